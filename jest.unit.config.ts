@@ -1,0 +1,33 @@
+import type { Config } from 'jest';
+import { pathAliases, serverProject } from './tools/jest/shared.ts';
+
+/** Unit tests: no network, no database; fast and deterministic. */
+const config: Config = {
+  projects: [
+    serverProject('unit', [
+      '<rootDir>/libs/domain/**/*.spec.ts',
+      '<rootDir>/libs/contracts/**/*.spec.ts',
+      '<rootDir>/libs/server/**/*.spec.ts',
+      '<rootDir>/apps/api/**/*.spec.ts',
+      '<rootDir>/apps/worker/**/*.spec.ts',
+      '<rootDir>/tools/**/*.spec.ts',
+    ]),
+    {
+      displayName: 'web',
+      rootDir: import.meta.dirname,
+      preset: 'jest-preset-angular',
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/web-setup.ts'],
+      testMatch: ['<rootDir>/apps/web/**/*.spec.ts', '<rootDir>/libs/web/**/*.spec.ts'],
+      moduleNameMapper: pathAliases(),
+      transform: {
+        '^.+\\.(ts|mjs|js|html)$': [
+          'jest-preset-angular',
+          { tsconfig: '<rootDir>/apps/web/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+        ],
+      },
+      transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,3 @@
+export * from './lib/assessment-cycle';
+export * from './lib/question-level';
+export * from './lib/regions';

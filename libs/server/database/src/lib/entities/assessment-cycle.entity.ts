@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { QuestionEntity } from './question.entity';
+
+/** One DSPT assessment year, e.g. 2025-26 with its deadline 2026-06-30. */
+@Entity({ name: 'assessment_cycles' })
+export class AssessmentCycleEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  code!: string;
+
+  @Column({ name: 'starts_on', type: 'date' })
+  startsOn!: string;
+
+  @Column({ type: 'date' })
+  deadline!: string;
+
+  /** Default reminder steps, in days before the deadline. */
+  @Column({ name: 'reminder_offsets_days', type: 'int', array: true })
+  reminderOffsetsDays!: number[];
+
+  @OneToMany(() => QuestionEntity, (question) => question.cycle)
+  questions?: QuestionEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TenantEntity } from './tenant.entity';
+import { UserEntity } from './user.entity';
+
+export const TENANT_ROLES = ['viewer', 'adviser', 'admin'] as const;
+export type TenantRole = (typeof TENANT_ROLES)[number];
+
+/** A user's role in one LSP. */
+@Entity({ name: 'memberships' })
+@Unique('uq_memberships_user_tenant', ['userId', 'tenantId'])
+export class MembershipEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'text' })
+  role!: TenantRole;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: TenantEntity;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
