@@ -1,12 +1,25 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfigService } from './app-config.service';
 import { parseAppConfig } from './parse-app-config';
 
+export type Environment = Record<string, string | undefined>;
+
+/**
+ * Validated configuration for the whole app. The environment is an argument (process.env in production)
+ * so tests can start apps with their own settings without touching the process' environment.
+ */
 @Global()
-@Module({
-  imports: [ConfigModule.forRoot({ ignoreEnvFile: true, validate: parseAppConfig })],
-  providers: [AppConfigService],
-  exports: [AppConfigService],
-})
-export class AppConfigModule {}
+@Module({})
+export class AppConfigModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: AppConfigModule,
+      imports: [
+        ConfigModule.forRoot({ ignoreEnvFile: true, skipProcessEnv: true, validate: () => parseAppConfig(env) }),
+      ],
+      providers: [AppConfigService],
+      exports: [AppConfigService],
+    };
+  }
+}

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { QuestionEntity } from './question.entity';
 
 /** One DSPT assessment year, e.g. 2025-26 with its deadline 2026-06-30. */
@@ -21,7 +21,7 @@ export class AssessmentCycleEntity {
   reminderOffsetsDays!: number[];
 
   @OneToMany(() => QuestionEntity, (question) => question.cycle)
-  questions?: QuestionEntity[];
+  questions?: Relation<QuestionEntity[]>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

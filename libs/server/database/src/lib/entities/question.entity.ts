@@ -1,5 +1,5 @@
 import type { QuestionLevel } from '@dspt/domain';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
 import { AssessmentCycleEntity } from './assessment-cycle.entity';
 
 /** One evidence item of a cycle's question set. Question sets are data per cycle, never code. */
@@ -14,7 +14,7 @@ export class QuestionEntity {
 
   @ManyToOne(() => AssessmentCycleEntity, (cycle) => cycle.questions, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'cycle_id' })
-  cycle?: AssessmentCycleEntity;
+  cycle?: Relation<AssessmentCycleEntity>;
 
   /** The DSPT's own code, e.g. "4.5.3". */
   @Column({ type: 'text' })

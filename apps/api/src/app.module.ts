@@ -1,0 +1,29 @@
+import { AppConfigModule, type Environment } from '@dspt/server/config';
+import { DatabaseModule } from '@dspt/server/database';
+import { HealthModule } from '@dspt/server/health';
+import { WebHostingModule } from '@dspt/server/http';
+import { LoggingModule } from '@dspt/server/logging';
+import { MailModule } from '@dspt/server/mail';
+import { SystemJobsModule } from '@dspt/server/queue';
+import { RedisModule } from '@dspt/server/redis';
+import { type DynamicModule, Module } from '@nestjs/common';
+
+/** The HTTP API: composed only of library modules. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(env),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        MailModule,
+        HealthModule,
+        SystemJobsModule,
+        WebHostingModule.forRoot(),
+      ],
+    };
+  }
+}

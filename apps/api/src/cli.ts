@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { loadAppConfigOrExit } from '@dspt/server/config';
+import { dataSourceOptions, ensureDatabaseExists, isDatabaseEmpty, seedDemoData } from '@dspt/server/database';
+import { DataSource } from 'typeorm';
+
+/**
+ * Operator commands, run as `node dist/apps/api/cli.js <command>` (npm run migrate / seed):
+ *   migrate              create the database if missing, then apply pending migrations
+ *   migrate:revert [--all]  undo the last migration (or all of them)
+ *   seed [--if-empty]    load the demo data set (only into an empty database with --if-empty)
+ */
+const USAGE = 'Usage: cli.js migrate | migrate:revert [--all] | seed [--if-empty]';
+
+async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 2, applicationName: 'dspt-cli' }), logging: ['error'] });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...flags] = argv;
+  const config = loadAppConfigOrExit();
+  const url = config.DATABASE_URL;
+  switch (command) {
+    case 'migrate': {
+      if (await ensureDatabaseExists(url)) {
+        console.log('Created the database.');
+      }
+      const applied = await withDataSource(url, (dataSource) => dataSource.runMigrations({ transaction: 'each' }));
+      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date.');
+      return;
+    }
+    case 'migrate:revert': {
+      await withDataSource(url, async (dataSource) => {
+        const steps = flags.includes('--all') ? dataSource.migrations.length : 1;
+        for (let step = 0; step < steps; step++) {
+          await dataSource.undoLastMigration({ transaction: 'each' });
+        }
+      });
+      console.log('Reverted.');
+      return;
+    }
+    case 'seed': {
+      await withDataSource(url, async (dataSource) => {
+        if (flags.includes('--if-empty') && !(await isDatabaseEmpty(dataSource))) {
+          console.log('Database already holds data: demo seed skipped.');
+          return;
+        }
+        if (config.NODE_ENV === 'production') {
+          throw new Error('The demo seed refuses to run with NODE_ENV=production');
+        }
+        const summary = await seedDemoData(dataSource, new Date().toISOString().slice(0, 10));
+        console.log(
+          `Seeded demo data: cycles ${summary.cycles.join(' and ')} (${summary.questions} questions), ${summary.tenants} LSP tenants.`,
+        );
+      });
+      return;
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { configureHttpApp } from '@dspt/server/http';
+import { migrateTestDatabase } from '@dspt/server/testing';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../app.module';
+
+/** The real api (all modules, pipes, filters) in the test process, on the run's migrated database. */
+export async function startTestApi(env: Record<string, string>): Promise<NestExpressApplication> {
+  await migrateTestDatabase(env['DATABASE_URL']);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { logger: ['error'] });
+  configureHttpApp(app, { production: false });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,55 @@
+import { createEmptyTestDatabase } from '@dspt/server/testing';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { dropDatabase } from './ensure-database';
+import { MIGRATIONS } from './migrations';
+
+const TABLES = ['assessment_cycles', 'memberships', 'questions', 'tenants', 'users'];
+
+async function tablesIn(dataSource: DataSource): Promise<string[]> {
+  const rows: { table_name: string }[] = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_name <> 'schema_migrations' ORDER BY table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
+
+describe('migrations', () => {
+  let url: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    url = await createEmptyTestDatabase('migrations');
+    dataSource = new DataSource(dataSourceOptions({ url, poolSize: 2 }));
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await dropDatabase(url);
+  });
+
+  it('run up on a fresh database, down to nothing, and up again', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((migration) => migration.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+    expect(await tablesIn(dataSource)).toEqual(TABLES);
+
+    for (let step = 0; step < MIGRATIONS.length; step++) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    expect(await tablesIn(dataSource)).toEqual([]);
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await tablesIn(dataSource)).toEqual(TABLES);
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+
+  it('enforce the reference rules in the schema', async () => {
+    await expect(dataSource.query(`INSERT INTO tenants (slug, name, region) VALUES ('x', 'X', 'Wales')`)).rejects.toThrow(
+      /ck_tenants_region/,
+    );
+    await expect(dataSource.query(`INSERT INTO users (email, display_name) VALUES ('Upper@Case.test', 'U')`)).rejects.toThrow(
+      /ck_users_email_lower/,
+    );
+  });
+});

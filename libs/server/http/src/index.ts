@@ -1,0 +1,4 @@
+export * from './lib/api-exception.filter';
+export * from './lib/configure-http-app';
+export * from './lib/validation.pipe';
+export * from './lib/web-hosting.module';

@@ -1,0 +1,38 @@
+import { AppConfigService } from '@dspt/server/config';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { requestIdFor } from './request-id';
+
+/** Paths whose values never reach the logs. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-xsrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.token',
+  '*.secret',
+];
+
+/** Structured JSON logs (pino) for api and worker; every HTTP log line carries the request id. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        pinoHttp: {
+          level: config.get('LOG_LEVEL'),
+          genReqId: requestIdFor,
+          redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+          autoLogging: { ignore: (req) => req.url === '/api/health' },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

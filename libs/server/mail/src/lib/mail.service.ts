@@ -1,0 +1,30 @@
+import { AppConfigService } from '@dspt/server/config';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Transporter } from 'nodemailer';
+import type { MailMessage, MailReceipt } from './mail-message';
+import { createPooledSmtpTransport } from './mail-transport';
+
+/** Sends email over the SMTP server named by SMTP_URL. Errors are thrown as nodemailer raises them. */
+@Injectable()
+export class MailService implements OnApplicationShutdown {
+  private readonly transport: Transporter;
+  private readonly defaultFrom: string;
+
+  constructor(config: AppConfigService) {
+    this.transport = createPooledSmtpTransport(config.get('SMTP_URL'), config.get('SMTP_POOL_SIZE'));
+    this.defaultFrom = config.get('MAIL_FROM');
+  }
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    const info = await this.transport.sendMail({ ...message, from: message.from ?? this.defaultFrom });
+    return {
+      messageId: info.messageId,
+      accepted: (info.accepted ?? []).map(String),
+      rejected: (info.rejected ?? []).map(String),
+    };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,24 @@
+import { AppConfigService } from '@dspt/server/config';
+import { redisOptionsFromUrl } from '@dspt/server/redis';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueConnectionLogger } from './queue-connection-logger';
+import { DEFAULT_JOB_OPTIONS, QUEUES } from './queue-names';
+
+/** BullMQ on the configured Redis, with the portal's queues registered. Shared by api and worker. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        connection: redisOptionsFromUrl(config.get('REDIS_URL'), 'queue'),
+        prefix: config.get('REDIS_PREFIX'),
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+    BullModule.registerQueue({ name: QUEUES.system }),
+  ],
+  providers: [QueueConnectionLogger],
+  exports: [BullModule],
+})
+export class QueueModule {}

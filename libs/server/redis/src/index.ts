@@ -1,0 +1,3 @@
+export * from './lib/redis-connection';
+export * from './lib/redis.module';
+export * from './lib/redis.tokens';
