@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  run(process.execPath, [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), 'run-many', '-t', 'build', '--projects=api,worker,web'], env);
+  run(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '--projects=api,worker,web'], env);
   run(process.execPath, ['dist/apps/api/cli.js', 'migrate'], env);
   run(process.execPath, ['dist/apps/api/cli.js', 'seed', '--if-empty'], env);
 

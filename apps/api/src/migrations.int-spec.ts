@@ -1,8 +1,6 @@
+import { dataSourceOptions, dropDatabase, MIGRATIONS } from '@dspt/server/database';
 import { createEmptyTestDatabase } from '@dspt/server/testing';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
-import { dropDatabase } from './ensure-database';
-import { MIGRATIONS } from './migrations';
 
 const TABLES = ['assessment_cycles', 'memberships', 'questions', 'tenants', 'users'];
 

@@ -1,0 +1,62 @@
+import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * E2E tests drive Debian's Chromium against the built portal, started the way users start it
+ * (`node tools/start.ts`), on a fresh database of its own and a free port.
+ */
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+// Set once in the main process; Playwright's workers inherit it, so every process agrees on the database.
+process.env['DSPT_E2E_DATABASE_URL'] ??= (() => {
+  const url = new URL(process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/dspt_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  return url.toString();
+})();
+
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: '../test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e/results.json' }]],
+  globalTeardown: './support/global-teardown.ts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node tools/start.ts',
+    cwd: '..',
+    // Health is 200 only once the database, Redis and a worker are all up.
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: process.env['DSPT_E2E_DATABASE_URL'],
+      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `dspt-e2e-${port}`,
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      LOG_LEVEL: 'warn',
+      WORKER_HEARTBEAT_SECONDS: '1',
+    },
+  },
+});
