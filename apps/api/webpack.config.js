@@ -1,24 +1,4 @@
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { join } = require('node:path');
+const nodeAppWebpackConfig = require('../../tools/webpack/node-app.cjs');
 
-// Bundles the app and its libs into dist/apps/api; npm packages stay external (installed by npm ci).
-module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/api'), clean: true },
-  devtool: 'source-map',
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: './src/main.ts',
-      tsConfig: './tsconfig.app.json',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
-      externalDependencies: 'all',
-      optimization: false,
-      outputHashing: 'none',
-      sourceMap: true,
-      generatePackageJson: false,
-      // The typecheck target checks types; the build only transpiles.
-      skipTypeChecking: true,
-    }),
-  ],
-};
+// cli.js runs migrations and seeds (npm run migrate / seed).
+module.exports = nodeAppWebpackConfig('api', [{ entryName: 'cli', entryPath: './src/cli.ts' }]);
