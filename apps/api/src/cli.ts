@@ -46,12 +46,18 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'seed': {
       await withDataSource(url, async (dataSource) => {
-        if (flags.includes('--if-empty') && !(await isDatabaseEmpty(dataSource))) {
+        const automatic = flags.includes('--if-empty');
+        if (config.NODE_ENV === 'production') {
+          // `seed --if-empty` runs on every start: in production it quietly does nothing.
+          if (automatic) {
+            console.log('NODE_ENV=production: no demo data is loaded.');
+            return;
+          }
+          throw new Error('The demo seed refuses to run with NODE_ENV=production');
+        }
+        if (automatic && !(await isDatabaseEmpty(dataSource))) {
           console.log('Database already holds data: demo seed skipped.');
           return;
-        }
-        if (config.NODE_ENV === 'production') {
-          throw new Error('The demo seed refuses to run with NODE_ENV=production');
         }
         const summary = await seedDemoData(dataSource, new Date().toISOString().slice(0, 10));
         console.log(
