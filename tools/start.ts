@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   const dataRoot = process.env['DSPT_DATA_DIR'] ?? join(root, '.data');
-  services.push(await ensurePostgres(process.env, dataRoot));
+  services.push(await ensurePostgres(process.env, dataRoot, root));
   services.push(await ensureRedis(process.env));
   services.push(await ensureMailCatcher(process.env, root));
   const [postgres, redis, mail] = services;

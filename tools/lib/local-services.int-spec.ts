@@ -19,7 +19,13 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServices(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+interface Services {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function startServices(env: Record<string, string>): Services {
   const child = spawn(process.execPath, ['tools/start.ts', '--services-only'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -27,10 +33,10 @@ function startServices(env: Record<string, string>): { child: ChildProcess; outp
   return { child, output: () => output, exit: new Promise((resolve) => child.once('exit', resolve)) };
 }
 
-async function waitForOutput(services: { output: () => string }, pattern: RegExp, timeoutMs: number): Promise<void> {
+async function waitForOutput(services: Services, pattern: RegExp, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(services.output())) {
-    if (Date.now() > deadline) {
+    if (Date.now() > deadline || services.child.exitCode !== null) {
       throw new Error(`Timed out waiting for ${pattern}; output:\n${services.output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

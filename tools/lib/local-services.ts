@@ -22,7 +22,7 @@ function log(message: string): void {
   process.stdout.write(`[start] ${message}\n`);
 }
 
-export async function ensurePostgres(env: NodeJS.ProcessEnv, dataRoot: string): Promise<LocalService> {
+export async function ensurePostgres(env: NodeJS.ProcessEnv, dataRoot: string, workspaceRoot: string): Promise<LocalService> {
   if (env['DATABASE_URL']) {
     return { name: 'PostgreSQL', url: env['DATABASE_URL'], note: 'from DATABASE_URL', stop: noop };
   }
@@ -41,6 +41,8 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv, dataRoot: string): 
     // As root, the server runs as a `postgres` OS user, which must be able to enter the data folder.
     chmodSync(dataRoot, 0o755);
     assertOthersCanEnter(dirname(dataRoot));
+    // ...and reach the PostgreSQL binaries inside node_modules.
+    assertOthersCanEnter(workspaceRoot);
   }
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -107,7 +109,7 @@ function assertOthersCanEnter(folder: string): void {
   for (let current = resolve(folder); ; current = dirname(current)) {
     if ((statSync(current).mode & 0o001) === 0) {
       throw new MissingServiceError(
-        `The embedded PostgreSQL runs as the "postgres" user, who cannot enter ${current}: run "chmod o+x ${current}" or set DSPT_DATA_DIR to another folder`,
+        `The embedded PostgreSQL runs as the "postgres" user, who cannot enter ${current}: run "chmod o+x ${current}", or set DATABASE_URL to a PostgreSQL of your own`,
       );
     }
     if (dirname(current) === current) {
