@@ -1,3 +1,5 @@
+import { AuditModule } from '@dspt/server/audit';
+import { AuthModule } from '@dspt/server/auth';
 import { AppConfigModule, type Environment } from '@dspt/server/config';
 import { DatabaseModule } from '@dspt/server/database';
 import { HealthModule } from '@dspt/server/health';
@@ -6,6 +8,9 @@ import { LoggingModule } from '@dspt/server/logging';
 import { MailModule } from '@dspt/server/mail';
 import { SystemJobsModule } from '@dspt/server/queue';
 import { RedisModule } from '@dspt/server/redis';
+import { TenancyModule } from '@dspt/server/tenancy';
+import { TenantsModule } from '@dspt/server/tenants';
+import { UsersModule } from '@dspt/server/users';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** The HTTP API: composed only of library modules. */
@@ -20,6 +25,11 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         MailModule,
+        TenancyModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        TenantsModule,
         HealthModule,
         SystemJobsModule,
         WebHostingModule.forRoot(),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadAppConfigOrExit } from '@dspt/server/config';
+import { hashPassword, SecretCipher } from '@dspt/server/auth';
 import { dataSourceOptions, ensureDatabaseExists, isDatabaseEmpty, seedDemoData } from '@dspt/server/database';
 import { DataSource } from 'typeorm';
 
@@ -9,6 +10,10 @@ import { DataSource } from 'typeorm';
  *   migrate:revert [--all]  undo the last migration (or all of them)
  *   seed [--if-empty]    load the demo data set (only into an empty database with --if-empty)
  */
+/** Published demo credentials (DESIGN.md §7, README "Demo accounts"); never loaded in production. */
+const DEMO_PASSWORD = 'demo-password-2026';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
 const USAGE = 'Usage: cli.js migrate | migrate:revert [--all] | seed [--if-empty]';
 
 async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
@@ -24,7 +29,7 @@ async function withDataSource<T>(url: string, work: (dataSource: DataSource) => 
 async function main(argv: string[]): Promise<void> {
   const [command, ...flags] = argv;
   const config = loadAppConfigOrExit();
-  const url = config.DATABASE_URL;
+  const url = config.DATABASE_MIGRATION_URL;
   switch (command) {
     case 'migrate': {
       if (await ensureDatabaseExists(url)) {
@@ -59,9 +64,13 @@ async function main(argv: string[]): Promise<void> {
           console.log('Database already holds data: demo seed skipped.');
           return;
         }
-        const summary = await seedDemoData(dataSource, new Date().toISOString().slice(0, 10));
+        const summary = await seedDemoData(dataSource, new Date().toISOString().slice(0, 10), {
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+          mfaSecretEncrypted: new SecretCipher(config.MFA_ENCRYPTION_KEY).encrypt(DEMO_TOTP_SECRET),
+        });
         console.log(
-          `Seeded demo data: cycles ${summary.cycles.join(' and ')} (${summary.questions} questions), ${summary.tenants} LSP tenants.`,
+          `Seeded demo data: cycles ${summary.cycles.join(' and ')} (${summary.questions} questions), ` +
+            `${summary.tenants} LSP tenants, ${summary.users} demo accounts (password ${DEMO_PASSWORD}).`,
         );
       });
       return;

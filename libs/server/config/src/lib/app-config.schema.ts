@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const DEV_SESSION_SECRET = 'local-development-session-secret-change-me';
+const DEV_MFA_ENCRYPTION_KEY = 'local-development-mfa-encryption-key-change-me';
 
 function urlWithProtocols(name: string, protocols: string[]) {
   return z.string().refine(
@@ -14,6 +15,12 @@ function urlWithProtocols(name: string, protocols: string[]) {
     { message: `${name} must be a URL starting ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 }
+
+const flag = (name: string) =>
+  z.enum(['true', 'false'], { message: `${name} must be true or false` }).transform((value) => value === 'true');
+
+const seconds = (name: string, max: number) =>
+  z.coerce.number({ message: `${name} must be a number of seconds` }).int().min(1).max(max);
 
 const port = (name: string) =>
   z.coerce
@@ -35,6 +42,8 @@ export const appConfigSchema = z
     DATABASE_URL: urlWithProtocols('DATABASE_URL', ['postgres:', 'postgresql:']).default(
       'postgres://postgres:postgres@127.0.0.1:5432/dspt',
     ),
+    /** Owner connection for migrations and the demo seed; the api and worker never use it. */
+    DATABASE_MIGRATION_URL: urlWithProtocols('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: urlWithProtocols('REDIS_URL', ['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
@@ -45,16 +54,46 @@ export const appConfigSchema = z
     SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
     MAIL_FROM: z.string().min(3).default('DSPT Support Portal <no-reply@dspt-portal.localhost>'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    MFA_ENCRYPTION_KEY: z.string().min(32, 'MFA_ENCRYPTION_KEY must be at least 32 characters').optional(),
+    /** Every account must enrol a second factor. Defaults to true except in local development. */
+    MFA_REQUIRED: flag('MFA_REQUIRED').optional(),
+    SESSION_IDLE_SECONDS: seconds('SESSION_IDLE_SECONDS', 86_400).default(1_800),
+    SESSION_ABSOLUTE_SECONDS: seconds('SESSION_ABSOLUTE_SECONDS', 7 * 86_400).default(43_200),
+    /** Send the session cookie only over HTTPS. Defaults to true in production. */
+    SESSION_COOKIE_SECURE: flag('SESSION_COOKIE_SECURE').optional(),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCKOUT_SECONDS: seconds('LOGIN_LOCKOUT_SECONDS', 86_400).default(900),
+    LOGIN_WINDOW_SECONDS: seconds('LOGIN_WINDOW_SECONDS', 86_400).default(900),
+    LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    LOGIN_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_ROOT: z.string().min(1).default('dist/apps/web/browser'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' });
+    if (env.NODE_ENV === 'production') {
+      for (const secret of ['SESSION_SECRET', 'MFA_ENCRYPTION_KEY'] as const) {
+        if (!env[secret]) {
+          ctx.addIssue({ code: 'custom', path: [secret], message: `${secret} is required in production` });
+        }
+      }
+    }
+    if (env.SESSION_ABSOLUTE_SECONDS < env.SESSION_IDLE_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_ABSOLUTE_SECONDS'],
+        message: 'SESSION_ABSOLUTE_SECONDS must not be shorter than SESSION_IDLE_SECONDS',
+      });
     }
   })
-  .transform((env) => ({ ...env, SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET }));
+  .transform((env) => ({
+    ...env,
+    DATABASE_MIGRATION_URL: env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL,
+    SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    MFA_ENCRYPTION_KEY: env.MFA_ENCRYPTION_KEY ?? DEV_MFA_ENCRYPTION_KEY,
+    MFA_REQUIRED: env.MFA_REQUIRED ?? env.NODE_ENV !== 'development',
+    SESSION_COOKIE_SECURE: env.SESSION_COOKIE_SECURE ?? env.NODE_ENV === 'production',
+  }));
 
 export type AppConfig = z.output<typeof appConfigSchema>;

@@ -30,11 +30,43 @@ describe('parseAppConfig', () => {
     expect(() => parseAppConfig({ PORT: 'eighty', SMTP_URL: 'http://mail' })).toThrow(/PORT.*; SMTP_URL/);
   });
 
-  it('requires an explicit session secret in production', () => {
-    expect(() => parseAppConfig({ NODE_ENV: 'production' })).toThrow('SESSION_SECRET is required in production');
-    expect(parseAppConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).SESSION_SECRET).toBe(
-      'x'.repeat(40),
+  it('requires explicit secrets in production', () => {
+    expect(() => parseAppConfig({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET is required in production.*MFA_ENCRYPTION_KEY is required in production/,
     );
+    const config = parseAppConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      MFA_ENCRYPTION_KEY: 'y'.repeat(40),
+    });
+    expect(config.SESSION_SECRET).toBe('x'.repeat(40));
+    expect(config.MFA_ENCRYPTION_KEY).toBe('y'.repeat(40));
+  });
+
+  it('requires MFA and secure cookies by default everywhere except local development', () => {
+    const secrets = { SESSION_SECRET: 'x'.repeat(40), MFA_ENCRYPTION_KEY: 'y'.repeat(40) };
+    expect(parseAppConfig({ NODE_ENV: 'development' })).toMatchObject({ MFA_REQUIRED: false, SESSION_COOKIE_SECURE: false });
+    expect(parseAppConfig({ NODE_ENV: 'test' })).toMatchObject({ MFA_REQUIRED: true, SESSION_COOKIE_SECURE: false });
+    expect(parseAppConfig({ NODE_ENV: 'production', ...secrets })).toMatchObject({
+      MFA_REQUIRED: true,
+      SESSION_COOKIE_SECURE: true,
+    });
+    expect(parseAppConfig({ NODE_ENV: 'development', MFA_REQUIRED: 'true' }).MFA_REQUIRED).toBe(true);
+    expect(() => parseAppConfig({ MFA_REQUIRED: 'yes' })).toThrow('MFA_REQUIRED must be true or false');
+  });
+
+  it('refuses an absolute session lifetime shorter than the idle timeout', () => {
+    expect(() => parseAppConfig({ SESSION_IDLE_SECONDS: '600', SESSION_ABSOLUTE_SECONDS: '60' })).toThrow(
+      'SESSION_ABSOLUTE_SECONDS must not be shorter than SESSION_IDLE_SECONDS',
+    );
+  });
+
+  it('migrates through DATABASE_URL unless a separate owner connection is given', () => {
+    expect(parseAppConfig({ DATABASE_URL: 'postgres://app@db/dspt' }).DATABASE_MIGRATION_URL).toBe('postgres://app@db/dspt');
+    expect(
+      parseAppConfig({ DATABASE_URL: 'postgres://app@db/dspt', DATABASE_MIGRATION_URL: 'postgres://owner@db/dspt' })
+        .DATABASE_MIGRATION_URL,
+    ).toBe('postgres://owner@db/dspt');
   });
 
   it('rejects a short session secret', () => {

@@ -6,6 +6,11 @@ export interface DatabaseConnectionSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * The role queries run as, set when each connection opens. The api and worker run as `APP_ROLE` (no
+   * BYPASSRLS, so row-level security applies); migrations and the seed run as the connecting owner.
+   */
+  role?: string;
 }
 
 /** The one place TypeORM is configured. Schema changes come only from migrations: synchronize stays off. */
@@ -20,6 +25,12 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
     synchronize: false,
     migrationsRun: false,
     applicationName: settings.applicationName ?? 'dspt-portal',
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+    // The app role may not create extensions; gen_random_uuid() is built into PostgreSQL 13+.
+    installExtensions: false,
+    extra: {
+      max: settings.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      ...(settings.role ? { options: `-c role=${settings.role}` } : {}),
+    },
   };
 }

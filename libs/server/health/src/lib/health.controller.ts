@@ -1,4 +1,5 @@
 import type { HealthResponse } from '@dspt/contracts';
+import { Public } from '@dspt/server/http';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -7,6 +8,7 @@ import { WorkerHealthIndicator } from './worker.health';
 
 @ApiTags('health')
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

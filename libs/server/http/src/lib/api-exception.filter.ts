@@ -3,6 +3,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { RetryLaterException } from './retry-later.exception';
 
 /** Thrown for invalid input; carries one detail per bad field or row. */
 export class InvalidInputException extends HttpException {
@@ -32,6 +33,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (!(exception instanceof HttpException)) {
       this.send(response, this.unexpected(exception));
       return;
+    }
+    if (exception instanceof RetryLaterException && !response.headersSent) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     const raw = exception.getResponse();
     if (isOwnBody(raw)) {

@@ -1,10 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { createValidationPipe } from './validation.pipe';
 
 export const API_PREFIX = 'api';
+/** The httpOnly cookie holding the session token. */
+export const SESSION_COOKIE = 'dspt_session';
 
 /**
  * Everything the HTTP app needs besides its modules: used by main.ts and by the integration tests, so
@@ -33,6 +36,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
       strictTransportSecurity: options.production,
     }),
   );
+  app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
@@ -41,6 +45,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
     .setTitle('DSPT Support Portal API')
     .setDescription('Case management for the Local Support Partners of the Better Security, Better Care programme')
     .setVersion('1')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .build();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,

@@ -1,10 +1,12 @@
 import type { QueueRoundTrip } from '@dspt/contracts';
+import { GlobalAccess } from '@dspt/server/http';
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SystemJobsService } from './system-jobs.service';
 
 @ApiTags('system')
 @Controller('system')
+@GlobalAccess('system.operate')
 export class SystemJobsController {
   constructor(private readonly systemJobs: SystemJobsService) {}
 

@@ -1,14 +1,26 @@
 import { AssessmentCycleEntity } from './assessment-cycle.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { QuestionEntity } from './question.entity';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 
 export * from './assessment-cycle.entity';
+export * from './audit-event.entity';
+export * from './invitation.entity';
 export * from './membership.entity';
 export * from './question.entity';
 export * from './tenant.entity';
 export * from './user.entity';
 
 /** Every entity, listed explicitly so the bundled apps need no file globbing. */
-export const ENTITIES = [TenantEntity, UserEntity, MembershipEntity, AssessmentCycleEntity, QuestionEntity];
+export const ENTITIES = [
+  TenantEntity,
+  UserEntity,
+  MembershipEntity,
+  InvitationEntity,
+  AuditEventEntity,
+  AssessmentCycleEntity,
+  QuestionEntity,
+];

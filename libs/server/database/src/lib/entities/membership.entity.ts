@@ -1,9 +1,7 @@
+import type { TenantRole } from '@dspt/domain';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
-
-export const TENANT_ROLES = ['viewer', 'adviser', 'admin'] as const;
-export type TenantRole = (typeof TENANT_ROLES)[number];
 
 /** A user's role in one LSP. */
 @Entity({ name: 'memberships' })

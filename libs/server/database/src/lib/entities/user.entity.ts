@@ -1,7 +1,5 @@
+import type { GlobalRole } from '@dspt/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const GLOBAL_ROLES = ['programme_lead', 'system_admin'] as const;
-export type GlobalRole = (typeof GLOBAL_ROLES)[number];
 
 /** A person who signs in. Tenant roles live on memberships; `globalRole` is for programme-wide roles. */
 @Entity({ name: 'users' })
@@ -21,6 +19,21 @@ export class UserEntity {
 
   @Column({ name: 'global_role', type: 'text', nullable: true })
   globalRole!: GlobalRole | null;
+
+  /** TOTP secret, AES-GCM encrypted with MFA_ENCRYPTION_KEY; null until MFA is enrolled. */
+  @Column({ name: 'mfa_secret_encrypted', type: 'text', nullable: true })
+  mfaSecretEncrypted!: string | null;
+
+  @Column({ name: 'mfa_enrolled_at', type: 'timestamptz', nullable: true })
+  mfaEnrolledAt!: Date | null;
+
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  @Column({ name: 'mfa_last_time_step', type: 'bigint', nullable: true })
+  mfaLastTimeStep!: string | null;
+
+  /** SHA-256 hashes of the unused one-time recovery codes. */
+  @Column({ name: 'mfa_recovery_code_hashes', type: 'text', array: true, default: () => "'{}'" })
+  mfaRecoveryCodeHashes!: string[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

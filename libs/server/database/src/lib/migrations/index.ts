@@ -1,5 +1,12 @@
 import { CreateTenantsUsersMemberships1764000000000 } from './1764000000000-create-tenants-users-memberships';
 import { CreateAssessmentCyclesQuestions1764000000001 } from './1764000000001-create-assessment-cycles-questions';
+import { IdentityRowLevelSecurityAudit1764000000002 } from './1764000000002-identity-row-level-security-audit';
+
+export { APP_ROLE } from './row-level-security';
 
 /** Every migration in order. Listed explicitly so the bundled apps need no file globbing. */
-export const MIGRATIONS = [CreateTenantsUsersMemberships1764000000000, CreateAssessmentCyclesQuestions1764000000001];
+export const MIGRATIONS = [
+  CreateTenantsUsersMemberships1764000000000,
+  CreateAssessmentCyclesQuestions1764000000001,
+  IdentityRowLevelSecurityAudit1764000000002,
+];

@@ -1,6 +1,6 @@
 import { cycleEndingIn, cycleForDate } from '@dspt/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AssessmentCycleEntity, QuestionEntity, TenantEntity } from '../entities';
+import { AssessmentCycleEntity, MembershipEntity, QuestionEntity, TenantEntity, UserEntity } from '../entities';
 import demoTenants from './demo-tenants.json';
 import { referenceQuestionSet } from './question-set';
 
@@ -8,6 +8,51 @@ export interface DemoSeedSummary {
   cycles: string[];
   questions: number;
   tenants: number;
+  users: number;
+}
+
+/** Credentials every demo account shares (README "Demo accounts"); hashed and sealed by the caller. */
+export interface DemoCredentials {
+  /** argon2id hash of `demo-password-2026`. */
+  passwordHash: string;
+  /** The demo TOTP secret `JBSWY3DPEHPK3PXP`, sealed with MFA_ENCRYPTION_KEY. */
+  mfaSecretEncrypted: string;
+}
+
+interface DemoUser {
+  email: string;
+  displayName: string;
+  globalRole: UserEntity['globalRole'];
+  mfa: boolean;
+  membership?: { tenantSlug: string; role: MembershipEntity['role'] };
+}
+
+/**
+ * `admin@demo.test` (system admin), `lead@demo.test` (programme lead) and, per LSP, an admin and an
+ * adviser. Admins and the lead have MFA enrolled with the demo secret; advisers have none, so a tester
+ * can try enrolment.
+ */
+export function demoUsers(): DemoUser[] {
+  return [
+    { email: 'admin@demo.test', displayName: 'Demo System Admin', globalRole: 'system_admin', mfa: true },
+    { email: 'lead@demo.test', displayName: 'Demo Programme Lead', globalRole: 'programme_lead', mfa: true },
+    ...demoTenants.flatMap((tenant): DemoUser[] => [
+      {
+        email: `admin@${tenant.slug}.demo.test`,
+        displayName: `${tenant.name} Admin`,
+        globalRole: null,
+        mfa: true,
+        membership: { tenantSlug: tenant.slug, role: 'admin' },
+      },
+      {
+        email: `adviser@${tenant.slug}.demo.test`,
+        displayName: `${tenant.name} Adviser`,
+        globalRole: null,
+        mfa: false,
+        membership: { tenantSlug: tenant.slug, role: 'adviser' },
+      },
+    ]),
+  ];
 }
 
 /** True when the database holds no tenants yet: `npm start` seeds only then. */
@@ -17,9 +62,13 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
 
 /**
  * Loads the demo data set: the current and previous assessment cycles with the reference question set,
- * and the 28 demo LSP tenants. Idempotent: running it twice changes nothing.
+ * the 28 demo LSP tenants and the demo accounts. Idempotent: running it twice changes nothing.
  */
-export async function seedDemoData(dataSource: DataSource, today: string): Promise<DemoSeedSummary> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  today: string,
+  credentials: DemoCredentials,
+): Promise<DemoSeedSummary> {
   return dataSource.transaction(async (manager) => {
     const current = cycleForDate(today);
     const previous = cycleEndingIn(Number(current.deadline.slice(0, 4)) - 1);
@@ -34,7 +83,8 @@ export async function seedDemoData(dataSource: DataSource, today: string): Promi
       .values(demoTenants)
       .orIgnore()
       .execute();
-    return { cycles: [previous.code, current.code], questions, tenants: demoTenants.length };
+    const users = await upsertDemoUsers(manager, credentials);
+    return { cycles: [previous.code, current.code], questions, tenants: demoTenants.length, users };
   });
 }
 
@@ -53,4 +103,33 @@ async function upsertCycleWithQuestions(
   const rows = referenceQuestionSet().map((question, position) => ({ ...question, cycleId: saved.id, position }));
   await manager.createQueryBuilder().insert().into(QuestionEntity).values(rows).orIgnore().execute();
   return rows.length;
+}
+
+async function upsertDemoUsers(manager: EntityManager, credentials: DemoCredentials): Promise<number> {
+  const users = demoUsers();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(UserEntity)
+    .values(
+      users.map((user) => ({
+        email: user.email,
+        displayName: user.displayName,
+        globalRole: user.globalRole,
+        passwordHash: credentials.passwordHash,
+        mfaSecretEncrypted: user.mfa ? credentials.mfaSecretEncrypted : null,
+        mfaEnrolledAt: user.mfa ? () => 'now()' : null,
+      })),
+    )
+    .orIgnore()
+    .execute();
+  const tenantIds = new Map((await manager.find(TenantEntity)).map((tenant) => [tenant.slug, tenant.id]));
+  const userIds = new Map((await manager.find(UserEntity)).map((user) => [user.email, user.id]));
+  const memberships = users.flatMap((user) =>
+    user.membership
+      ? [{ userId: userIds.get(user.email), tenantId: tenantIds.get(user.membership.tenantSlug), role: user.membership.role }]
+      : [],
+  );
+  await manager.createQueryBuilder().insert().into(MembershipEntity).values(memberships).orIgnore().execute();
+  return users.length;
 }

@@ -1,0 +1,73 @@
+import { AuditEventEntity } from '@dspt/server/database';
+import { currentRequestContext, ScopedDatabase } from '@dspt/server/tenancy';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditAction } from './audit-actions';
+
+export interface AuditEventInput {
+  action: AuditAction;
+  /** Null for events outside any LSP. */
+  tenantId: string | null;
+  /** Defaults to the signed-in user of the request. */
+  actorUserId?: string | null;
+  target?: { type: string; id: string };
+  before?: object;
+  after?: object;
+}
+
+type AuditRow = Pick<AuditEventEntity, 'tenantId' | 'actorUserId' | 'action' | 'targetType' | 'targetId' | 'before' | 'after' | 'ip'>;
+
+/** Appends to the audit trail. The request's IP address and signed-in user are taken from its context. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly database: ScopedDatabase) {}
+
+  /**
+   * Pass the transaction's manager to record the event atomically with the change it describes; without
+   * one, the event is written in a transaction of its own.
+   */
+  async record(event: AuditEventInput, manager?: EntityManager): Promise<void> {
+    const context = currentRequestContext();
+    const row: AuditRow = {
+      action: event.action,
+      tenantId: event.tenantId,
+      actorUserId: event.actorUserId === undefined ? (context?.user?.id ?? null) : event.actorUserId,
+      targetType: event.target?.type ?? null,
+      targetId: event.target?.id ?? null,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      ip: normaliseIp(context?.ip ?? null),
+    };
+    if (manager) {
+      await insertAuditRow(manager, row);
+      return;
+    }
+    await this.database.run({ tenantId: event.tenantId }, (scoped) => insertAuditRow(scoped, row));
+  }
+}
+
+/**
+ * Plain INSERT without RETURNING: PostgreSQL would check the returned row against the SELECT policy too,
+ * and events outside any tenant are deliberately unreadable through the app's role.
+ */
+async function insertAuditRow(manager: EntityManager, row: AuditRow): Promise<void> {
+  await manager.query(
+    `INSERT INTO audit_events (tenant_id, actor_user_id, action, target_type, target_id, before, after, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      row.tenantId,
+      row.actorUserId,
+      row.action,
+      row.targetType,
+      row.targetId,
+      row.before === null ? null : JSON.stringify(row.before),
+      row.after === null ? null : JSON.stringify(row.after),
+      row.ip,
+    ],
+  );
+}
+
+/** Express reports IPv4 clients of a dual-stack socket as `::ffff:1.2.3.4`; store the plain address. */
+function normaliseIp(ip: string | null): string | null {
+  return ip?.startsWith('::ffff:') ? ip.slice(7) : ip;
+}

@@ -1,0 +1,90 @@
+import type { CurrentUser, LoginResponse, MfaEnrolmentResult, MfaEnrolmentStart } from '@dspt/contracts';
+import { AnySession, Public, SignedIn } from '@dspt/server/http';
+import { requireSignedInUser } from '@dspt/server/tenancy';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { RequestWithSession } from './access.guard';
+import { LoginDto, MfaCodeDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import type { Session } from './session.store';
+import { SessionCookie } from './session-cookie';
+
+function sessionOf(request: RequestWithSession): Session {
+  if (!request.authSession) {
+    throw new Error('AnySession route reached without a session');
+  }
+  return request.authSession;
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check email and password; then either signed in, or the second factor is needed' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts or the account is temporarily locked (Retry-After)' })
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { session, response: answer } = await this.auth.login(body.email, body.password, request.ip ?? null);
+    this.cookie.set(response, session.token);
+    return answer;
+  }
+
+  @Post('mfa')
+  @AnySession()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Second step of sign-in: a TOTP code or a recovery code' })
+  async verifyMfa(
+    @Body() body: MfaCodeDto,
+    @Req() request: RequestWithSession,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
+    const { session, response: answer } = await this.auth.verifyMfa(sessionOf(request), body.code);
+    this.cookie.set(response, session.token);
+    return answer;
+  }
+
+  @Post('mfa/enrolment')
+  @AnySession()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start MFA set-up: a new secret and its QR code (saved only once confirmed)' })
+  startEnrolment(@Req() request: RequestWithSession): Promise<MfaEnrolmentStart> {
+    return this.auth.startEnrolment(sessionOf(request));
+  }
+
+  @Post('mfa/enrolment/confirm')
+  @AnySession()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm MFA set-up with a code; answers the one-time recovery codes' })
+  async confirmEnrolment(
+    @Body() body: MfaCodeDto,
+    @Req() request: RequestWithSession,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MfaEnrolmentResult> {
+    const { session, result } = await this.auth.confirmEnrolment(sessionOf(request), body.code);
+    this.cookie.set(response, session.token);
+    return result;
+  }
+
+  @Post('logout')
+  @AnySession()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session' })
+  async logout(@Req() request: RequestWithSession, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(sessionOf(request));
+    this.cookie.clear(response);
+  }
+
+  @Get('me')
+  @SignedIn()
+  @ApiOperation({ summary: 'The signed-in user, their LSP memberships and programme-wide roles' })
+  me(): Promise<CurrentUser> {
+    return this.auth.me(requireSignedInUser().id);
+  }
+}

@@ -1,0 +1,32 @@
+import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { PasswordPolicy } from './password-policy.service';
+import { SessionStore } from './session.store';
+import { SessionCookie } from './session-cookie';
+import { UserDirectory } from './user-directory';
+import { XsrfMiddleware } from './xsrf.middleware';
+
+/** Sign-in, sessions, MFA and the access guard every route goes through. */
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    PasswordPolicy,
+    SessionStore,
+    SessionCookie,
+    UserDirectory,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService, PasswordPolicy, SessionStore, SessionCookie, UserDirectory],
+})
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(XsrfMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { requireTenantContext } from './request-context';
+
+export interface DatabaseScope {
+  /** Rows of this tenant only (row-level security); null: no tenant's rows at all. */
+  tenantId: string | null;
+  /** Lets the user's own memberships be read before a tenant is chosen (at sign-in). */
+  userId?: string | null;
+}
+
+/**
+ * The only way the api and worker reach PostgreSQL. Each call is one transaction that first sets
+ * `app.tenant_id` / `app.user_id` with `set_config(..., true)` (SET LOCAL), so the row-level security
+ * policies see them and they vanish at commit: a pooled connection never carries a tenant over.
+ */
+@Injectable()
+export class ScopedDatabase {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run<T>(scope: DatabaseScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+        scope.tenantId ?? '',
+        scope.userId ?? '',
+      ]);
+      return work(manager);
+    });
+  }
+
+  /** In the tenant named by the request's URL; throws when there is none (fails closed). */
+  inCurrentTenant<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.run({ tenantId: requireTenantContext().id }, work);
+  }
+
+  inTenant<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.run({ tenantId }, work);
+  }
+
+  /**
+   * Moves an open transaction into a tenant, for the rare flow that creates a tenant and then its first
+   * rows atomically. Everything after this call sees only that tenant's rows.
+   */
+  async switchTenant(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  }
+
+  /** Outside any tenant: global tables only (tenant-owned tables answer with no rows). */
+  outsideTenants<T>(work: (manager: EntityManager) => Promise<T>, userId?: string): Promise<T> {
+    return this.run({ tenantId: null, userId }, work);
+  }
+}

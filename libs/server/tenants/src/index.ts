@@ -1,0 +1,2 @@
+export * from './lib/tenants.module';
+export * from './lib/tenants.service';

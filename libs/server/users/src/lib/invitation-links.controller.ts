@@ -1,0 +1,37 @@
+import type { InvitationPreview, LoginResponse } from '@dspt/contracts';
+import { SessionCookie } from '@dspt/server/auth';
+import { Public } from '@dspt/server/http';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiGoneResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InvitationsService } from './invitations.service';
+import { AcceptInvitationDto, InvitationTokenDto } from './users.dto';
+
+/** The invitee's side: no session yet, the token in the link is the credential. */
+@ApiTags('invitations')
+@Controller('invitations')
+@Public()
+export class InvitationLinksController {
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What an invitation link is for' })
+  @ApiNotFoundResponse({ description: 'Not a valid link' })
+  @ApiGoneResponse({ description: 'Expired, used or withdrawn' })
+  preview(@Body() body: InvitationTokenDto): Promise<InvitationPreview> {
+    return this.invitations.preview(body.token, body.lsp);
+  }
+
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept: create the account (or confirm an existing one) and sign in' })
+  async accept(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { session, response: answer } = await this.invitations.accept(body);
+    this.cookie.set(response, session.token);
+    return answer;
+  }
+}

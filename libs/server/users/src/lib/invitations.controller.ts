@@ -1,0 +1,39 @@
+import type { Invitation, InvitationList } from '@dspt/contracts';
+import { TenantAccess } from '@dspt/server/http';
+import { requireTenantContext } from '@dspt/server/tenancy';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvitationsService } from './invitations.service';
+import { TenantLookup } from './tenant-lookup';
+import { InviteUserDto } from './users.dto';
+
+@ApiTags('lsp users')
+@Controller('tenants/:tenantSlug/invitations')
+@TenantAccess('lsp.users.manage')
+export class InvitationsController {
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly tenants: TenantLookup,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The LSP's invitations, newest first" })
+  async list(): Promise<InvitationList> {
+    return { items: await this.invitations.list() };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Invite someone by email (single-use link, valid for 7 days)' })
+  @ApiConflictResponse({ description: 'Already a member' })
+  async invite(@Body() body: InviteUserDto): Promise<Invitation> {
+    const tenant = await this.tenants.byId(requireTenantContext().id);
+    return this.invitations.invite({ tenant, role: body.role }, body.email);
+  }
+
+  @Delete(':invitationId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw a pending invitation' })
+  revoke(@Param('invitationId', ParseUUIDPipe) invitationId: string): Promise<void> {
+    return this.invitations.revoke(invitationId);
+  }
+}

@@ -1,0 +1,34 @@
+import type { TenantMember, TenantMemberList } from '@dspt/contracts';
+import { TenantAccess } from '@dspt/server/http';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangeRoleDto } from './users.dto';
+import { MembersService } from './members.service';
+
+@ApiTags('lsp users')
+@Controller('tenants/:tenantSlug/users')
+@TenantAccess('lsp.users.manage')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The LSP's users and their roles" })
+  async list(): Promise<TenantMemberList> {
+    return { items: await this.members.list() };
+  }
+
+  @Patch(':userId')
+  @ApiOperation({ summary: "Change a user's role in the LSP" })
+  @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
+  changeRole(@Param('userId', ParseUUIDPipe) userId: string, @Body() body: ChangeRoleDto): Promise<TenantMember> {
+    return this.members.changeRole(userId, body.role);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a user from the LSP (their sessions end)' })
+  @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
+  remove(@Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+    return this.members.remove(userId);
+  }
+}

@@ -1,0 +1,110 @@
+import type { TenantMember } from '@dspt/contracts';
+import type { TenantRole } from '@dspt/domain';
+import { AuditService } from '@dspt/server/audit';
+import { SessionStore } from '@dspt/server/auth';
+import { MembershipEntity } from '@dspt/server/database';
+import { ScopedDatabase } from '@dspt/server/tenancy';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+interface MemberRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+  role: TenantRole;
+  mfa_enrolled: boolean;
+  joined_at: Date;
+}
+
+const MEMBERS_SQL = `
+  SELECT m.user_id, u.email, u.display_name, m.role, u.mfa_enrolled_at IS NOT NULL AS mfa_enrolled, m.created_at AS joined_at
+  FROM memberships m JOIN users u ON u.id = m.user_id`;
+
+function toMember(row: MemberRow): TenantMember {
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    mfaEnrolled: row.mfa_enrolled,
+    joinedAt: new Date(row.joined_at).toISOString(),
+  };
+}
+
+/** The current LSP's users. Queries carry no tenant filter of their own: row-level security scopes them. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  list(): Promise<TenantMember[]> {
+    return this.database.inCurrentTenant(async (manager) => {
+      const rows: MemberRow[] = await manager.query(`${MEMBERS_SQL} ORDER BY u.display_name`);
+      return rows.map(toMember);
+    });
+  }
+
+  changeRole(userId: string, role: TenantRole): Promise<TenantMember> {
+    return this.database.inCurrentTenant(async (manager) => {
+      const membership = await this.lockMembership(manager, userId);
+      if (membership.role === role) {
+        return this.member(manager, userId);
+      }
+      if (membership.role === 'admin') {
+        await this.keepAnAdmin(manager, 'change the role of');
+      }
+      await manager.update(MembershipEntity, { id: membership.id }, { role });
+      await this.audit.record(
+        {
+          action: 'membership.role_changed',
+          tenantId: membership.tenantId,
+          target: { type: 'user', id: userId },
+          before: { role: membership.role },
+          after: { role },
+        },
+        manager,
+      );
+      return this.member(manager, userId);
+    });
+  }
+
+  async remove(userId: string): Promise<void> {
+    await this.database.inCurrentTenant(async (manager) => {
+      const membership = await this.lockMembership(manager, userId);
+      if (membership.role === 'admin') {
+        await this.keepAnAdmin(manager, 'remove');
+      }
+      await manager.delete(MembershipEntity, { id: membership.id });
+      await this.audit.record(
+        { action: 'membership.removed', tenantId: membership.tenantId, target: { type: 'user', id: userId }, before: { role: membership.role } },
+        manager,
+      );
+    });
+    // Access is checked against memberships on every request; ending sessions also drops any open pages.
+    await this.sessions.destroyAllForUser(userId);
+  }
+
+  private async lockMembership(manager: EntityManager, userId: string): Promise<MembershipEntity> {
+    const membership = await manager.findOne(MembershipEntity, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+    if (!membership) {
+      throw new NotFoundException('No such user in this LSP');
+    }
+    return membership;
+  }
+
+  /** Every LSP keeps at least one admin, so it can always manage its own users. */
+  private async keepAnAdmin(manager: EntityManager, verb: string): Promise<void> {
+    const admins = await manager.find(MembershipEntity, { where: { role: 'admin' }, lock: { mode: 'pessimistic_write' } });
+    if (admins.length <= 1) {
+      throw new ConflictException(`You cannot ${verb} the LSP's only admin: make someone else an admin first`);
+    }
+  }
+
+  private async member(manager: EntityManager, userId: string): Promise<TenantMember> {
+    const [row]: MemberRow[] = await manager.query(`${MEMBERS_SQL} WHERE m.user_id = $1`, [userId]);
+    return toMember(row);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditEventsController } from './audit-events.controller';
+import { InvitationLinksController } from './invitation-links.controller';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { MembersController } from './members.controller';
+import { MembersService } from './members.service';
+import { ProgrammeLeadsController } from './programme-leads.controller';
+import { TenantLookup } from './tenant-lookup';
+
+/** LSP users, invitations, programme leads and the LSP's audit trail. */
+@Module({
+  controllers: [MembersController, InvitationsController, InvitationLinksController, ProgrammeLeadsController, AuditEventsController],
+  providers: [MembersService, InvitationsService, TenantLookup],
+  exports: [InvitationsService],
+})
+export class UsersModule {}
