@@ -1,5 +1,12 @@
 import type { QueueRoundTrip } from '@dspt/contracts';
-import { integrationEnv, type RunningProcess, startWorkerProcess } from '@dspt/server/testing';
+import {
+  ApiClient,
+  Fixtures,
+  INTEGRATION_MFA_KEY,
+  integrationEnv,
+  type RunningProcess,
+  startWorkerProcess,
+} from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { startTestApi } from './testing/start-test-api';
@@ -8,20 +15,37 @@ describe('POST /api/system/queue-check', () => {
   const env = integrationEnv();
   let app: NestExpressApplication;
   let worker: RunningProcess | undefined;
+  let fixtures: Fixtures;
+  let systemAdmin: ApiClient;
 
   beforeAll(async () => {
     app = await startTestApi(env);
+    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    const admin = await fixtures.user({ label: 'sysadmin', globalRole: 'system_admin', mfa: true });
+    systemAdmin = await new ApiClient(app).signIn(admin.email, admin.password, admin.totpSecret);
   });
 
   afterAll(async () => {
     await worker?.stop();
     await app?.close();
+    await fixtures?.close();
+  });
+
+  it('is for system admins only', async () => {
+    await request(app.getHttpServer()).post('/api/system/queue-check').expect(403); // no XSRF token
+    const anonymous = new ApiClient(app);
+    expect((await anonymous.post('/api/system/queue-check')).status).toBe(401);
+    const tenant = await fixtures.tenant();
+    const lspAdmin = await fixtures.member(tenant, 'admin', { mfa: true });
+    const signedIn = await new ApiClient(app).signIn(lspAdmin.email, lspAdmin.password, lspAdmin.totpSecret);
+    expect((await signedIn.post('/api/system/queue-check')).status).toBe(403);
   });
 
   it('is answered by a separate worker process through Redis', async () => {
     worker = await startWorkerProcess(env);
 
-    const response = await request(app.getHttpServer()).post('/api/system/queue-check').expect(200);
+    const response = await systemAdmin.post('/api/system/queue-check');
+    expect(response.status).toBe(200);
     const roundTrip = response.body as QueueRoundTrip;
 
     expect(roundTrip.processedBy.pid).toBe(worker.child.pid);
@@ -31,7 +55,8 @@ describe('POST /api/system/queue-check', () => {
 
   it('answers 503 with a clear message when no worker is running', async () => {
     await worker?.stop();
-    const response = await request(app.getHttpServer()).post('/api/system/queue-check').expect(503);
+    const response = await systemAdmin.post('/api/system/queue-check');
+    expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
     expect(response.body.message).toMatch(/is the worker running/);
   }, 20_000);

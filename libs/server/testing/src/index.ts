@@ -1,4 +1,6 @@
+export * from './lib/api-client';
 export * from './lib/child-process';
+export * from './lib/fixtures';
+export * from './lib/integration-env';
 export * from './lib/test-database';
 export * from './lib/test-smtp-server';
-export * from './lib/integration-env';

@@ -11,6 +11,9 @@ export function integrationDatabaseUrl(): string {
   return url;
 }
 
+/** The MFA key of apps under test, which fixtures need to enrol users. */
+export const INTEGRATION_MFA_KEY = 'integration-test-mfa-encryption-key-0123456789';
+
 /**
  * Environment for an app under test: this run's database, the local Redis under a key prefix of its own
  * (so parallel runs and a developer's running portal never share queues), quiet logs.
@@ -26,6 +29,9 @@ export function integrationEnv(overrides: Record<string, string> = {}): Record<s
     SMTP_URL: 'smtp://127.0.0.1:1',
     WORKER_HEARTBEAT_SECONDS: '1',
     WEB_ROOT: 'dist/apps/web/browser',
+    MFA_ENCRYPTION_KEY: INTEGRATION_MFA_KEY,
+    // Many tests sign in from 127.0.0.1; the throttling tests lower this again.
+    LOGIN_IP_LIMIT: '10000',
     ...overrides,
   };
 }

@@ -1,0 +1,181 @@
+import type { AccessRule } from '@dspt/server/http';
+import {
+  ApiClient,
+  Fixtures,
+  type FixtureTenant,
+  type FixtureUser,
+  INTEGRATION_MFA_KEY,
+  integrationEnv,
+} from '@dspt/server/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { startTestApi } from './testing/start-test-api';
+
+interface Operation {
+  method: string;
+  path: string;
+  access: AccessRule | undefined;
+}
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const TENANT_PREFIX = '/api/tenants/{tenantSlug}/';
+
+/** Every operation of the app's own OpenAPI document: routes added later are covered automatically. */
+async function operations(app: NestExpressApplication): Promise<Operation[]> {
+  const document = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body as {
+    paths: Record<string, Record<string, { 'x-access'?: AccessRule }>>;
+  };
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => HTTP_METHODS.includes(method))
+      .map(([method, operation]) => ({ method: method.toUpperCase(), path, access: operation['x-access'] })),
+  );
+}
+
+function pathParameters(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+}
+
+/**
+ * A valid body for operations that have one, so a refusal cannot be a validation error in disguise.
+ * A new mutating tenant route with a body needs an entry here (the test says so).
+ */
+const SAMPLE_BODIES: Record<string, object> = {
+  'POST /api/tenants/{tenantSlug}/invitations': { email: 'isolation-probe@test.example', role: 'viewer' },
+  'PATCH /api/tenants/{tenantSlug}/users/{userId}': { role: 'admin' },
+};
+
+describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI document)', () => {
+  const env = integrationEnv();
+  let app: NestExpressApplication;
+  let fixtures: Fixtures;
+  let routes: Operation[];
+  let tenantRoutes: Operation[];
+  let a: FixtureTenant;
+  let b: FixtureTenant;
+  let bViewer: FixtureUser;
+  let bResources: Record<string, string>;
+  let bSecrets: string[];
+
+  const signIn = async (user: FixtureUser) => new ApiClient(app).signIn(user.email, user.password, user.totpSecret);
+  const url = (path: string, values: Record<string, string>) =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = values[name];
+      if (!value) {
+        throw new Error(`No fixture for path parameter {${name}} of ${path}: add tenant B's resource to bResources`);
+      }
+      return value;
+    });
+
+  beforeAll(async () => {
+    app = await startTestApi(env);
+    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    routes = await operations(app);
+    tenantRoutes = routes.filter((route) => route.path.startsWith(TENANT_PREFIX));
+    [a, b] = [await fixtures.tenant('a'), await fixtures.tenant('b')];
+    await fixtures.member(b, 'admin', { mfa: true });
+    bViewer = await fixtures.member(b, 'viewer', { mfa: true });
+    const invitationId = await fixtures.invitation(b, `b-invitee-${b.slug}@test.example`);
+    bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId };
+    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`];
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await fixtures?.close();
+  });
+
+  it('finds the tenant routes and each one declares tenant access (and only they do)', () => {
+    expect(tenantRoutes.length).toBeGreaterThanOrEqual(7);
+    for (const route of routes) {
+      const declaredTenant = route.access?.kind === 'tenant';
+      expect({ route: `${route.method} ${route.path}`, tenantRule: declaredTenant }).toEqual({
+        route: `${route.method} ${route.path}`,
+        tenantRule: route.path.startsWith(TENANT_PREFIX),
+      });
+    }
+  });
+
+  it('declares an access rule on every route, as recorded here (review any change to this list)', () => {
+    const missing = routes.filter((route) => !route.access).map((route) => `${route.method} ${route.path}`);
+    expect(missing).toEqual([]);
+    const table = Object.fromEntries(
+      routes.map((route) => [`${route.method} ${route.path}`, route.access?.kind === 'tenant' || route.access?.kind === 'global' ? `${route.access.kind}:${route.access.permission}` : route.access?.kind]),
+    );
+    expect(table).toMatchSnapshot();
+  });
+
+  it("refuses a member of A every route under B's slug, and B's resource ids under A's slug, leaking nothing", async () => {
+    const aAdmin = await signIn(await fixtures.member(a, 'admin', { mfa: true }));
+    const answers: string[] = [];
+    for (const route of tenantRoutes) {
+      const key = `${route.method} ${route.path}`;
+      const body = SAMPLE_BODIES[key];
+      if (['POST', 'PUT', 'PATCH'].includes(route.method) && !body) {
+        throw new Error(`Add a valid sample body for ${key} to SAMPLE_BODIES`);
+      }
+      const underB = await aAdmin.send(route.method, url(route.path, bResources), body);
+      answers.push(`${key} as B: ${underB.status}`);
+      expect({ key, status: underB.status }).toEqual({ key, status: 403 });
+      for (const secret of bSecrets) {
+        expect(JSON.stringify(underB.body)).not.toContain(secret);
+      }
+
+      if (pathParameters(route.path).length > 1) {
+        const withBIds = await aAdmin.send(route.method, url(route.path, { ...bResources, tenantSlug: a.slug }), body);
+        answers.push(`${key} with B's ids: ${withBIds.status}`);
+        expect({ key, status: withBIds.status }).toEqual({ key, status: 404 });
+        for (const secret of bSecrets) {
+          expect(JSON.stringify(withBIds.body)).not.toContain(secret);
+        }
+      }
+    }
+    expect(answers.length).toBeGreaterThan(tenantRoutes.length);
+
+    // And nothing of B's changed.
+    const [membership] = await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [bViewer.id, b.id]);
+    expect(membership.role).toBe('viewer');
+    const [invitation] = await fixtures.owner.query(`SELECT revoked_at FROM invitations WHERE id = $1`, [bResources['invitationId']]);
+    expect(invitation.revoked_at).toBeNull();
+    const [{ n }] = await fixtures.owner.query(`SELECT count(*)::int AS n FROM invitations WHERE tenant_id = $1`, [b.id]);
+    expect(n).toBe(1);
+  });
+
+  it('refuses a programme lead and a system admin every tenant route', async () => {
+    for (const globalRole of ['programme_lead', 'system_admin'] as const) {
+      const client = await signIn(await fixtures.user({ label: globalRole, globalRole, mfa: true }));
+      for (const route of tenantRoutes) {
+        const response = await client.send(route.method, url(route.path, { ...bResources, tenantSlug: a.slug }), SAMPLE_BODIES[`${route.method} ${route.path}`]);
+        expect({ globalRole, route: `${route.method} ${route.path}`, status: response.status }).toEqual({
+          globalRole,
+          route: `${route.method} ${route.path}`,
+          status: 403,
+        });
+      }
+    }
+  });
+
+  it('lets a viewer change nothing', async () => {
+    const viewer = await signIn(await fixtures.member(a, 'viewer', { mfa: true }));
+    const aMember = await fixtures.member(a, 'adviser');
+    const aInvitation = await fixtures.invitation(a, `a-invitee-${a.slug}@test.example`);
+    const own = { tenantSlug: a.slug, userId: aMember.id, invitationId: aInvitation };
+    const mutating = tenantRoutes.filter((route) => route.method !== 'GET');
+    expect(mutating.length).toBeGreaterThan(0);
+    for (const route of mutating) {
+      const key = `${route.method} ${route.path}`;
+      const response = await viewer.send(route.method, url(route.path, own), SAMPLE_BODIES[key]);
+      expect({ key, status: response.status }).toEqual({ key, status: 403 });
+    }
+    const [membership] = await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1`, [aMember.id]);
+    expect(membership.role).toBe('adviser');
+  });
+
+  it('answers 401 to every non-public route without a session', async () => {
+    const anonymous = new ApiClient(app);
+    for (const route of routes.filter((candidate) => candidate.access?.kind !== 'public')) {
+      const response = await anonymous.send(route.method, url(route.path, bResources), SAMPLE_BODIES[`${route.method} ${route.path}`] ?? {});
+      expect({ route: `${route.method} ${route.path}`, status: response.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+    }
+  });
+});
