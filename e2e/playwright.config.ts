@@ -57,6 +57,8 @@ export default defineConfig({
       SMTP_URL: 'smtp://127.0.0.1:1',
       LOG_LEVEL: 'warn',
       WORKER_HEARTBEAT_SECONDS: '1',
+      // As in production: every account needs a second factor (demo advisers enrol on first sign-in).
+      MFA_REQUIRED: 'true',
     },
   },
 });

@@ -1,3 +1,4 @@
+import type { AuditEventView } from '@dspt/contracts';
 import { AuditEventEntity } from '@dspt/server/database';
 import { currentRequestContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
@@ -15,6 +16,18 @@ export interface AuditEventInput {
   after?: object;
 }
 
+interface AuditListRow {
+  id: string;
+  occurred_at: Date;
+  action: string;
+  actor_email: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  before: object | null;
+  after: object | null;
+  ip: string | null;
+}
+
 type AuditRow = Pick<AuditEventEntity, 'tenantId' | 'actorUserId' | 'action' | 'targetType' | 'targetId' | 'before' | 'after' | 'ip'>;
 
 /** Appends to the audit trail. The request's IP address and signed-in user are taken from its context. */
@@ -26,6 +39,30 @@ export class AuditService {
    * Pass the transaction's manager to record the event atomically with the change it describes; without
    * one, the event is written in a transaction of its own.
    */
+  /** The current LSP's trail, newest first; row-level security keeps it to that LSP. */
+  async listForCurrentTenant(limit: number): Promise<AuditEventView[]> {
+    const rows: AuditListRow[] = await this.database.inCurrentTenant((manager) =>
+      manager.query(
+        `SELECT e.id, e.occurred_at, e.action, u.email AS actor_email, e.target_type, e.target_id, e.before, e.after,
+                host(e.ip) AS ip
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
+         ORDER BY e.occurred_at DESC LIMIT $1`,
+        [limit],
+      ),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      action: row.action,
+      actorEmail: row.actor_email,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      before: row.before,
+      after: row.after,
+      ip: row.ip,
+    }));
+  }
+
   async record(event: AuditEventInput, manager?: EntityManager): Promise<void> {
     const context = currentRequestContext();
     const row: AuditRow = {
