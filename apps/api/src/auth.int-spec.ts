@@ -1,14 +1,6 @@
-import {
-  ApiClient,
-  Fixtures,
-  type FixtureUser,
-  INTEGRATION_MFA_KEY,
-  integrationEnv,
-  totpCode,
-} from '@dspt/server/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiClient, type Fixtures, type FixtureUser, totpCode } from '@dspt/server/testing';
 import request from 'supertest';
-import { startTestApi } from './testing/start-test-api';
+import { useTestApi } from './testing/use-test-api';
 
 const WRONG = 'Email address or password is incorrect';
 
@@ -26,19 +18,10 @@ function median(values: number[]): number {
 }
 
 describe('sign-in', () => {
-  const env = integrationEnv({ LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_LIMIT: '100' });
-  let app: NestExpressApplication;
+  const api = useTestApi({ LOGIN_MAX_FAILURES: '3', LOGIN_ACCOUNT_LIMIT: '100' });
+  let app: typeof api.app;
   let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
-  });
+  beforeAll(() => ({ app, fixtures } = api));
 
   describe('with MFA enrolled', () => {
     let user: FixtureUser;
@@ -199,19 +182,10 @@ describe('sign-in', () => {
 });
 
 describe('sign-in limits and session expiry', () => {
-  const env = integrationEnv({ LOGIN_IP_LIMIT: '4', SESSION_IDLE_SECONDS: '2', SESSION_ABSOLUTE_SECONDS: '4' });
-  let app: NestExpressApplication;
+  const api = useTestApi({ LOGIN_IP_LIMIT: '4', SESSION_IDLE_SECONDS: '2', SESSION_ABSOLUTE_SECONDS: '4' });
+  let app: typeof api.app;
   let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
-  });
+  beforeAll(() => ({ app, fixtures } = api));
 
   it('expires an idle session and, however active, an old one', async () => {
     const tenant = await fixtures.tenant();

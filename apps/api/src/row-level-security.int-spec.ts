@@ -1,7 +1,6 @@
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { Fixtures, type FixtureTenant, INTEGRATION_MFA_KEY, integrationEnv } from '@dspt/server/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startTestApi } from './testing/start-test-api';
+import type { Fixtures, FixtureTenant } from '@dspt/server/testing';
+import { useTestApi } from './testing/use-test-api';
 
 /** Every table with a tenant_id column: each must have row-level security and a policy. */
 async function tenantOwnedTables(fixtures: Fixtures): Promise<Array<{ table: string; rls: boolean; policies: number }>> {
@@ -15,17 +14,15 @@ async function tenantOwnedTables(fixtures: Fixtures): Promise<Array<{ table: str
 }
 
 describe('row-level security through the app connection', () => {
-  const env = integrationEnv();
-  let app: NestExpressApplication;
+  const api = useTestApi();
   let fixtures: Fixtures;
   let database: ScopedDatabase;
   let a: FixtureTenant;
   let b: FixtureTenant;
 
   beforeAll(async () => {
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
-    database = app.get(ScopedDatabase);
+    fixtures = api.fixtures;
+    database = api.app.get(ScopedDatabase);
     [a, b] = [await fixtures.tenant('a'), await fixtures.tenant('b')];
     for (const tenant of [a, b]) {
       await fixtures.member(tenant, 'admin');
@@ -33,11 +30,6 @@ describe('row-level security through the app connection', () => {
       await fixtures.invitation(tenant, `invitee-${tenant.slug}@test.example`);
       await fixtures.owner.query(`INSERT INTO audit_events (tenant_id, action) VALUES ($1, 'tenant.created')`, [tenant.id]);
     }
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
   });
 
   it('runs as a role that is not a superuser and cannot bypass RLS', async () => {

@@ -1,15 +1,8 @@
 import type { AccessRule } from '@dspt/server/http';
-import {
-  ApiClient,
-  Fixtures,
-  type FixtureTenant,
-  type FixtureUser,
-  INTEGRATION_MFA_KEY,
-  integrationEnv,
-} from '@dspt/server/testing';
+import { ApiClient, type Fixtures, type FixtureTenant, type FixtureUser } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { startTestApi } from './testing/start-test-api';
+import { useTestApi } from './testing/use-test-api';
 
 interface Operation {
   method: string;
@@ -46,7 +39,7 @@ const SAMPLE_BODIES: Record<string, object> = {
 };
 
 describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI document)', () => {
-  const env = integrationEnv();
+  const api = useTestApi();
   let app: NestExpressApplication;
   let fixtures: Fixtures;
   let routes: Operation[];
@@ -68,8 +61,7 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     });
 
   beforeAll(async () => {
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    ({ app, fixtures } = api);
     routes = await operations(app);
     tenantRoutes = routes.filter((route) => route.path.startsWith(TENANT_PREFIX));
     [a, b] = [await fixtures.tenant('a'), await fixtures.tenant('b')];
@@ -78,11 +70,6 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     const invitationId = await fixtures.invitation(b, `b-invitee-${b.slug}@test.example`);
     bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId };
     bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`];
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
   });
 
   it('finds the tenant routes and each one declares tenant access (and only they do)', () => {
