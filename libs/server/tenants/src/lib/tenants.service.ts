@@ -5,7 +5,14 @@ import { TenantEntity } from '@dspt/server/database';
 import { ScopedDatabase, type SignedInUser } from '@dspt/server/tenancy';
 import { InvitationsService } from '@dspt/server/users';
 import { ConflictException, Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import type { CreateTenantDto } from './tenants.dto';
+
+/** The unique index on tenants.slug: a concurrent create with the same slug got there first. */
+function isSlugTaken(error: unknown): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === 'uq_tenants_slug';
+}
 
 function toSummary(tenant: TenantEntity): TenantSummary {
   return { id: tenant.id, slug: tenant.slug, name: tenant.name, region: tenant.region };
@@ -38,10 +45,19 @@ export class TenantsService {
 
   /** Creates the LSP and, when asked, invites its first admin, all in one transaction. */
   async create(input: CreateTenantDto): Promise<TenantSummary> {
+    const slugTaken = () => new ConflictException(`An LSP with the slug "${input.slug}" already exists`);
     const taken = await this.database.outsideTenants((manager) => manager.existsBy(TenantEntity, { slug: input.slug }));
     if (taken) {
-      throw new ConflictException(`An LSP with the slug "${input.slug}" already exists`);
+      throw slugTaken();
     }
+    try {
+      return await this.createChecked(input);
+    } catch (error) {
+      throw isSlugTaken(error) ? slugTaken() : error;
+    }
+  }
+
+  private createChecked(input: CreateTenantDto): Promise<TenantSummary> {
     return this.database.outsideTenants(async (manager) => {
       const tenant = await manager.save(manager.create(TenantEntity, { slug: input.slug, name: input.name.trim(), region: input.region }));
       await this.database.switchTenant(manager, tenant.id);

@@ -49,6 +49,7 @@ export class MembersService {
 
   changeRole(userId: string, role: TenantRole): Promise<TenantMember> {
     return this.database.inCurrentTenant(async (manager) => {
+      await this.serialiseMembershipChanges(manager);
       const membership = await this.lockMembership(manager, userId);
       if (membership.role === role) {
         return this.member(manager, userId);
@@ -73,6 +74,7 @@ export class MembersService {
 
   async remove(userId: string): Promise<void> {
     await this.database.inCurrentTenant(async (manager) => {
+      await this.serialiseMembershipChanges(manager);
       const membership = await this.lockMembership(manager, userId);
       if (membership.role === 'admin') {
         await this.keepAnAdmin(manager, 'remove');
@@ -85,6 +87,14 @@ export class MembersService {
     });
     // Access is checked against memberships on every request; ending sessions also drops any open pages.
     await this.sessions.destroyAllForUser(userId);
+  }
+
+  /**
+   * One membership change at a time per LSP. Without it two admins demoting themselves at once each lock
+   * their own row and then wait for the other's in keepAnAdmin: a deadlock, answered with a 500.
+   */
+  private async serialiseMembershipChanges(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('memberships:' || current_setting('app.tenant_id'), 0))`);
   }
 
   private async lockMembership(manager: EntityManager, userId: string): Promise<MembershipEntity> {
