@@ -1,6 +1,11 @@
+import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { Header } from './header';
+
+@Component({ template: '' })
+class Blank {}
 
 describe('Header', () => {
   it('links the NHS logo and service name to the home page as one link', async () => {
@@ -14,5 +19,47 @@ describe('Header', () => {
     expect(links[0].getAttribute('href')).toBe('/');
     expect(links[0].getAttribute('aria-label')).toBe('NHS DSPT Support Portal homepage');
     expect(links[0].querySelector('.nhsuk-header__service-name')?.textContent).toBe('DSPT Support Portal');
+    expect(fixture.nativeElement.querySelector('.nhsuk-header__account')).toBeNull();
+    expect(fixture.nativeElement.querySelector('.nhsuk-header__navigation')).toBeNull();
+  });
+
+  it('shows the signed-in user, their account links and a sign-out button', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const fixture = TestBed.createComponent(Header);
+    fixture.componentRef.setInput('serviceName', 'DSPT Support Portal');
+    fixture.componentRef.setInput('userName', 'Ada Lovelace');
+    fixture.componentRef.setInput('accountLinks', [{ text: 'Set up two-factor authentication', path: '/account/mfa' }]);
+    const signOut = jest.fn();
+    fixture.componentInstance.signOut.subscribe(signOut);
+    await fixture.whenStable();
+
+    const account: HTMLElement = fixture.nativeElement.querySelector('nav.nhsuk-header__account');
+    expect(account.getAttribute('aria-label')).toBe('Account');
+    expect(account.querySelector('[data-testid="user-name"]')?.textContent?.trim()).toBe('Signed in as Ada Lovelace');
+    expect(account.querySelector('a')?.getAttribute('href')).toBe('/account/mfa');
+    account.querySelector<HTMLButtonElement>('button')!.click();
+    expect(signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks the navigation link of the current page', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: '**', component: Blank }])],
+    });
+    const harness = await RouterTestingHarness.create('/lsp/north/users');
+    const fixture = TestBed.createComponent(Header);
+    fixture.componentRef.setInput('serviceName', 'DSPT Support Portal');
+    fixture.componentRef.setInput('navigation', [
+      { text: 'Overview', path: '/lsp/north', exact: true },
+      { text: 'Users', path: '/lsp/north/users' },
+    ]);
+    await fixture.whenStable();
+    await harness.fixture.whenStable();
+
+    const items = [...fixture.nativeElement.querySelectorAll('.nhsuk-header__navigation-item')] as HTMLElement[];
+    expect(items.map((item) => item.textContent?.trim())).toEqual(['Overview', 'Users']);
+    expect(items[0].classList).not.toContain('nhsuk-header__navigation-item--current');
+    expect(items[1].classList).toContain('nhsuk-header__navigation-item--current');
+    expect(items[1].querySelector('a')?.getAttribute('aria-current')).toBe('page');
+    expect(items[1].querySelector('strong')?.textContent).toBe('Users');
   });
 });

@@ -1,10 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import type { HeaderLink } from './header-link';
 
-/** NHS.UK header with the NHS logo and the service name, both linking to the home page. */
+/**
+ * NHS.UK header with the NHS logo and the service name, both linking to the home page. With a `userName`
+ * it has an account area (the name, `accountLinks`, and a "Sign out" button that emits `signOut`); with
+ * `navigation` links, a navigation bar that marks the current page.
+ */
 @Component({
   selector: 'dspt-header',
-  imports: [RouterLink],
+  imports: [RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="nhsuk-header" role="banner">
@@ -30,12 +35,71 @@ import { RouterLink } from '@angular/router';
             <span class="nhsuk-header__service-name">{{ serviceName() }}</span>
           </a>
         </div>
+        @if (userName(); as name) {
+          <nav class="nhsuk-header__account" aria-label="Account">
+            <ul class="nhsuk-header__account-list">
+              <li class="nhsuk-header__account-item" data-testid="user-name">
+                <svg
+                  class="nhsuk-icon nhsuk-icon--user"
+                  xmlns="http://www.w3.org/2000/svg"
+                  viewBox="0 0 24 24"
+                  width="16"
+                  height="16"
+                  focusable="false"
+                  aria-hidden="true"
+                >
+                  <path
+                    d="M12 1a11 11 0 1 1 0 22 11 11 0 0 1 0-22Zm0 2a9 9 0 0 0-5 16.5V18a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v1.5A9 9 0 0 0 12 3Zm0 3a3.5 3.5 0 1 1-3.5 3.5A3.4 3.4 0 0 1 12 6Z"
+                  />
+                </svg>
+                <span class="nhsuk-u-visually-hidden">Signed in as </span>{{ name }}
+              </li>
+              @for (link of accountLinks(); track link.path) {
+                <li class="nhsuk-header__account-item">
+                  <a class="nhsuk-header__account-link" [routerLink]="link.path">{{ link.text }}</a>
+                </li>
+              }
+              <li class="nhsuk-header__account-item">
+                <button class="nhsuk-header__account-button" type="button" (click)="signOut.emit()">Sign out</button>
+              </li>
+            </ul>
+          </nav>
+        }
       </div>
+      @if (navigation().length > 0) {
+        <nav class="nhsuk-header__navigation" aria-label="Menu">
+          <div class="nhsuk-header__navigation-container nhsuk-width-container">
+            <ul class="nhsuk-header__navigation-list">
+              @for (link of navigation(); track link.path) {
+                <li
+                  class="nhsuk-header__navigation-item"
+                  routerLinkActive="nhsuk-header__navigation-item--current"
+                  [routerLinkActiveOptions]="{ exact: link.exact ?? false }"
+                  #active="routerLinkActive"
+                >
+                  <a class="nhsuk-header__navigation-link" [routerLink]="link.path" [attr.aria-current]="active.isActive ? 'page' : null">
+                    @if (active.isActive) {
+                      <strong class="nhsuk-header__navigation-item-current-fallback">{{ link.text }}</strong>
+                    } @else {
+                      {{ link.text }}
+                    }
+                  </a>
+                </li>
+              }
+            </ul>
+          </div>
+        </nav>
+      }
     </header>
   `,
 })
 export class Header {
   readonly serviceName = input.required<string>();
+  /** The signed-in user's name; without it the header has no account area. */
+  readonly userName = input<string | null>(null);
+  readonly accountLinks = input<readonly HeaderLink[]>([]);
+  readonly navigation = input<readonly HeaderLink[]>([]);
+  readonly signOut = output<void>();
 
   protected readonly homeLinkLabel = computed(() => `NHS ${this.serviceName()} homepage`);
 }

@@ -1,0 +1,41 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { API_FAILED_MESSAGE, API_UNREACHABLE_MESSAGE, apiProblemFrom } from './api-problem';
+
+function failure(status: number, error: unknown, headers?: Record<string, string>): HttpErrorResponse {
+  return new HttpErrorResponse({ status, error, headers: new HttpHeaders(headers), url: '/api/x' });
+}
+
+describe('apiProblemFrom', () => {
+  it.each([
+    [
+      'a 400 with details',
+      failure(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Check the form',
+        details: [{ field: 'email', message: 'Enter an email address' }, { nonsense: true }],
+      }),
+      { status: 400, message: 'Check the form', details: [{ field: 'email', message: 'Enter an email address' }] },
+    ],
+    [
+      'a 401 without details',
+      failure(401, { statusCode: 401, error: 'Unauthorized', message: 'Email address or password is incorrect' }),
+      { status: 401, message: 'Email address or password is incorrect', details: [] },
+    ],
+    [
+      'a 429 with Retry-After',
+      failure(429, { statusCode: 429, error: 'Too Many Requests', message: 'Try again in 15 minutes' }, { 'Retry-After': '900' }),
+      { status: 429, message: 'Try again in 15 minutes', details: [], retryAfterSeconds: 900 },
+    ],
+    [
+      'a 500 with an error id',
+      failure(500, { statusCode: 500, error: 'Internal Server Error', message: 'relation "x" does not exist', errorId: 'e-42' }),
+      { status: 500, message: `${API_FAILED_MESSAGE} (reference e-42)`, details: [] },
+    ],
+    ['a proxy error page', failure(502, '<html>Bad Gateway</html>'), { status: 502, message: API_FAILED_MESSAGE, details: [] }],
+    ['a network failure', failure(0, new ProgressEvent('error')), { status: 0, message: API_UNREACHABLE_MESSAGE, details: [] }],
+    ['something that is not an HTTP error', new TypeError('x is undefined'), { status: -1, message: API_FAILED_MESSAGE, details: [] }],
+  ])('reads %s', (_case, error, expected) => {
+    expect(apiProblemFrom(error)).toEqual(expect.objectContaining(expected));
+  });
+});
