@@ -1,0 +1,113 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
+import { FormField, form, minLength, required, validate } from '@angular/forms/signals';
+import { Router, RouterLink } from '@angular/router';
+import type { InvitationPreview } from '@dspt/contracts';
+import { PASSWORD_MIN_LENGTH, isTenantRole } from '@dspt/domain';
+import { TENANT_ROLE_LABELS, apiProblemFrom } from '@dspt/web/core';
+import { ErrorSummary, FormControlDirective, FormDirective, FormFieldGroup, FormSubmission } from '@dspt/web/ui';
+import { AuthService } from '../session/auth.service';
+import { InvitationsApi } from './invitations.api';
+
+type InvitationState =
+  | { state: 'checking' }
+  | { state: 'valid'; preview: InvitationPreview }
+  | { state: 'not-valid' }
+  | { state: 'expired' }
+  | { state: 'failed'; message: string };
+
+interface AccountModel {
+  displayName: string;
+  password: string;
+  confirmPassword: string;
+}
+
+/**
+ * `/invitations/accept?token=...&lsp={slug}`: the link in an invitation email. Shows what the invitation
+ * is for, then creates the account (name and password); next comes setting up two-factor authentication.
+ */
+@Component({
+  selector: 'dspt-accept-invitation-page',
+  imports: [DatePipe, ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './accept-invitation-page.html',
+})
+export class AcceptInvitationPage implements OnInit {
+  private readonly auth = inject(AuthService);
+  private readonly invitations = inject(InvitationsApi);
+  private readonly router = inject(Router);
+
+  readonly token = input<string>();
+  /** The LSP's slug; absent for a programme-lead invitation. */
+  readonly lsp = input<string>();
+
+  protected readonly invitation = signal<InvitationState>({ state: 'checking' });
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly roleLabel = computed(() => {
+    const invitation = this.invitation();
+    if (invitation.state !== 'valid') {
+      return '';
+    }
+    const { role } = invitation.preview;
+    return isTenantRole(role) ? TENANT_ROLE_LABELS[role] : role === 'programme_lead' ? 'Programme lead' : role;
+  });
+
+  protected readonly accountForm = form(signal<AccountModel>({ displayName: '', password: '', confirmPassword: '' }), (path) => {
+    required(path.displayName, { message: 'Enter your full name' });
+    required(path.password, { message: 'Enter a password' });
+    minLength(path.password, PASSWORD_MIN_LENGTH, {
+      message: `Your password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+    });
+    required(path.confirmPassword, { message: 'Enter your password again' });
+    validate(path.confirmPassword, ({ value, valueOf }) =>
+      value() !== '' && value() !== valueOf(path.password)
+        ? { kind: 'mismatch', message: 'The passwords do not match' }
+        : null,
+    );
+  });
+
+  protected readonly submission = new FormSubmission(this.accountForm, (value) => this.accept(value));
+
+  ngOnInit(): void {
+    this.check();
+  }
+
+  private async check(): Promise<void> {
+    const token = this.token();
+    if (!token) {
+      this.invitation.set({ state: 'not-valid' });
+      return;
+    }
+    // Reading the session first also makes sure the XSRF cookie is there for the POST.
+    await this.auth.load();
+    try {
+      const preview = await this.invitations.preview({ token, lsp: this.lsp() || undefined });
+      this.invitation.set({ state: 'valid', preview });
+    } catch (failure: unknown) {
+      const problem = apiProblemFrom(failure);
+      if (problem.status === 404) {
+        this.invitation.set({ state: 'not-valid' });
+      } else if (problem.status === 410) {
+        this.invitation.set({ state: 'expired' });
+      } else {
+        this.invitation.set({ state: 'failed', message: problem.message });
+      }
+    }
+  }
+
+  private async accept({ displayName, password }: AccountModel): Promise<void> {
+    const outcome = await this.auth.acceptInvitation({
+      token: this.token() ?? '',
+      lsp: this.lsp() || undefined,
+      displayName: displayName.trim(),
+      password,
+    });
+    if (outcome.mfaEnrolmentRequired) {
+      await this.router.navigateByUrl('/account/mfa');
+    } else if (outcome.mfaRequired) {
+      await this.router.navigateByUrl('/sign-in/mfa');
+    } else {
+      await this.router.navigateByUrl('/');
+    }
+  }
+}

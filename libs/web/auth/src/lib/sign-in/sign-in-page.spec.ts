@@ -1,0 +1,145 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthService } from '../session/auth.service';
+import { currentUser, membership } from '../testing/current-users';
+import { SignInPage } from './sign-in-page';
+
+@Component({ template: '<h1>Elsewhere</h1>' })
+class OtherPage {}
+
+describe('SignInPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+  let page: HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(
+          [
+            { path: 'sign-in', component: SignInPage },
+            { path: '**', component: OtherPage },
+          ],
+          withComponentInputBinding(),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/sign-in?returnUrl=%2Flsp%2Fnorth%2Fusers', SignInPage);
+    page = harness.routeNativeElement!;
+    document.body.appendChild(harness.fixture.nativeElement);
+  });
+
+  afterEach(() => {
+    http.verify();
+    harness.fixture.nativeElement.remove();
+  });
+
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
+  };
+  const url = () => TestBed.inject(Router).url;
+  const summaryItems = () =>
+    [...document.querySelectorAll('.nhsuk-error-summary__list li')].map((item) => item.textContent?.trim());
+
+  function type(label: string, value: string): void {
+    const input = page.querySelector<HTMLInputElement>(`#${label}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  async function submit(email: string, password: string): Promise<void> {
+    type('email', email);
+    type('password', password);
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+  }
+
+  function answerLogin(body: object, status = 200): void {
+    const request = http.expectOne({ method: 'POST', url: '/api/auth/login' });
+    request.flush(body, { status, statusText: status === 200 ? 'OK' : 'Error' });
+  }
+
+  it('labels its fields for password managers and never blocks paste', () => {
+    const email = page.querySelector<HTMLInputElement>('#email')!;
+    const password = page.querySelector<HTMLInputElement>('#password')!;
+    expect(page.querySelector('label[for="email"]')?.textContent).toBe('Email address');
+    expect(page.querySelector('label[for="password"]')?.textContent).toBe('Password');
+    expect([email.type, email.autocomplete]).toEqual(['email', 'username']);
+    expect([password.type, password.autocomplete]).toEqual(['password', 'current-password']);
+    expect(password.getAttribute('onpaste')).toBeNull();
+  });
+
+  it('on an empty submit, shows and focuses an error summary and sends nothing', async () => {
+    await submit('', '');
+
+    expect(summaryItems()).toEqual(['Enter your email address', 'Enter your password']);
+    expect(document.activeElement).toBe(document.querySelector('.nhsuk-error-summary'));
+    expect(page.querySelector('#email-error')?.textContent).toContain('Error: Enter your email address');
+    http.expectNone('/api/auth/login');
+  });
+
+  it('asks for an email address in the right format', async () => {
+    await submit('jo.example.org', 'correct horse battery');
+
+    expect(summaryItems()).toEqual(['Enter an email address in the correct format, like name@example.com']);
+    http.expectNone('/api/auth/login');
+  });
+
+  it('goes to the MFA code page when the account has MFA, keeping the return address', async () => {
+    await submit(' jo@example.org ', 'correct horse battery');
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({ email: 'jo@example.org', password: 'correct horse battery' });
+    request.flush({ mfaRequired: true });
+    await settle();
+
+    expect(url()).toBe('/sign-in/mfa?returnUrl=%2Flsp%2Fnorth%2Fusers');
+    expect(TestBed.inject(AuthService).isSignedIn()).toBe(false);
+  });
+
+  it('goes to MFA set-up when MFA is required and not set up yet', async () => {
+    await submit('jo@example.org', 'correct horse battery');
+    answerLogin({ mfaRequired: false, mfaEnrolmentRequired: true });
+    await settle();
+
+    expect(url()).toBe('/account/mfa?returnUrl=%2Flsp%2Fnorth%2Fusers');
+  });
+
+  it('goes back to the page that sent the user here once signed in', async () => {
+    await submit('jo@example.org', 'correct horse battery');
+    answerLogin({ mfaRequired: false, me: currentUser([membership('north', 'admin')]) });
+    await settle();
+
+    expect(url()).toBe('/lsp/north/users');
+    expect(TestBed.inject(AuthService).isSignedIn()).toBe(true);
+  });
+
+  it('shows the API message when the email address or password is wrong, linked to the email field', async () => {
+    await submit('jo@example.org', 'wrong password!!');
+    answerLogin({ statusCode: 401, error: 'Unauthorized', message: 'Email address or password is incorrect' }, 401);
+    await settle();
+
+    expect(summaryItems()).toEqual(['Email address or password is incorrect']);
+    expect(document.querySelector('.nhsuk-error-summary__list a')?.getAttribute('href')).toBe('#email');
+    expect(url()).toBe('/sign-in?returnUrl=%2Flsp%2Fnorth%2Fusers');
+  });
+
+  it('shows the lockout message of a 429 answer', async () => {
+    await submit('jo@example.org', 'wrong password!!');
+    answerLogin(
+      { statusCode: 429, error: 'Too Many Requests', message: 'Too many attempts. Try again in 15 minutes.' },
+      429,
+    );
+    await settle();
+
+    expect(summaryItems()).toEqual(['Too many attempts. Try again in 15 minutes.']);
+  });
+});

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { FormField, email, form, required } from '@angular/forms/signals';
+import { Router } from '@angular/router';
+import { ErrorSummary, FormControlDirective, FormDirective, FormFieldGroup, FormSubmission } from '@dspt/web/ui';
+import { AuthService } from '../session/auth.service';
+import { returnUrlParams, safeReturnUrl } from '../session/return-url';
+
+interface SignInModel {
+  email: string;
+  password: string;
+}
+
+/** `/sign-in`: email and password; then the MFA code, MFA set-up, or straight in. */
+@Component({
+  selector: 'dspt-sign-in-page',
+  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <dspt-error-summary [source]="submission" />
+        <h1>Sign in</h1>
+        <p>Sign in to the DSPT Support Portal with the email address you were invited with.</p>
+        <form [dsptForm]="submission">
+          <dspt-form-field label="Email address" controlId="email" [field]="signInForm.email">
+            <input
+              class="nhsuk-input"
+              dsptControl
+              type="email"
+              autocomplete="username"
+              spellcheck="false"
+              [formField]="signInForm.email"
+            />
+          </dspt-form-field>
+          <dspt-form-field label="Password" controlId="password" [field]="signInForm.password">
+            <input
+              class="nhsuk-input"
+              dsptControl
+              type="password"
+              autocomplete="current-password"
+              [formField]="signInForm.password"
+            />
+          </dspt-form-field>
+          <button class="nhsuk-button" type="submit">Sign in</button>
+        </form>
+        <p>If you have forgotten your password, ask an admin of your Local Support Partner to invite you again.</p>
+      </div>
+    </div>
+  `,
+})
+export class SignInPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  /** `?returnUrl=`: the page that sent the user here. */
+  readonly returnUrl = input<string>();
+
+  private readonly safeReturn = computed(() => safeReturnUrl(this.returnUrl()));
+  private readonly model = signal<SignInModel>({ email: '', password: '' });
+
+  protected readonly signInForm = form(this.model, (path) => {
+    required(path.email, { message: 'Enter your email address' });
+    email(path.email, { message: 'Enter an email address in the correct format, like name@example.com' });
+    required(path.password, { message: 'Enter your password' });
+  });
+
+  protected readonly submission = new FormSubmission(this.signInForm, (value) => this.signIn(value), {
+    problemTarget: this.signInForm.email,
+  });
+
+  private async signIn({ email, password }: SignInModel): Promise<void> {
+    const outcome = await this.auth.signIn({ email: email.trim(), password });
+    const returnUrl = this.safeReturn();
+    if (outcome.mfaRequired) {
+      await this.router.navigate(['/sign-in/mfa'], { queryParams: returnUrlParams(returnUrl) });
+    } else if (outcome.mfaEnrolmentRequired) {
+      await this.router.navigate(['/account/mfa'], { queryParams: returnUrlParams(returnUrl) });
+    } else {
+      await this.router.navigateByUrl(returnUrl ?? '/');
+    }
+  }
+}
