@@ -1,0 +1,192 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { AuditEventView, CurrentUser, Invitation, TenantMember } from '@dspt/contracts';
+import { AuthService } from '@dspt/web/auth';
+import { LspUsersPage } from './lsp-users-page';
+
+const ADMIN: CurrentUser = {
+  user: { id: 'u-admin', email: 'ada@example.org', displayName: 'Ada Admin', mfaEnrolled: true },
+  memberships: [{ tenant: { id: 't-1', slug: 'north', name: 'North Care Alliance', region: 'North East' }, role: 'admin' }],
+  roles: [],
+};
+
+const MEMBERS: TenantMember[] = [
+  { userId: 'u-admin', email: 'ada@example.org', displayName: 'Ada Admin', role: 'admin', mfaEnrolled: true, joinedAt: '2026-01-05T09:00:00Z' },
+  { userId: 'u-sam', email: 'sam@example.org', displayName: 'Sam Adviser', role: 'adviser', mfaEnrolled: false, joinedAt: '2026-01-06T09:00:00Z' },
+];
+
+const INVITATIONS: Invitation[] = [
+  { id: 'i-1', email: 'new@example.org', role: 'viewer', invitedBy: 'u-admin', createdAt: '2026-02-01T09:00:00Z', expiresAt: '2099-02-08T09:00:00Z', acceptedAt: null, revokedAt: null },
+  { id: 'i-2', email: 'done@example.org', role: 'viewer', invitedBy: 'u-admin', createdAt: '2026-01-01T09:00:00Z', expiresAt: '2099-01-08T09:00:00Z', acceptedAt: '2026-01-02T09:00:00Z', revokedAt: null },
+];
+
+const EVENTS: AuditEventView[] = [
+  {
+    id: 'e-1',
+    occurredAt: '2026-02-01T09:00:00Z',
+    action: 'invitation.created',
+    actorEmail: 'ada@example.org',
+    targetType: 'invitation',
+    targetId: 'i-1',
+    before: null,
+    after: { email: 'new@example.org', role: 'viewer' },
+    ip: null,
+  },
+];
+
+describe('LspUsersPage', () => {
+  let fixture: ComponentFixture<LspUsersPage>;
+  let http: HttpTestingController;
+  let page: HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: AuthService, useValue: { currentUser: signal(ADMIN), refresh: () => Promise.resolve(ADMIN) } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(LspUsersPage);
+    fixture.componentRef.setInput('slug', 'north');
+    page = fixture.nativeElement;
+    document.body.appendChild(page);
+    await answerLoads();
+  });
+
+  afterEach(() => {
+    http.verify();
+    page.remove();
+  });
+
+  // Not whenStable: it would wait for the lists being reloaded, which the tests answer themselves.
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+  };
+  const text = (selector: string) => page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+  const button = (label: string) =>
+    [...page.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === label)!;
+
+  async function answerLoads(which: ('users' | 'invitations' | 'audit-events')[] = ['users', 'invitations', 'audit-events']): Promise<void> {
+    TestBed.tick();
+    const bodies = { users: { items: MEMBERS }, invitations: { items: INVITATIONS }, 'audit-events': { items: EVENTS } };
+    for (const list of which) {
+      http.expectOne({ method: 'GET', url: `/api/tenants/north/${list}` }).flush(bodies[list]);
+    }
+    await settle();
+  }
+
+  it('lists the members with their role and MFA, pending invitations and recent activity', () => {
+    expect(text('[data-testid="member-sam@example.org"]')).toContain('Sam Adviser');
+    expect(text('[data-testid="member-sam@example.org"]')).toContain('Off');
+    expect(text('[data-testid="member-ada@example.org"]')).toContain('(you)');
+    expect(page.querySelector<HTMLSelectElement>('#role-u-sam')!.value).toBe('adviser');
+    expect(text('[data-testid="pending-invitations"]')).toContain('new@example.org');
+    expect(text('[data-testid="pending-invitations"]')).not.toContain('done@example.org');
+    expect(text('[data-testid="recent-activity"]')).toContain('Invited a user');
+    expect(text('[data-testid="recent-activity"]')).toContain('new@example.org: viewer');
+  });
+
+  it("changes a member's role with PATCH and confirms it", async () => {
+    const select = page.querySelector<HTMLSelectElement>('#role-u-sam')!;
+    select.value = 'admin';
+    select.dispatchEvent(new Event('change'));
+    button('Change role of Sam Adviser').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'PATCH', url: '/api/tenants/north/users/u-sam' });
+    expect(request.request.body).toEqual({ role: 'admin' });
+    request.flush({ ...MEMBERS[1], role: 'admin' });
+    await settle();
+    await answerLoads(['users', 'audit-events']);
+
+    expect(text('[data-testid="confirmation"]')).toBe('Sam Adviser is now an admin.');
+  });
+
+  it('sends nothing when the role chosen is the one the member has', async () => {
+    button('Change role of Sam Adviser').click();
+    await settle();
+
+    http.expectNone({ method: 'PATCH' });
+  });
+
+  it('shows the reason when the API refuses, such as leaving the LSP without an admin', async () => {
+    const select = page.querySelector<HTMLSelectElement>('#role-u-admin')!;
+    select.value = 'viewer';
+    select.dispatchEvent(new Event('change'));
+    button('Change role of Ada Admin').click();
+    await settle();
+
+    http
+      .expectOne({ method: 'PATCH', url: '/api/tenants/north/users/u-admin' })
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'An LSP must keep at least one admin' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+
+    expect(text('.nhsuk-error-summary')).toContain('An LSP must keep at least one admin');
+    expect(document.activeElement).toBe(page.querySelector('.nhsuk-error-summary'));
+  });
+
+  it('removes a member only after confirmation', async () => {
+    button('Remove Sam Adviser').click();
+    await settle();
+    expect(text('[data-testid="confirm-removal"] h3')).toBe('Remove Sam Adviser from North Care Alliance?');
+    expect(document.activeElement).toBe(page.querySelector('[data-testid="confirm-removal"] h3'));
+    http.expectNone({ method: 'DELETE' });
+
+    button('Yes, remove Sam Adviser').click();
+    await settle();
+    http.expectOne({ method: 'DELETE', url: '/api/tenants/north/users/u-sam' }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    await answerLoads(['users', 'audit-events']);
+
+    expect(text('[data-testid="confirmation"]')).toBe('Sam Adviser was removed from North Care Alliance.');
+  });
+
+  it('invites someone with a role', async () => {
+    const email = page.querySelector<HTMLInputElement>('#invite-email')!;
+    email.value = 'kim@example.org';
+    email.dispatchEvent(new Event('input'));
+    page.querySelector<HTMLInputElement>('#invite-role-viewer')!.click();
+    button('Send invitation').click();
+    await settle();
+
+    const request = http.expectOne({ method: 'POST', url: '/api/tenants/north/invitations' });
+    expect(request.request.body).toEqual({ email: 'kim@example.org', role: 'viewer' });
+    request.flush({ ...INVITATIONS[0], id: 'i-3', email: 'kim@example.org' }, { status: 201, statusText: 'Created' });
+    await settle();
+    await answerLoads(['invitations', 'audit-events']);
+
+    expect(text('[data-testid="confirmation"]')).toBe('We have sent an invitation to kim@example.org.');
+    expect(email.value).toBe('');
+  });
+
+  it('asks for a role before inviting', async () => {
+    const email = page.querySelector<HTMLInputElement>('#invite-email')!;
+    email.value = 'kim@example.org';
+    email.dispatchEvent(new Event('input'));
+    button('Send invitation').click();
+    await settle();
+
+    expect(text('[data-testid="invite-form"] .nhsuk-error-message')).toBe('Error: Select a role');
+    http.expectNone({ method: 'POST' });
+  });
+
+  it('revokes a pending invitation', async () => {
+    button('Revoke the invitation for new@example.org').click();
+    await settle();
+
+    http.expectOne({ method: 'DELETE', url: '/api/tenants/north/invitations/i-1' }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    await answerLoads(['invitations', 'audit-events']);
+    expect(text('[data-testid="confirmation"]')).toBe('The invitation for new@example.org was revoked.');
+  });
+});

@@ -1,0 +1,60 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { Injectable, type Signal, inject } from '@angular/core';
+import type {
+  AuditEventList,
+  Invitation,
+  InvitationList,
+  InviteUserRequest,
+  TenantMember,
+  TenantMemberList,
+} from '@dspt/contracts';
+import type { TenantRole } from '@dspt/domain';
+import { firstValueFrom } from 'rxjs';
+
+function lspPath(slug: string): string {
+  return `/api/tenants/${encodeURIComponent(slug)}`;
+}
+
+/**
+ * An LSP admin's calls: the LSP's members, invitations and audit trail. The `...Resource` methods must
+ * be called in an injection context (a component's field initialisers); they reload when `slug` changes.
+ */
+@Injectable({ providedIn: 'root' })
+export class LspUsersApi {
+  private readonly http = inject(HttpClient);
+
+  membersResource(slug: Signal<string>) {
+    return httpResource<TenantMemberList>(() => `${lspPath(slug())}/users`);
+  }
+
+  invitationsResource(slug: Signal<string>) {
+    return httpResource<InvitationList>(() => `${lspPath(slug())}/invitations`);
+  }
+
+  auditEventsResource(slug: Signal<string>) {
+    return httpResource<AuditEventList>(() => `${lspPath(slug())}/audit-events`);
+  }
+
+  /** 409 when it would leave the LSP without an admin. */
+  changeRole(slug: string, userId: string, role: TenantRole): Promise<TenantMember> {
+    return firstValueFrom(
+      this.http.patch<TenantMember>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}`, { role }),
+    );
+  }
+
+  /** 409 when it would leave the LSP without an admin. */
+  remove(slug: string, userId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}`));
+  }
+
+  /** 409 when the person is already a member or already invited. */
+  invite(slug: string, request: InviteUserRequest): Promise<Invitation> {
+    return firstValueFrom(this.http.post<Invitation>(`${lspPath(slug)}/invitations`, request));
+  }
+
+  revokeInvitation(slug: string, invitationId: string): Promise<void> {
+    return firstValueFrom(
+      this.http.delete<void>(`${lspPath(slug)}/invitations/${encodeURIComponent(invitationId)}`),
+    );
+  }
+}
