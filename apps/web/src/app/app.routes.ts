@@ -1,8 +1,70 @@
 import type { Routes } from '@angular/router';
-import { LandingPage } from './landing/landing-page';
+import {
+  AcceptInvitationPage,
+  MfaEnrolmentPage,
+  MfaPage,
+  SignInPage,
+  globalRoleGuard,
+  homeRedirect,
+  signedInGuard,
+  signedOutGuard,
+  tenantRoleGuard,
+} from '@dspt/web/auth';
+import { AccessDeniedPage } from './access-denied/access-denied-page';
+import { LspOverviewPage } from './lsp/lsp-overview-page';
+import { lspTitle } from './lsp/lsp-title.resolver';
 import { NotFoundPage } from './not-found/not-found-page';
+import { StatisticsPage } from './statistics/statistics-page';
+import { StatusPage } from './status/status-page';
 
+/**
+ * Every page and who may open it. The guards only spare users pages they cannot use: the API checks
+ * the same rules on every call. Titles get " – DSPT Support Portal" added (PortalTitleStrategy).
+ */
 export const appRoutes: Routes = [
-  { path: '', pathMatch: 'full', component: LandingPage, title: 'DSPT Support Portal' },
-  { path: '**', component: NotFoundPage, title: 'Page not found – DSPT Support Portal' },
+  { path: '', pathMatch: 'full', redirectTo: homeRedirect },
+
+  // Public
+  { path: 'status', component: StatusPage, title: 'Service status' },
+  { path: 'sign-in', component: SignInPage, canActivate: [signedOutGuard], title: 'Sign in' },
+  { path: 'sign-in/mfa', component: MfaPage, canActivate: [signedOutGuard], title: 'Enter your security code' },
+  // Both for a sign-in that must set up MFA first and for a signed-in user who has not: the page checks.
+  { path: 'account/mfa', component: MfaEnrolmentPage, title: 'Set up two-factor authentication' },
+  { path: 'invitations/accept', component: AcceptInvitationPage, title: 'Accept your invitation' },
+  { path: 'access-denied', component: AccessDeniedPage, title: 'You do not have access' },
+
+  // Signed in
+  {
+    path: '',
+    canActivateChild: [signedInGuard],
+    children: [
+      { path: 'lsp/:slug', component: LspOverviewPage, canActivate: [tenantRoleGuard('viewer')], title: lspTitle },
+      {
+        path: 'lsp/:slug/users',
+        loadComponent: () => import('@dspt/web/admin').then((admin) => admin.LspUsersPage),
+        canActivate: [tenantRoleGuard('admin')],
+        title: 'Users',
+      },
+      {
+        path: 'statistics',
+        component: StatisticsPage,
+        canActivate: [globalRoleGuard('programme_lead')],
+        title: 'Statistics',
+      },
+      {
+        path: 'admin/tenants',
+        loadComponent: () => import('@dspt/web/admin').then((admin) => admin.TenantsPage),
+        canActivate: [globalRoleGuard('system_admin')],
+        title: 'LSPs',
+      },
+      {
+        path: 'admin/programme-leads',
+        loadComponent: () => import('@dspt/web/admin').then((admin) => admin.ProgrammeLeadsPage),
+        canActivate: [globalRoleGuard('system_admin')],
+        title: 'Programme leads',
+      },
+    ],
+  },
+
+  { path: '**', component: NotFoundPage, title: 'Page not found' },
 ];

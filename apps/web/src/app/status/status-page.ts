@@ -11,13 +11,13 @@ const OVERALL_STATUS_TEXT: Record<HealthResponse['status'], string> = {
 };
 
 @Component({
-  selector: 'dspt-landing-page',
+  selector: 'dspt-status-page',
   imports: [DatePipe, Tag],
   providers: [HealthService],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './landing-page.html',
+  templateUrl: './status-page.html',
 })
-export class LandingPage {
+export class StatusPage {
   private readonly healthService = inject(HealthService);
 
   protected readonly health = this.healthService.health;

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { HealthResponse } from '@dspt/contracts';
-import { LandingPage } from './landing-page';
+import { StatusPage } from './status-page';
 
 const REDIS_DOWN: HealthResponse = {
   status: 'error',
@@ -15,15 +15,15 @@ const REDIS_DOWN: HealthResponse = {
   },
 };
 
-describe('LandingPage', () => {
-  let fixture: ComponentFixture<LandingPage>;
+describe('StatusPage', () => {
+  let fixture: ComponentFixture<StatusPage>;
   let http: HttpTestingController;
 
   beforeEach(() => {
     jest.useFakeTimers({ now: new Date(2026, 2, 2, 14, 5, 9) });
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(LandingPage);
+    fixture = TestBed.createComponent(StatusPage);
     fixture.detectChanges();
     jest.advanceTimersByTime(0);
   });
@@ -48,10 +48,10 @@ describe('LandingPage', () => {
     };
   }
 
-  it('introduces the portal under a single h1', () => {
+  it('has a single h1 naming the page', () => {
     const headings = fixture.nativeElement.querySelectorAll('h1');
     expect(headings).toHaveLength(1);
-    expect(headings[0].textContent).toContain('DSPT Support Portal');
+    expect(headings[0].textContent).toContain('Service status');
     http.expectOne('/api/health').flush(REDIS_DOWN, { status: 503, statusText: 'Service Unavailable' });
   });
 

@@ -1,0 +1,46 @@
+import type { CurrentUser, MembershipSummary } from '@dspt/contracts';
+import type { GlobalRole, TenantRole } from '@dspt/domain';
+import { accountLinksFor, navigationFor } from './navigation-for';
+
+function lsp(slug: string, role: TenantRole): MembershipSummary {
+  return { tenant: { id: `id-${slug}`, slug, name: slug, region: 'London' }, role };
+}
+
+function user(memberships: MembershipSummary[], roles: GlobalRole[] = [], mfaEnrolled = true): CurrentUser {
+  return { user: { id: 'u', email: 'u@example.org', displayName: 'U', mfaEnrolled }, memberships, roles };
+}
+
+const texts = (links: { text: string; path: string }[]) => links.map((link) => `${link.text} ${link.path}`);
+
+describe('navigationFor', () => {
+  it('gives nothing to a signed-out visitor', () => {
+    expect(navigationFor(null, null)).toEqual([]);
+  });
+
+  it("gives an adviser their LSP's overview", () => {
+    const adviser = user([lsp('north', 'adviser')]);
+    expect(texts(navigationFor(adviser, adviser.memberships[0]))).toEqual(['Overview /lsp/north']);
+  });
+
+  it("adds the users page for an LSP's admin, in the LSP they are working in", () => {
+    const both = user([lsp('north', 'adviser'), lsp('south', 'admin')]);
+    expect(texts(navigationFor(both, both.memberships[1]))).toEqual(['Overview /lsp/south', 'Users /lsp/south/users']);
+    expect(texts(navigationFor(both, both.memberships[0]))).toEqual(['Overview /lsp/north']);
+  });
+
+  it('gives programme leads statistics and system admins the LSP and programme lead pages', () => {
+    expect(texts(navigationFor(user([], ['programme_lead']), null))).toEqual(['Statistics /statistics']);
+    expect(texts(navigationFor(user([], ['system_admin']), null))).toEqual([
+      'LSPs /admin/tenants',
+      'Programme leads /admin/programme-leads',
+    ]);
+  });
+});
+
+describe('accountLinksFor', () => {
+  it('offers MFA set-up only to users who have not set it up', () => {
+    expect(texts(accountLinksFor(user([], [], false)))).toEqual(['Set up two-factor authentication /account/mfa']);
+    expect(accountLinksFor(user([], [], true))).toEqual([]);
+    expect(accountLinksFor(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import type { CurrentUser, MembershipSummary } from '@dspt/contracts';
+import { hasGlobalRole } from '@dspt/web/auth';
+import type { HeaderLink } from '@dspt/web/ui';
+
+/** The header's navigation links: the pages the user's roles open, in the LSP they are working in. */
+export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary | null): HeaderLink[] {
+  if (!user) {
+    return [];
+  }
+  const links: HeaderLink[] = [];
+  if (lsp) {
+    const base = `/lsp/${lsp.tenant.slug}`;
+    links.push({ text: 'Overview', path: base, exact: true });
+    if (lsp.role === 'admin') {
+      links.push({ text: 'Users', path: `${base}/users` });
+    }
+  }
+  if (hasGlobalRole(user, 'programme_lead')) {
+    links.push({ text: 'Statistics', path: '/statistics' });
+  }
+  if (hasGlobalRole(user, 'system_admin')) {
+    links.push({ text: 'LSPs', path: '/admin/tenants' }, { text: 'Programme leads', path: '/admin/programme-leads' });
+  }
+  return links;
+}
+
+/** Links in the header's account area, next to the user's name. */
+export function accountLinksFor(user: CurrentUser | null): HeaderLink[] {
+  return user && !user.user.mfaEnrolled ? [{ text: 'Set up two-factor authentication', path: '/account/mfa' }] : [];
+}
