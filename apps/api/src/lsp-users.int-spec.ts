@@ -274,14 +274,15 @@ describe('LSP users (admin)', () => {
     expect(extra.status).toBe(400);
     expect((extra.body as ApiErrorBody).details?.map((detail) => detail.field)).toEqual(['tenantId']);
 
-    for (const request of [
-      admin.patch(`/api/tenants/${tenant.slug}/users/not-a-uuid`, { role: 'viewer' }),
-      admin.delete(`/api/tenants/${tenant.slug}/users/not-a-uuid`),
-      admin.delete(`/api/tenants/${tenant.slug}/invitations/not-a-uuid`),
-    ]) {
+    for (const [request, field] of [
+      [admin.patch(`/api/tenants/${tenant.slug}/users/not-a-uuid`, { role: 'viewer' }), 'userId'],
+      [admin.delete(`/api/tenants/${tenant.slug}/users/not-a-uuid`), 'userId'],
+      [admin.delete(`/api/tenants/${tenant.slug}/invitations/not-a-uuid`), 'invitationId'],
+    ] as const) {
       const response = await request;
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/uuid/i) });
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: `${field} must be a UUID` });
+      expect((response.body as ApiErrorBody).details).toEqual([{ field, message: `${field} must be a UUID` }]);
     }
     expect(await roleIn(tenant, adviserUser.id)).toBe('adviser');
   });

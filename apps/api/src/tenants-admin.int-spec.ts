@@ -333,6 +333,15 @@ describe('LSP tenants and programme leads (system admin)', () => {
       expect(again.body).toMatchObject({ statusCode: 409, message: expect.stringContaining(email) });
     });
 
+    it('leaves expired programme-lead invitations out of the list', async () => {
+      const email = `${unique('expired-lead')}@example.org`;
+      expect((await sysAdmin.post('/api/admin/programme-leads', { email })).status).toBe(201);
+      const emails = async () => ((await sysAdmin.get('/api/admin/programme-leads')).body as ProgrammeLeadList).items.map((item) => item.email);
+      expect(await emails()).toContain(email);
+      await fixtures.owner.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [email]);
+      expect(await emails()).not.toContain(email);
+    });
+
     it('is for system admins only, and validates the address', async () => {
       const email = `${unique('not-invited')}@example.org`;
       const forbidden = await lead.post('/api/admin/programme-leads', { email });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { CookieAccessInfo, type CookieJar } from 'cookiejar';
 import { createGuardrails, generate } from 'otplib';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -77,13 +78,14 @@ export class ApiClient {
 
   private async xsrfToken(): Promise<string> {
     if (!this.xsrf) {
-      const response = await this.agent.get('/api/health');
-      const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-      const cookie = cookies.find((line) => line.startsWith('XSRF-TOKEN='));
+      // The cookie is set on the first response of this client, whichever request that was.
+      await this.agent.get('/api/health');
+      const jar = (this.agent as unknown as { jar: CookieJar }).jar;
+      const cookie = jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All);
       if (!cookie) {
         throw new Error('The API set no XSRF-TOKEN cookie');
       }
-      this.xsrf = cookie.slice('XSRF-TOKEN='.length).split(';')[0];
+      this.xsrf = cookie.value;
     }
     return this.xsrf;
   }

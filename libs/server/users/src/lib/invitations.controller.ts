@@ -1,7 +1,7 @@
 import type { Invitation, InvitationList } from '@dspt/contracts';
-import { TenantAccess } from '@dspt/server/http';
+import { TenantAccess, UuidParam } from '@dspt/server/http';
 import { requireTenantContext } from '@dspt/server/tenancy';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvitationsService } from './invitations.service';
 import { TenantLookup } from './tenant-lookup';
@@ -33,7 +33,7 @@ export class InvitationsController {
   @Delete(':invitationId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw a pending invitation' })
-  revoke(@Param('invitationId', ParseUUIDPipe) invitationId: string): Promise<void> {
+  revoke(@UuidParam('invitationId') invitationId: string): Promise<void> {
     return this.invitations.revoke(invitationId);
   }
 }

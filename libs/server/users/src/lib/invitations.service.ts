@@ -15,7 +15,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { type EntityManager, IsNull } from 'typeorm';
+import { type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { invitationEmail } from './invitation-email';
 
 export const INVITATION_TTL_DAYS = 7;
@@ -58,6 +58,8 @@ export class InvitationsService {
   async invite(target: InvitationTarget, emailInput: string, existing?: EntityManager): Promise<Invitation> {
     const email = emailInput.trim().toLowerCase();
     const work = async (manager: EntityManager) => {
+      // One invitation at a time per address and LSP, so two clicks on "Invite" cannot leave two live links.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`invitation:${target.tenant?.id ?? 'programme'}:${email}`]);
       await this.refuseExistingAccess(manager, target, email);
       // A new invitation replaces any still-pending one for the same address.
       await manager.update(
@@ -97,9 +99,13 @@ export class InvitationsService {
     });
   }
 
-  listProgrammeLeadInvitations(): Promise<InvitationEntity[]> {
+  /** Programme-lead invitations that can still be accepted. */
+  listPendingProgrammeLeadInvitations(): Promise<InvitationEntity[]> {
     return this.database.outsideTenants((manager) =>
-      manager.find(InvitationEntity, { where: { tenantId: IsNull(), acceptedAt: IsNull(), revokedAt: IsNull() } }),
+      manager.find(InvitationEntity, {
+        where: { tenantId: IsNull(), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        order: { email: 'ASC' },
+      }),
     );
   }
 

@@ -1,6 +1,6 @@
 import type { TenantMember, TenantMemberList } from '@dspt/contracts';
-import { TenantAccess } from '@dspt/server/http';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeRoleDto } from './users.dto';
 import { MembersService } from './members.service';
@@ -20,7 +20,7 @@ export class MembersController {
   @Patch(':userId')
   @ApiOperation({ summary: "Change a user's role in the LSP" })
   @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
-  changeRole(@Param('userId', ParseUUIDPipe) userId: string, @Body() body: ChangeRoleDto): Promise<TenantMember> {
+  changeRole(@UuidParam('userId') userId: string, @Body() body: ChangeRoleDto): Promise<TenantMember> {
     return this.members.changeRole(userId, body.role);
   }
 
@@ -28,7 +28,7 @@ export class MembersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a user from the LSP (their sessions end)' })
   @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
-  remove(@Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+  remove(@UuidParam('userId') userId: string): Promise<void> {
     return this.members.remove(userId);
   }
 }

@@ -6,12 +6,13 @@ import { InvitationsService } from './invitations.service';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { ProgrammeLeadsController } from './programme-leads.controller';
+import { ProgrammeLeadsService } from './programme-leads.service';
 import { TenantLookup } from './tenant-lookup';
 
 /** LSP users, invitations, programme leads and the LSP's audit trail. */
 @Module({
   controllers: [MembersController, InvitationsController, InvitationLinksController, ProgrammeLeadsController, AuditEventsController],
-  providers: [MembersService, InvitationsService, TenantLookup],
+  providers: [MembersService, InvitationsService, ProgrammeLeadsService, TenantLookup],
   exports: [InvitationsService],
 })
 export class UsersModule {}
