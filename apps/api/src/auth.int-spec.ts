@@ -113,6 +113,21 @@ describe('sign-in', () => {
     );
   });
 
+  it('replaces the recovery codes only with a current authenticator code', async () => {
+    const tenant = await fixtures.tenant();
+    const user = await fixtures.member(tenant, 'admin', { mfa: true });
+    const client = await new ApiClient(app).signIn(user.email, user.password, user.totpSecret);
+    expect((await client.post('/api/auth/mfa/recovery-codes', { code: '000000' })).status).toBe(401);
+    const fresh = await client.post('/api/auth/mfa/recovery-codes', { code: await totpCode(user.totpSecret!, 1) });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.recoveryCodes).toHaveLength(10);
+
+    const next = new ApiClient(app);
+    await next.post('/api/auth/login', { email: user.email, password: user.password });
+    expect((await next.post('/api/auth/mfa', { code: fresh.body.recoveryCodes[3] })).status).toBe(200);
+    expect(await auditActions(fixtures, user.id)).toContain('auth.recovery_codes_regenerated');
+  });
+
   it('answers an unknown email exactly like a wrong password, in about the same time', async () => {
     const tenant = await fixtures.tenant();
     const user = await fixtures.member(tenant, 'adviser', { mfa: true });

@@ -287,6 +287,28 @@ describe('LSP users (admin)', () => {
     expect(await roleIn(tenant, adviserUser.id)).toBe('adviser');
   });
 
+  it("resets a member's lost authenticator: MFA off, sessions ended, set up again at next sign-in, audited", async () => {
+    const { tenant, adminUser, admin } = await lspWithAdmin('mfa-reset');
+    const adviserUser = await fixtures.member(tenant, 'adviser', { mfa: true });
+    const adviser = await signIn(adviserUser);
+
+    const reset = await admin.post(`/api/tenants/${tenant.slug}/users/${adviserUser.id}/mfa-reset`);
+    expect(reset.status).toBe(200);
+    expect((reset.body as TenantMember).mfaEnrolled).toBe(false);
+    expect((await adviser.get('/api/auth/me')).status).toBe(401);
+    const again = await new ApiClient(app).post('/api/auth/login', { email: adviserUser.email, password: adviserUser.password });
+    expect(again.body).toEqual({ mfaRequired: false, mfaEnrolmentRequired: true });
+    expect(await auditRows(tenant, 'auth.mfa_reset', adviserUser.id)).toHaveLength(1);
+
+    const twice = await admin.post(`/api/tenants/${tenant.slug}/users/${adviserUser.id}/mfa-reset`);
+    expect(twice.status).toBe(409);
+    const self = await admin.post(`/api/tenants/${tenant.slug}/users/${adminUser.id}/mfa-reset`);
+    expect(self.status).toBe(409);
+    expect(self.body.message).toMatch(/own MFA/);
+    const [own] = await fixtures.owner.query(`SELECT mfa_enrolled_at FROM users WHERE id = $1`, [adminUser.id]);
+    expect(own.mfa_enrolled_at).not.toBeNull();
+  });
+
   it("lists the LSP's own audit events only", async () => {
     const { tenant, adminUser, admin } = await lspWithAdmin('audit');
     const adviserUser = await fixtures.member(tenant, 'adviser');

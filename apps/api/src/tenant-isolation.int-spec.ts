@@ -36,6 +36,7 @@ function pathParameters(path: string): string[] {
 const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/tenants/{tenantSlug}/invitations': { email: 'isolation-probe@test.example', role: 'viewer' },
   'PATCH /api/tenants/{tenantSlug}/users/{userId}': { role: 'admin' },
+  'POST /api/tenants/{tenantSlug}/users/{userId}/mfa-reset': {},
 };
 
 describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI document)', () => {
@@ -98,7 +99,7 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     for (const route of tenantRoutes) {
       const key = `${route.method} ${route.path}`;
       const body = SAMPLE_BODIES[key];
-      if (['POST', 'PUT', 'PATCH'].includes(route.method) && !body) {
+      if (['POST', 'PUT', 'PATCH'].includes(route.method) && body === undefined) {
         throw new Error(`Add a valid sample body for ${key} to SAMPLE_BODIES`);
       }
       const underB = await aAdmin.send(route.method, url(route.path, bResources), body);
@@ -122,6 +123,8 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     // And nothing of B's changed.
     const [membership] = await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [bViewer.id, b.id]);
     expect(membership.role).toBe('viewer');
+    const [bUser] = await fixtures.owner.query(`SELECT mfa_enrolled_at FROM users WHERE id = $1`, [bViewer.id]);
+    expect(bUser.mfa_enrolled_at).not.toBeNull();
     const [invitation] = await fixtures.owner.query(`SELECT revoked_at FROM invitations WHERE id = $1`, [bResources['invitationId']]);
     expect(invitation.revoked_at).toBeNull();
     const [{ n }] = await fixtures.owner.query(`SELECT count(*)::int AS n FROM invitations WHERE tenant_id = $1`, [b.id]);

@@ -39,6 +39,11 @@ export interface MfaEnrolmentResult {
   me: CurrentUser;
 }
 
+/** `POST /api/auth/mfa/recovery-codes` (with `{code}` from the authenticator app): the old codes stop working. */
+export interface RecoveryCodes {
+  recoveryCodes: string[];
+}
+
 export interface TenantSummary {
   id: string;
   slug: string;

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'auth.mfa_enrolled',
   'auth.mfa_failed',
   'auth.recovery_code_used',
+  'auth.recovery_codes_regenerated',
+  'auth.mfa_reset',
   'invitation.created',
   'invitation.revoked',
   'invitation.accepted',

@@ -1,4 +1,4 @@
-import type { CurrentUser, LoginResponse, MfaEnrolmentResult, MfaEnrolmentStart } from '@dspt/contracts';
+import type { CurrentUser, LoginResponse, MfaEnrolmentResult, MfaEnrolmentStart, RecoveryCodes } from '@dspt/contracts';
 import { AnySession, Public, SignedIn } from '@dspt/server/http';
 import { requireSignedInUser } from '@dspt/server/tenancy';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
@@ -70,6 +70,14 @@ export class AuthController {
     const { session, result } = await this.auth.confirmEnrolment(sessionOf(request), body.code);
     this.cookie.set(response, session.token);
     return result;
+  }
+
+  @Post('mfa/recovery-codes')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replace the recovery codes (needs a current authenticator code)' })
+  async regenerateRecoveryCodes(@Body() body: MfaCodeDto): Promise<RecoveryCodes> {
+    return { recoveryCodes: await this.auth.regenerateRecoveryCodes(requireSignedInUser().id, body.code) };
   }
 
   @Post('logout')

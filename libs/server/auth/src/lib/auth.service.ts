@@ -135,6 +135,20 @@ export class AuthService implements OnModuleInit {
     return { session: active, result: { recoveryCodes, me: await this.me(user.id) } };
   }
 
+  /** New recovery codes (the old ones stop working), confirmed with a code from the authenticator app. */
+  async regenerateRecoveryCodes(userId: string, code: string): Promise<string[]> {
+    const user = await this.requireUser(userId);
+    if (!user.mfaEnrolledAt || looksLikeRecoveryCode(code) || (await this.checkSecondFactor(user, code.trim())) !== 'totp') {
+      throw new UnauthorizedException('Enter the current code from your authenticator app');
+    }
+    const recoveryCodes = newRecoveryCodes();
+    await this.database.outsideTenants((manager) =>
+      manager.update(UserEntity, { id: user.id }, { mfaRecoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) }),
+    );
+    await this.audit.record({ action: 'auth.recovery_codes_regenerated', tenantId: null, actorUserId: user.id, target: { type: 'user', id: user.id } });
+    return recoveryCodes;
+  }
+
   async logout(session: Session): Promise<void> {
     await this.sessions.destroy(session.token, session.data.userId);
     if (session.data.stage === 'active') {

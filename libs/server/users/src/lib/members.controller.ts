@@ -1,6 +1,6 @@
 import type { TenantMember, TenantMemberList } from '@dspt/contracts';
 import { TenantAccess, UuidParam } from '@dspt/server/http';
-import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeRoleDto } from './users.dto';
 import { MembersService } from './members.service';
@@ -30,5 +30,13 @@ export class MembersController {
   @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
   remove(@UuidParam('userId') userId: string): Promise<void> {
     return this.members.remove(userId);
+  }
+
+  @Post(':userId/mfa-reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Remove a user's second factor (lost device): they set it up again at next sign-in" })
+  @ApiConflictResponse({ description: 'Own account, a programme-wide account, or no MFA to reset' })
+  resetMfa(@UuidParam('userId') userId: string): Promise<TenantMember> {
+    return this.members.resetMfa(userId);
   }
 }

@@ -2,8 +2,8 @@ import type { TenantMember } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { SessionStore } from '@dspt/server/auth';
-import { MembershipEntity } from '@dspt/server/database';
-import { ScopedDatabase } from '@dspt/server/tenancy';
+import { MembershipEntity, UserEntity } from '@dspt/server/database';
+import { requireSignedInUser, ScopedDatabase } from '@dspt/server/tenancy';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -87,6 +87,35 @@ export class MembersService {
     });
     // Access is checked against memberships on every request; ending sessions also drops any open pages.
     await this.sessions.destroyAllForUser(userId);
+  }
+
+  /**
+   * For someone who lost their authenticator: removes their second factor and ends their sessions, so
+   * they set it up again at their next sign-in. Not for one's own account, nor for programme-wide roles.
+   */
+  async resetMfa(userId: string): Promise<TenantMember> {
+    if (userId === requireSignedInUser().id) {
+      throw new ConflictException('You cannot reset your own MFA: ask another admin of this LSP');
+    }
+    const member = await this.database.inCurrentTenant(async (manager) => {
+      const membership = await this.lockMembership(manager, userId);
+      const user = await manager.findOneByOrFail(UserEntity, { id: userId });
+      if (user.globalRole) {
+        throw new ConflictException('This account has a programme-wide role: a system admin must reset its MFA');
+      }
+      if (!user.mfaEnrolledAt) {
+        throw new ConflictException('This user has not set up MFA, so there is nothing to reset');
+      }
+      await manager.update(
+        UserEntity,
+        { id: userId },
+        { mfaSecretEncrypted: null, mfaEnrolledAt: null, mfaLastTimeStep: null, mfaRecoveryCodeHashes: [] },
+      );
+      await this.audit.record({ action: 'auth.mfa_reset', tenantId: membership.tenantId, target: { type: 'user', id: userId } }, manager);
+      return this.member(manager, userId);
+    });
+    await this.sessions.destroyAllForUser(userId);
+    return member;
   }
 
   /**
