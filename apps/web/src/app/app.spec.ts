@@ -64,6 +64,8 @@ describe('App shell', () => {
     const navigation = [...page.querySelectorAll('.nhsuk-header__navigation-link')].map((link) => text(link));
     expect(navigation).toEqual(['Overview', 'Users']);
     expect(text(page.querySelector('.nhsuk-header__account'))).toContain('Set up two-factor authentication');
+    // "/" will bring them back to this LSP.
+    expect(localStorage.getItem('dspt.lastLsp')).toBe('south');
   });
 
   it('signs out and goes to the sign-in page', async () => {

@@ -29,8 +29,18 @@ describe('apiProblemFrom', () => {
     ],
     [
       'a 500 with an error id',
-      failure(500, { statusCode: 500, error: 'Internal Server Error', message: 'relation "x" does not exist', errorId: 'e-42' }),
-      { status: 500, message: `${API_FAILED_MESSAGE} (reference e-42)`, details: [] },
+      failure(500, {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side. Quote error id e-42 if you contact support.',
+        errorId: 'e-42',
+      }),
+      { status: 500, message: 'Something went wrong on our side. Quote error id e-42 if you contact support.', details: [] },
+    ],
+    [
+      'a 503 that says why',
+      failure(503, { statusCode: 503, error: 'Service Unavailable', message: 'The invitation email could not be sent.' }),
+      { status: 503, message: 'The invitation email could not be sent.', details: [] },
     ],
     ['a proxy error page', failure(502, '<html>Bad Gateway</html>'), { status: 502, message: API_FAILED_MESSAGE, details: [] }],
     ['a network failure', failure(0, new ProgressEvent('error')), { status: 0, message: API_UNREACHABLE_MESSAGE, details: [] }],

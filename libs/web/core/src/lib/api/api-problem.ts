@@ -18,8 +18,9 @@ export const API_FAILED_MESSAGE = 'Sorry, there is a problem with the service. T
 
 /**
  * Reads any failure of an API call. The API answers `{statusCode, error, message, details?}`
- * (DESIGN.md §7); anything else (a proxy's error page, a network failure, a bug) gets a generic message,
- * so users never see a stack trace or an HTML page quoted back to them.
+ * (DESIGN.md §7) with messages written for users (its unexpected errors say only to quote an error id);
+ * anything else (a proxy's error page, a network failure, a bug here) gets a generic message, so users
+ * never see a stack trace or an HTML page quoted back to them.
  */
 export function apiProblemFrom(failure: unknown): ApiProblem {
   if (!(failure instanceof HttpErrorResponse)) {
@@ -30,9 +31,8 @@ export function apiProblemFrom(failure: unknown): ApiProblem {
   }
   const body = isApiErrorBody(failure.error) ? failure.error : undefined;
   const retryAfterSeconds = retryAfterFrom(failure.headers.get('Retry-After'));
-  if (!body || failure.status >= 500) {
-    const reference = body?.errorId ? ` (reference ${body.errorId})` : '';
-    return { status: failure.status, message: `${API_FAILED_MESSAGE}${reference}`, details: [], retryAfterSeconds };
+  if (!body) {
+    return { status: failure.status, message: API_FAILED_MESSAGE, details: [], retryAfterSeconds };
   }
   return {
     status: failure.status,
