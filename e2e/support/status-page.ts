@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The portal's first page, as a user sees it. */
-export class LandingPage {
+/** The public service status page (`/status`), as a user sees it. */
+export class StatusPage {
   readonly heading: Locator;
 
   constructor(private readonly page: Page) {
@@ -9,7 +9,7 @@ export class LandingPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto('/status');
   }
 
   componentStatus(component: 'database' | 'redis' | 'worker'): Locator {

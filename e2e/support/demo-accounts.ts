@@ -1,0 +1,13 @@
+/** Demo accounts the seed creates (README, DESIGN.md §7). */
+export const DEMO_PASSWORD = 'demo-password-2026';
+/** The TOTP secret of every demo account seeded with MFA (system admin, programme lead, LSP admins). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+export const DEMO_LSP_SLUG = 'tyne-and-wear-care-alliance';
+
+export const demoAccounts = {
+  systemAdmin: 'admin@demo.test',
+  programmeLead: 'lead@demo.test',
+  lspAdmin: `admin@${DEMO_LSP_SLUG}.demo.test`,
+  /** Seeded without MFA: with MFA_REQUIRED, their first sign-in sets it up. */
+  lspAdviser: `adviser@${DEMO_LSP_SLUG}.demo.test`,
+} as const;
