@@ -25,7 +25,7 @@ export interface RoleChange {
           <p class="nhsuk-card__description">
             They will no longer be able to see or change anything in this LSP. You can invite them again later.
           </p>
-          <div class="nhsuk-button-group">
+          <div class="nhsuk-button-group nhsuk-u-margin-top-4 nhsuk-u-margin-bottom-0">
             <button class="nhsuk-button nhsuk-button--warning" type="button" (click)="confirmRemoval(member)">
               Yes, remove {{ member.displayName }}
             </button>
@@ -37,7 +37,7 @@ export interface RoleChange {
       </div>
     }
     <table class="nhsuk-table" data-testid="members-table">
-      <caption class="nhsuk-table__caption nhsuk-table__caption--m">Members</caption>
+      <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Members of {{ lspName() }}</caption>
       <thead class="nhsuk-table__head">
         <tr class="nhsuk-table__row">
           <th class="nhsuk-table__header" scope="col">Name</th>

@@ -24,10 +24,14 @@ import { ProgrammeLeadsApi } from './programme-leads.api';
         <p class="nhsuk-notification-banner__heading" data-testid="confirmation">We have sent an invitation to {{ invited }}.</p>
       </dspt-notification-banner>
     }
-    <h1>Programme leads</h1>
-    <p class="nhsuk-lede-text">
-      Programme leads see regional and national completion statistics. They never see case notes or contact details.
-    </p>
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <h1>Programme leads</h1>
+        <p class="nhsuk-lede-text">
+          Programme leads see regional and national completion statistics. They never see case notes or contact details.
+        </p>
+      </div>
+    </div>
 
     @if (leads.hasValue()) {
       @if (leads.value().items.length === 0) {

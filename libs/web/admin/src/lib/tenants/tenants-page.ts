@@ -18,8 +18,12 @@ import { TenantsApi } from './tenants.api';
         }
       </dspt-notification-banner>
     }
-    <h1>LSPs</h1>
-    <p class="nhsuk-lede-text">The Local Support Partners that use the portal. Each one sees only its own providers.</p>
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <h1>LSPs</h1>
+        <p class="nhsuk-lede-text">The Local Support Partners that use the portal. Each one sees only its own providers.</p>
+      </div>
+    </div>
 
     @if (tenants.hasValue()) {
       <table class="nhsuk-table" data-testid="tenants-table">
