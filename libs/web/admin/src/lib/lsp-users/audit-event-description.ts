@@ -9,6 +9,8 @@ const ACTION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'auth.mfa_enrolled': 'Set up two-factor authentication',
   'auth.mfa_failed': 'Entered a wrong security code',
   'auth.recovery_code_used': 'Signed in with a recovery code',
+  'auth.recovery_codes_regenerated': 'Made new recovery codes',
+  'auth.mfa_reset': 'Reset two-factor authentication',
   'invitation.created': 'Invited a user',
   'invitation.revoked': 'Revoked an invitation',
   'invitation.accepted': 'Accepted an invitation',
