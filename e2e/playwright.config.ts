@@ -14,6 +14,9 @@ process.env['DSPT_E2E_DATABASE_URL'] ??= (() => {
 })();
 
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The portal's emails go to a MailDev of its own; tests read them through MailDev's REST API. */
+const mailDevSmtpPort = port + 25;
+export const mailDevURL = `http://127.0.0.1:${port + 80}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -54,7 +57,9 @@ export default defineConfig({
       DATABASE_URL: process.env['DSPT_E2E_DATABASE_URL'],
       REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: `dspt-e2e-${port}`,
-      SMTP_URL: 'smtp://127.0.0.1:1',
+      PUBLIC_URL: baseURL,
+      MAILDEV_SMTP_PORT: String(mailDevSmtpPort),
+      MAILDEV_WEB_PORT: String(port + 80),
       LOG_LEVEL: 'warn',
       WORKER_HEARTBEAT_SECONDS: '1',
       // As in production: every account needs a second factor (demo advisers enrol on first sign-in).
