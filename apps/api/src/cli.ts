@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadAppConfigOrExit } from '@dspt/server/config';
-import { hashPassword, SecretCipher } from '@dspt/server/auth';
+import { hashPassword, SecretCipher } from '@dspt/server/crypto';
 import { dataSourceOptions, ensureDatabaseExists, isDatabaseEmpty, seedDemoData } from '@dspt/server/database';
 import { DataSource } from 'typeorm';
 

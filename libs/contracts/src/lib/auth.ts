@@ -44,6 +44,22 @@ export interface RecoveryCodes {
   recoveryCodes: string[];
 }
 
+/** `POST /api/auth/password-reset`: answers 202 whether or not the address has an account. */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** `POST /api/auth/password-reset/confirm`: the token from the emailed `/password-reset?token=` link. */
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
+/** A sentence for the user, e.g. after asking for a password-reset link. */
+export interface MessageResponse {
+  message: string;
+}
+
 export interface TenantSummary {
   id: string;
   slug: string;

@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'auth.recovery_code_used',
   'auth.recovery_codes_regenerated',
   'auth.mfa_reset',
+  'auth.password_reset_requested',
+  'auth.password_reset',
   'invitation.created',
   'invitation.revoked',
   'invitation.accepted',

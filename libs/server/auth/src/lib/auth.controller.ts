@@ -1,12 +1,13 @@
-import type { CurrentUser, LoginResponse, MfaEnrolmentResult, MfaEnrolmentStart, RecoveryCodes } from '@dspt/contracts';
+import type { CurrentUser, LoginResponse, MessageResponse, MfaEnrolmentResult, MfaEnrolmentStart, RecoveryCodes } from '@dspt/contracts';
 import { AnySession, Public, SignedIn } from '@dspt/server/http';
 import { requireSignedInUser } from '@dspt/server/tenancy';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { RequestWithSession } from './access.guard';
-import { LoginDto, MfaCodeDto } from './auth.dto';
+import { LoginDto, MfaCodeDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
 import type { Session } from './session.store';
 import { SessionCookie } from './session-cookie';
 
@@ -23,6 +24,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly cookie: SessionCookie,
+    private readonly passwordResets: PasswordResetService,
   ) {}
 
   @Post('login')
@@ -34,6 +36,25 @@ export class AuthController {
     const { session, response: answer } = await this.auth.login(body.email, body.password, request.ip ?? null);
     this.cookie.set(response, session.token);
     return answer;
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Email a single-use link to choose a new password (same answer for any address)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts (Retry-After)' })
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: Request): Promise<MessageResponse> {
+    await this.passwordResets.request(body.email, request.ip ?? null);
+    return { message: `If ${body.email.trim().toLowerCase()} has an account, we have sent it a link to choose a new password. It works for an hour.` };
+  }
+
+  @Post('password-reset/confirm')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password with the emailed token; every session of the account ends' })
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<MessageResponse> {
+    await this.passwordResets.confirm(body.token, body.password);
+    return { message: 'Your password has been changed. Sign in with it now.' };
   }
 
   @Post('mfa')

@@ -5,6 +5,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy.service';
+import { PasswordResetService } from './password-reset.service';
 import { SessionStore } from './session.store';
 import { SessionCookie } from './session-cookie';
 import { UserDirectory } from './user-directory';
@@ -18,6 +19,7 @@ import { XsrfMiddleware } from './xsrf.middleware';
     AuthService,
     LoginThrottle,
     PasswordPolicy,
+    PasswordResetService,
     SessionStore,
     SessionCookie,
     UserDirectory,

@@ -1,14 +1,13 @@
 import type { CurrentUser, LoginResponse, MfaEnrolmentResult, MfaEnrolmentStart } from '@dspt/contracts';
 import { AuditService } from '@dspt/server/audit';
 import { AppConfigService } from '@dspt/server/config';
+import { hashPassword, SecretCipher, verifyPassword } from '@dspt/server/crypto';
 import { UserEntity } from '@dspt/server/database';
 import { RetryLaterException } from '@dspt/server/http';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { ConflictException, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { LoginThrottle, LoginThrottledError } from './login-throttle';
-import { hashPassword, verifyPassword } from './password-hasher';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes';
-import { SecretCipher } from './secret-cipher';
 import { type Session, SessionStore } from './session.store';
 import { newTotpSecret, totpQrCodeDataUrl, totpUri, verifyTotp } from './totp';
 import { UserDirectory } from './user-directory';

@@ -1,5 +1,5 @@
 import type { GlobalRole, TenantRole } from '@dspt/domain';
-import { hashPassword, SecretCipher } from '@dspt/server/auth';
+import { hashPassword, SecretCipher } from '@dspt/server/crypto';
 import { dataSourceOptions } from '@dspt/server/database';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';

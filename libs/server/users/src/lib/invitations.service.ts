@@ -1,7 +1,8 @@
 import type { Invitation, InvitationPreview, LoginResponse } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
-import { AuthService, hashPassword, PasswordPolicy, type Session, verifyPassword, WRONG_CREDENTIALS } from '@dspt/server/auth';
+import { AuthService, PasswordPolicy, type Session, WRONG_CREDENTIALS } from '@dspt/server/auth';
+import { hashPassword, verifyPassword } from '@dspt/server/crypto';
 import { AppConfigService } from '@dspt/server/config';
 import { InvitationEntity, MembershipEntity, TenantEntity, UserEntity } from '@dspt/server/database';
 import { MailService } from '@dspt/server/mail';

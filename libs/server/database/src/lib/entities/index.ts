@@ -2,6 +2,7 @@ import { AssessmentCycleEntity } from './assessment-cycle.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
+import { PasswordResetEntity } from './password-reset.entity';
 import { QuestionEntity } from './question.entity';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
@@ -10,6 +11,7 @@ export * from './assessment-cycle.entity';
 export * from './audit-event.entity';
 export * from './invitation.entity';
 export * from './membership.entity';
+export * from './password-reset.entity';
 export * from './question.entity';
 export * from './tenant.entity';
 export * from './user.entity';
@@ -21,6 +23,7 @@ export const ENTITIES = [
   MembershipEntity,
   InvitationEntity,
   AuditEventEntity,
+  PasswordResetEntity,
   AssessmentCycleEntity,
   QuestionEntity,
 ];

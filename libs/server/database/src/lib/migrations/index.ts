@@ -1,6 +1,7 @@
 import { CreateTenantsUsersMemberships1764000000000 } from './1764000000000-create-tenants-users-memberships';
 import { CreateAssessmentCyclesQuestions1764000000001 } from './1764000000001-create-assessment-cycles-questions';
 import { IdentityRowLevelSecurityAudit1764000000002 } from './1764000000002-identity-row-level-security-audit';
+import { PasswordResets1764000000003 } from './1764000000003-password-resets';
 
 export { APP_ROLE } from './row-level-security';
 
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateTenantsUsersMemberships1764000000000,
   CreateAssessmentCyclesQuestions1764000000001,
   IdentityRowLevelSecurityAudit1764000000002,
+  PasswordResets1764000000003,
 ];

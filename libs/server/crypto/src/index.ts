@@ -1,0 +1,2 @@
+export * from './lib/password-hasher';
+export * from './lib/secret-cipher';
