@@ -14,7 +14,7 @@ const LSP_NAME = 'Tyne and Wear Care Alliance';
 const NEW_PASSWORD = 'Lantern-orbit-velvet-2026';
 
 test.describe('invitations by email', () => {
-  test('someone an LSP admin invites opens the emailed link, sets up their account and MFA, and is in the LSP', async ({
+  test('someone an LSP admin invites opens the emailed link, sets up their account and MFA, and is in the LSP; the admin can reset that MFA', async ({
     browser,
     page,
   }) => {
@@ -76,6 +76,16 @@ test.describe('invitations by email', () => {
     await expect(usersPage.member(invitee)).toContainText('Riley Invitee');
     await expect(usersPage.member(invitee)).toContainText('On');
     await expect(usersPage.pendingInvitations.getByText(invitee)).toHaveCount(0);
+
+    // Should they lose their phone, the admin resets their MFA: it is off, and they are signed out.
+    await usersPage.resetMfa('Riley Invitee');
+    await expect(usersPage.confirmation).toHaveText(
+      'Two-factor authentication was reset for Riley Invitee. They will set it up again the next time they sign in.',
+    );
+    await expect(usersPage.member(invitee)).toContainText('Off');
+    await expect(usersPage.recentActivity).toContainText('Reset two-factor authentication');
+    await inviteePage.reload();
+    await expect(inviteePage).toHaveURL(/\/sign-in\?returnUrl=/);
 
     // The link works once.
     await inviteePage.goto(link.toString());

@@ -1,3 +1,4 @@
+export * from './lib/confirmation-card';
 export * from './lib/focus-on-render.directive';
 export * from './lib/footer';
 export * from './lib/forms/action-problems';

@@ -16,6 +16,7 @@ const ADMIN: CurrentUser = {
 const MEMBERS: TenantMember[] = [
   { userId: 'u-admin', email: 'ada@example.org', displayName: 'Ada Admin', role: 'admin', mfaEnrolled: true, joinedAt: '2026-01-05T09:00:00Z' },
   { userId: 'u-sam', email: 'sam@example.org', displayName: 'Sam Adviser', role: 'adviser', mfaEnrolled: false, joinedAt: '2026-01-06T09:00:00Z' },
+  { userId: 'u-kim', email: 'kim@example.org', displayName: 'Kim Viewer', role: 'viewer', mfaEnrolled: true, joinedAt: '2026-01-07T09:00:00Z' },
 ];
 
 const INVITATIONS: Invitation[] = [
@@ -149,6 +150,76 @@ describe('LspUsersPage', () => {
     await answerLoads(['users', 'audit-events']);
 
     expect(text('[data-testid="confirmation"]')).toBe('Sam Adviser was removed from North Care Alliance.');
+  });
+
+  it('offers to reset two-factor authentication only for other members who have it on', () => {
+    const resetButtons = [...page.querySelectorAll<HTMLButtonElement>('[data-testid="members-table"] button')]
+      .map((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim())
+      .filter((label) => label?.startsWith('Reset'));
+
+    expect(resetButtons).toEqual(['Reset two-factor authentication for Kim Viewer']);
+  });
+
+  it("resets a member's two-factor authentication only after confirmation, and says so", async () => {
+    button('Reset two-factor authentication for Kim Viewer').click();
+    await settle();
+    expect(text('[data-testid="confirm-mfa-reset"] h3')).toBe('Reset two-factor authentication for Kim Viewer?');
+    expect(text('[data-testid="confirm-mfa-reset"]')).toContain('their recovery codes will stop working');
+    expect(document.activeElement).toBe(page.querySelector('[data-testid="confirm-mfa-reset"] h3'));
+    http.expectNone({ method: 'POST' });
+
+    button('Yes, reset two-factor authentication for Kim Viewer').click();
+    await settle();
+    http
+      .expectOne({ method: 'POST', url: '/api/tenants/north/users/u-kim/mfa-reset' })
+      .flush({ ...MEMBERS[2], mfaEnrolled: false });
+    await settle();
+    await answerLoads(['users', 'audit-events']);
+
+    expect(page.querySelector('[data-testid="confirm-mfa-reset"]')).toBeNull();
+    expect(text('[data-testid="confirmation"]')).toBe(
+      'Two-factor authentication was reset for Kim Viewer. They will set it up again the next time they sign in.',
+    );
+  });
+
+  it('asks nothing of the API when the reset is cancelled', async () => {
+    button('Reset two-factor authentication for Kim Viewer').click();
+    await settle();
+
+    button('Cancel').click();
+    await settle();
+
+    expect(page.querySelector('[data-testid="confirm-mfa-reset"]')).toBeNull();
+    http.expectNone({ method: 'POST' });
+  });
+
+  it('shows why the API refuses a reset', async () => {
+    button('Reset two-factor authentication for Kim Viewer').click();
+    await settle();
+    button('Yes, reset two-factor authentication for Kim Viewer').click();
+    await settle();
+
+    http
+      .expectOne({ method: 'POST', url: '/api/tenants/north/users/u-kim/mfa-reset' })
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'This account has a programme-wide role: a system admin must reset its MFA' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+
+    expect(text('.nhsuk-error-summary')).toContain('This account has a programme-wide role: a system admin must reset its MFA');
+    expect(document.activeElement).toBe(page.querySelector('.nhsuk-error-summary'));
+    expect(page.querySelector('[data-testid="confirmation"]')).toBeNull();
+  });
+
+  it('asks about the latest action chosen, and moves focus to that question', async () => {
+    button('Remove Sam Adviser').click();
+    await settle();
+    button('Reset two-factor authentication for Kim Viewer').click();
+    await settle();
+
+    expect(page.querySelector('[data-testid="confirm-removal"]')).toBeNull();
+    expect(document.activeElement).toBe(page.querySelector('[data-testid="confirm-mfa-reset"] h3'));
   });
 
   it('invites someone with a role', async () => {

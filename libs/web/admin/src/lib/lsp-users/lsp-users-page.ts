@@ -69,6 +69,16 @@ export class LspUsersPage {
     });
   }
 
+  protected resetMfa(member: TenantMember): Promise<void> {
+    return this.act(async () => {
+      await this.api.resetMfa(this.slug(), member.userId);
+      this.confirmation.set(
+        `Two-factor authentication was reset for ${member.displayName}. They will set it up again the next time they sign in.`,
+      );
+      this.members.reload();
+    });
+  }
+
   protected revoke(invitation: Invitation): Promise<void> {
     return this.act(async () => {
       await this.api.revokeInvitation(this.slug(), invitation.id);

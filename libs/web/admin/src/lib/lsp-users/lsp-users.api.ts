@@ -47,6 +47,16 @@ export class LspUsersApi {
     return firstValueFrom(this.http.delete<void>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}`));
   }
 
+  /**
+   * Turns off a member's two-factor authentication (a lost phone), ending their sessions; answers the
+   * member with MFA off. 409 for one's own account, an account without MFA or a programme-wide account.
+   */
+  resetMfa(slug: string, userId: string): Promise<TenantMember> {
+    return firstValueFrom(
+      this.http.post<TenantMember>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}/mfa-reset`, null),
+    );
+  }
+
   /** 409 when the person is already a member or already invited. */
   invite(slug: string, request: InviteUserRequest): Promise<Invitation> {
     return firstValueFrom(this.http.post<Invitation>(`${lspPath(slug)}/invitations`, request));

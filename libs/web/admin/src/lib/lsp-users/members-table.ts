@@ -1,8 +1,35 @@
-import { ChangeDetectionStrategy, Component, input, linkedSignal, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, signal } from '@angular/core';
 import type { TenantMember } from '@dspt/contracts';
 import { TENANT_ROLES, type TenantRole, isTenantRole } from '@dspt/domain';
 import { TENANT_ROLE_LABELS } from '@dspt/web/core';
-import { FocusOnRender, Tag } from '@dspt/web/ui';
+import { ConfirmationCard, Tag } from '@dspt/web/ui';
+
+/** An action the table asks the admin to confirm before the page carries it out. */
+interface MemberAction {
+  action: 'remove' | 'reset-mfa';
+  member: TenantMember;
+}
+
+/** What the confirmation card asks for each action. */
+function questionFor({ action, member }: MemberAction, lspName: string) {
+  const name = member.displayName;
+  return action === 'remove'
+    ? {
+        testId: 'confirm-removal',
+        heading: `Remove ${name} from ${lspName}?`,
+        description: 'They will no longer be able to see or change anything in this LSP. You can invite them again later.',
+        confirmLabel: `Yes, remove ${name}`,
+      }
+    : {
+        testId: 'confirm-mfa-reset',
+        heading: `Reset two-factor authentication for ${name}?`,
+        description:
+          'Only do this if you know it is them asking, for example because they have lost their phone. They will be ' +
+          'signed out and their recovery codes will stop working. They will set up two-factor authentication again ' +
+          'the next time they sign in.',
+        confirmLabel: `Yes, reset two-factor authentication for ${name}`,
+      };
+}
 
 export interface RoleChange {
   member: TenantMember;
@@ -10,31 +37,24 @@ export interface RoleChange {
 }
 
 /**
- * The LSP's members, each with a role the admin can change and a "Remove" that asks for confirmation
- * first. It only asks: the page makes the calls.
+ * The LSP's members, each with a role the admin can change, a "Remove", and (for others who have it on)
+ * a "Reset" of their two-factor authentication; removing and resetting ask for confirmation first. It
+ * only asks: the page makes the calls.
  */
 @Component({
   selector: 'dspt-members-table',
-  imports: [FocusOnRender, Tag],
+  imports: [ConfirmationCard, Tag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (confirmingRemoval(); as member) {
-      <div class="nhsuk-card nhsuk-card--warning" data-testid="confirm-removal">
-        <div class="nhsuk-card__content">
-          <h3 class="nhsuk-card__heading" dsptFocusOnRender>Remove {{ member.displayName }} from {{ lspName() }}?</h3>
-          <p class="nhsuk-card__description">
-            They will no longer be able to see or change anything in this LSP. You can invite them again later.
-          </p>
-          <div class="nhsuk-button-group nhsuk-u-margin-top-4 nhsuk-u-margin-bottom-0">
-            <button class="nhsuk-button nhsuk-button--warning" type="button" (click)="confirmRemoval(member)">
-              Yes, remove {{ member.displayName }}
-            </button>
-            <button class="nhsuk-button nhsuk-button--secondary" type="button" (click)="confirmingRemoval.set(null)">
-              Cancel
-            </button>
-          </div>
-        </div>
-      </div>
+    @if (question(); as asked) {
+      <dspt-confirmation-card
+        [attr.data-testid]="asked.testId"
+        [heading]="asked.heading"
+        [description]="asked.description"
+        [confirmLabel]="asked.confirmLabel"
+        (confirmed)="confirm(asked)"
+        (cancelled)="confirming.set(null)"
+      />
     }
     <table class="nhsuk-table" data-testid="members-table">
       <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Members of {{ lspName() }}</caption>
@@ -75,6 +95,16 @@ export interface RoleChange {
             <td class="nhsuk-table__cell">
               @if (member.mfaEnrolled) {
                 <dspt-tag colour="green">On</dspt-tag>
+                @if (member.userId !== currentUserId()) {
+                  <br />
+                  <button
+                    class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 nhsuk-u-margin-top-2"
+                    type="button"
+                    (click)="confirming.set({ action: 'reset-mfa', member })"
+                  >
+                    Reset<span class="nhsuk-u-visually-hidden"> two-factor authentication for {{ member.displayName }}</span>
+                  </button>
+                }
               } @else {
                 <dspt-tag colour="grey">Off</dspt-tag>
               }
@@ -83,7 +113,7 @@ export interface RoleChange {
               <button
                 class="nhsuk-button nhsuk-button--warning nhsuk-button--small nhsuk-u-margin-bottom-0"
                 type="button"
-                (click)="confirmingRemoval.set(member)"
+                (click)="confirming.set({ action: 'remove', member })"
               >
                 Remove<span class="nhsuk-u-visually-hidden"> {{ member.displayName }}</span>
               </button>
@@ -100,6 +130,7 @@ export class MembersTable {
   readonly lspName = input.required<string>();
   readonly roleChange = output<RoleChange>();
   readonly remove = output<TenantMember>();
+  readonly resetMfa = output<TenantMember>();
 
   protected readonly roles = TENANT_ROLES;
   protected readonly roleLabels = TENANT_ROLE_LABELS;
@@ -108,7 +139,11 @@ export class MembersTable {
     source: this.members,
     computation: () => ({}),
   });
-  protected readonly confirmingRemoval = signal<TenantMember | null>(null);
+  protected readonly confirming = signal<MemberAction | null>(null);
+  protected readonly question = computed(() => {
+    const asked = this.confirming();
+    return asked ? { ...asked, ...questionFor(asked, this.lspName()) } : null;
+  });
 
   protected draft(member: TenantMember, event: Event): void {
     const role = (event.target as HTMLSelectElement).value;
@@ -124,8 +159,8 @@ export class MembersTable {
     }
   }
 
-  protected confirmRemoval(member: TenantMember): void {
-    this.confirmingRemoval.set(null);
-    this.remove.emit(member);
+  protected confirm({ action, member }: MemberAction): void {
+    this.confirming.set(null);
+    (action === 'remove' ? this.remove : this.resetMfa).emit(member);
   }
 }
