@@ -1,0 +1,24 @@
+/** Provider attributes, spelt as the import/export contract (DESIGN.md §7) and the API spell them. */
+export const PROVIDER_KINDS = ['single_site', 'hq', 'branch'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const SERVICE_TYPES = [
+  'care_home_nursing',
+  'care_home_residential',
+  'homecare',
+  'supported_living',
+  'day_care',
+  'other',
+] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** Staff head-count bands: micro 1–9, small 10–49, medium 50–249, large 250+. */
+export const SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+
+export const CONTACT_ROLES = ['dspt_admin', 'registered_manager', 'owner', 'other'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}

@@ -1,0 +1,54 @@
+import { type PriorityInput, priorityReasonLine, triagePriority } from './triage-priority';
+
+const base: PriorityInput = {
+  status: 'in_progress',
+  daysToDeadline: 200,
+  mandatoryLeft: 12,
+  daysSinceLastContact: 10,
+  previousApproachingStandards: false,
+  overdueTasks: 0,
+};
+
+describe('triagePriority', () => {
+  it('says why in the adviser\u2019s words', () => {
+    expect(priorityReasonLine(triagePriority({ ...base, daysToDeadline: 34, daysSinceLastContact: 60 }))).toBe(
+      '12 items left · 34 days to deadline · no contact for 60 days',
+    );
+  });
+
+  it('ranks more items left higher, and the same items higher as the deadline nears', () => {
+    const few = triagePriority({ ...base, mandatoryLeft: 3 }).score;
+    const many = triagePriority({ ...base, mandatoryLeft: 30 }).score;
+    const manyNearDeadline = triagePriority({ ...base, mandatoryLeft: 30, daysToDeadline: 20 }).score;
+    expect(many).toBeGreaterThan(few);
+    expect(manyNearDeadline).toBeGreaterThan(many);
+  });
+
+  it('adds weight for no recent contact, an earlier Approaching Standards and overdue tasks', () => {
+    const plain = triagePriority(base).score;
+    expect(triagePriority({ ...base, daysSinceLastContact: null }).score).toBeGreaterThan(plain);
+    expect(triagePriority({ ...base, daysSinceLastContact: 45 }).score).toBeGreaterThan(plain);
+    expect(triagePriority({ ...base, previousApproachingStandards: true }).score).toBeGreaterThan(plain);
+    const overdue = triagePriority({ ...base, overdueTasks: 2 });
+    expect(overdue.score).toBe(plain + 10);
+    expect(overdue.reasons).toContain('2 overdue tasks');
+  });
+
+  it('handles the deadline day and a passed deadline', () => {
+    expect(triagePriority({ ...base, daysToDeadline: 0 }).reasons).toContain('deadline today');
+    expect(triagePriority({ ...base, daysToDeadline: 1 }).reasons).toContain('1 day to deadline');
+    const late = triagePriority({ ...base, daysToDeadline: -5 });
+    expect(late.reasons).toContain('deadline passed 5 days ago');
+    expect(late.score).toBe(triagePriority({ ...base, daysToDeadline: 0 }).score);
+  });
+
+  it('puts providers published at Standards Met or above at the bottom', () => {
+    expect(triagePriority({ ...base, status: 'standards_met' })).toEqual({ score: 0, reasons: ['Standards Met published'] });
+    const ready = triagePriority({ ...base, status: 'ready_to_publish', mandatoryLeft: 0 });
+    expect(ready.reasons[0]).toBe('ready to publish');
+  });
+
+  it('names a never-contacted provider', () => {
+    expect(triagePriority({ ...base, daysSinceLastContact: null }).reasons).toContain('never contacted');
+  });
+});
