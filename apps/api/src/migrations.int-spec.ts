@@ -2,7 +2,23 @@ import { dataSourceOptions, dropDatabase, MIGRATIONS } from '@dspt/server/databa
 import { createEmptyTestDatabase } from '@dspt/server/testing';
 import { DataSource } from 'typeorm';
 
-const TABLES = ['assessment_cycles', 'audit_events', 'invitations', 'memberships', 'password_resets', 'questions', 'tenants', 'users'];
+const TABLES = [
+  'assessment_cycles',
+  'assessments',
+  'audit_events',
+  'case_notes',
+  'invitations',
+  'memberships',
+  'password_resets',
+  'provider_contacts',
+  'providers',
+  'publications',
+  'question_progress',
+  'questions',
+  'tasks',
+  'tenants',
+  'users',
+];
 
 async function tablesIn(dataSource: DataSource): Promise<string[]> {
   const rows: { table_name: string }[] = await dataSource.query(

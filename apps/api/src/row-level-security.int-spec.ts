@@ -29,6 +29,7 @@ describe('row-level security through the app connection', () => {
       await fixtures.member(tenant, 'viewer');
       await fixtures.invitation(tenant, `invitee-${tenant.slug}@test.example`);
       await fixtures.owner.query(`INSERT INTO audit_events (tenant_id, action) VALUES ($1, 'tenant.created')`, [tenant.id]);
+      await fixtures.caseloadRows(tenant);
     }
   });
 

@@ -1,12 +1,12 @@
-import type { GlobalRole, TenantRole } from '@dspt/domain';
-import { hashPassword, SecretCipher } from '@dspt/server/crypto';
-import { dataSourceOptions } from '@dspt/server/database';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { GlobalRole, TenantRole } from "@dspt/domain";
+import { hashPassword, SecretCipher } from "@dspt/server/crypto";
+import { dataSourceOptions } from "@dspt/server/database";
+import { randomBytes } from "node:crypto";
+import { DataSource } from "typeorm";
 
-export const FIXTURE_PASSWORD = 'fixture password for tests';
+export const FIXTURE_PASSWORD = "fixture password for tests";
 /** The demo secret; any account a fixture enrols uses it. */
-export const FIXTURE_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+export const FIXTURE_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
 export interface FixtureTenant {
   id: string;
@@ -37,7 +37,13 @@ export class Fixtures {
 
   /** `mfaKey` must be the MFA_ENCRYPTION_KEY of the app under test. */
   static async connect(databaseUrl: string, mfaKey: string): Promise<Fixtures> {
-    const owner = new DataSource(dataSourceOptions({ url: databaseUrl, poolSize: 2, applicationName: 'dspt-test-fixtures' }));
+    const owner = new DataSource(
+      dataSourceOptions({
+        url: databaseUrl,
+        poolSize: 2,
+        applicationName: "dspt-test-fixtures",
+      }),
+    );
     await owner.initialize();
     return new Fixtures(owner, mfaKey);
   }
@@ -46,37 +52,154 @@ export class Fixtures {
     return this.owner.destroy();
   }
 
-  async tenant(label = 'lsp'): Promise<FixtureTenant> {
-    const slug = `${label}-${randomBytes(4).toString('hex')}`;
+  async tenant(label = "lsp"): Promise<FixtureTenant> {
+    const slug = `${label}-${randomBytes(4).toString("hex")}`;
     const name = `${label.toUpperCase()} Test Partnership ${slug.slice(-8)}`;
-    const [row] = await this.owner.query(`INSERT INTO tenants (slug, name, region) VALUES ($1, $2, 'London') RETURNING id`, [slug, name]);
+    const [row] = await this.owner.query(
+      `INSERT INTO tenants (slug, name, region) VALUES ($1, $2, 'London') RETURNING id`,
+      [slug, name],
+    );
     return { id: row.id, slug, name };
   }
 
   /** A user with the fixture password; `mfa: true` enrols the fixture TOTP secret. */
-  async user(options: { label?: string; globalRole?: GlobalRole; mfa?: boolean; email?: string } = {}): Promise<FixtureUser> {
-    const email = options.email ?? `${options.label ?? 'user'}-${randomBytes(4).toString('hex')}@test.example`;
+  async user(
+    options: {
+      label?: string;
+      globalRole?: GlobalRole;
+      mfa?: boolean;
+      email?: string;
+    } = {},
+  ): Promise<FixtureUser> {
+    const email =
+      options.email ??
+      `${options.label ?? "user"}-${randomBytes(4).toString("hex")}@test.example`;
     this.passwordHash ??= hashPassword(FIXTURE_PASSWORD);
-    const sealed = options.mfa ? new SecretCipher(this.mfaKey).encrypt(FIXTURE_TOTP_SECRET) : null;
+    const sealed = options.mfa
+      ? new SecretCipher(this.mfaKey).encrypt(FIXTURE_TOTP_SECRET)
+      : null;
     const [row] = await this.owner.query(
       `INSERT INTO users (email, display_name, password_hash, global_role, mfa_secret_encrypted, mfa_enrolled_at)
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END) RETURNING id`,
-      [email, `Test ${options.label ?? 'user'}`, await this.passwordHash, options.globalRole ?? null, sealed],
+      [
+        email,
+        `Test ${options.label ?? "user"}`,
+        await this.passwordHash,
+        options.globalRole ?? null,
+        sealed,
+      ],
     );
-    return { id: row.id, email, password: FIXTURE_PASSWORD, ...(options.mfa ? { totpSecret: FIXTURE_TOTP_SECRET } : {}) };
+    return {
+      id: row.id,
+      email,
+      password: FIXTURE_PASSWORD,
+      ...(options.mfa ? { totpSecret: FIXTURE_TOTP_SECRET } : {}),
+    };
   }
 
-  async member(tenant: FixtureTenant, role: TenantRole, options: { mfa?: boolean } = {}): Promise<FixtureUser> {
+  async member(
+    tenant: FixtureTenant,
+    role: TenantRole,
+    options: { mfa?: boolean } = {},
+  ): Promise<FixtureUser> {
     const user = await this.user({ label: role, mfa: options.mfa });
-    await this.owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenant.id, user.id, role]);
+    await this.owner.query(
+      `INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)`,
+      [tenant.id, user.id, role],
+    );
     return user;
   }
 
-  async invitation(tenant: FixtureTenant, email: string, role: TenantRole = 'viewer'): Promise<string> {
+  /** The 2025-26 cycle with two questions (one mandatory), created once per database. */
+  async cycle(): Promise<{ id: string; questionIds: string[] }> {
+    await this.owner.query(
+      `INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ('2025-26', '2025-07-01', '2026-06-30') ON CONFLICT (code) DO NOTHING`,
+    );
+    const [cycle] = await this.owner.query(
+      `SELECT id FROM assessment_cycles WHERE code = '2025-26'`,
+    );
+    await this.owner.query(
+      `INSERT INTO questions (cycle_id, code, section, title, level, position) VALUES
+         ($1, '1.1.5', 'Staffing and Roles', 'Senior responsible person', 'AS', 0),
+         ($1, '7.1.1', 'Data Security', 'An optional item', 'none', 1)
+       ON CONFLICT (cycle_id, code) DO NOTHING`,
+      [cycle.id],
+    );
+    const questions: Array<{ id: string }> = await this.owner.query(
+      `SELECT id FROM questions WHERE cycle_id = $1 ORDER BY position`,
+      [cycle.id],
+    );
+    return {
+      id: cycle.id,
+      questionIds: questions.map((question) => question.id),
+    };
+  }
+
+  /** A provider with a random site code, in the given LSP. */
+  async provider(
+    tenant: FixtureTenant,
+    options: { name?: string } = {},
+  ): Promise<{ id: string; odsCode: string }> {
+    const odsCode = `V${randomBytes(2).toString("hex").toUpperCase()}`;
+    const [row] = await this.owner.query(
+      `INSERT INTO providers (tenant_id, ods_code, name, kind, service_type, size_band, local_authority, region)
+       VALUES ($1, $2, $3, 'single_site', 'care_home_residential', 'small', 'Leeds', 'Yorkshire and The Humber')
+       ON CONFLICT (ods_code) DO NOTHING RETURNING id`,
+      [tenant.id, odsCode, options.name ?? `Provider ${odsCode}`],
+    );
+    return row ? { id: row.id, odsCode } : this.provider(tenant, options);
+  }
+
+  /** One row in every caseload table for a provider of this LSP: contact, assessment, progress, publication, note, task. */
+  async caseloadRows(tenant: FixtureTenant): Promise<{ providerId: string }> {
+    const provider = await this.provider(tenant);
+    const cycle = await this.cycle();
+    const [assessment] = await this.owner.query(
+      `INSERT INTO assessments (tenant_id, provider_id, cycle_id, mandatory_completed, mandatory_total, any_progress, status)
+       VALUES ($1, $2, $3, 1, 1, true, 'ready_to_publish') RETURNING id`,
+      [tenant.id, provider.id, cycle.id],
+    );
+    const statements: Array<[string, unknown[]]> = [
+      [
+        `INSERT INTO provider_contacts (tenant_id, provider_id, name, email, role, is_primary) VALUES ($1, $2, 'Pat Manager', $3, 'registered_manager', true)`,
+        [
+          tenant.id,
+          provider.id,
+          `manager-${provider.odsCode.toLowerCase()}@provider.example`,
+        ],
+      ],
+      [
+        `INSERT INTO question_progress (tenant_id, assessment_id, question_id, status) VALUES ($1, $2, $3, 'completed')`,
+        [tenant.id, assessment.id, cycle.questionIds[0]],
+      ],
+      [
+        `INSERT INTO publications (tenant_id, provider_id, cycle_id, level, published_on) VALUES ($1, $2, $3, 'standards_met', '2026-05-10')`,
+        [tenant.id, provider.id, cycle.id],
+      ],
+      [
+        `INSERT INTO case_notes (tenant_id, provider_id, kind, body, occurred_at) VALUES ($1, $2, 'call', 'Called the manager', now())`,
+        [tenant.id, provider.id],
+      ],
+      [
+        `INSERT INTO tasks (tenant_id, provider_id, title, due_on) VALUES ($1, $2, 'Chase evidence', '2026-05-01')`,
+        [tenant.id, provider.id],
+      ],
+    ];
+    for (const [sql, parameters] of statements) {
+      await this.owner.query(sql, parameters);
+    }
+    return { providerId: provider.id };
+  }
+
+  async invitation(
+    tenant: FixtureTenant,
+    email: string,
+    role: TenantRole = "viewer",
+  ): Promise<string> {
     const [row] = await this.owner.query(
       `INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + interval '7 days') RETURNING id`,
-      [tenant.id, email, role, randomBytes(32).toString('hex')],
+      [tenant.id, email, role, randomBytes(32).toString("hex")],
     );
     return row.id;
   }

@@ -2,6 +2,7 @@ import { CreateTenantsUsersMemberships1764000000000 } from './1764000000000-crea
 import { CreateAssessmentCyclesQuestions1764000000001 } from './1764000000001-create-assessment-cycles-questions';
 import { IdentityRowLevelSecurityAudit1764000000002 } from './1764000000002-identity-row-level-security-audit';
 import { PasswordResets1764000000003 } from './1764000000003-password-resets';
+import { Caseload1764000000004 } from './1764000000004-caseload';
 
 export { APP_ROLE } from './row-level-security';
 
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateAssessmentCyclesQuestions1764000000001,
   IdentityRowLevelSecurityAudit1764000000002,
   PasswordResets1764000000003,
+  Caseload1764000000004,
 ];

@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const CASE_NOTE_KINDS = ['call', 'email', 'meeting', 'visit', 'note'] as const;
+export type CaseNoteKind = (typeof CASE_NOTE_KINDS)[number];
+
+/** A contact with the provider or a note about it; the latest one sets the provider's last contact. */
+@Entity({ name: 'case_notes' })
+export class CaseNoteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId!: string;
+
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId!: string | null;
+
+  @Column({ type: 'text' })
+  kind!: CaseNoteKind;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,34 @@
+import type { PublicationLevel } from '@dspt/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What a provider published on the DSPT, for a cycle. A covered branch's row points at its HQ's. */
+@Entity({ name: 'publications' })
+export class PublicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId!: string;
+
+  @Column({ name: 'cycle_id', type: 'uuid' })
+  cycleId!: string;
+
+  @Column({ type: 'text' })
+  level!: PublicationLevel;
+
+  /** ISO date (YYYY-MM-DD). */
+  @Column({ name: 'published_on', type: 'date' })
+  publishedOn!: string;
+
+  @Column({ name: 'covered_by_id', type: 'uuid', nullable: true })
+  coveredById!: string | null;
+
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
+  recordedBy!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
