@@ -22,3 +22,7 @@ export type ContactRole = (typeof CONTACT_ROLES)[number];
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
+
+/** How an adviser was in touch with a provider, or a plain note. */
+export const CASE_NOTE_KINDS = ['call', 'email', 'meeting', 'visit', 'note'] as const;
+export type CaseNoteKind = (typeof CASE_NOTE_KINDS)[number];

@@ -1,7 +1,5 @@
+import type { CaseNoteKind } from '@dspt/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const CASE_NOTE_KINDS = ['call', 'email', 'meeting', 'visit', 'note'] as const;
-export type CaseNoteKind = (typeof CASE_NOTE_KINDS)[number];
 
 /** A contact with the provider or a note about it; the latest one sets the provider's last contact. */
 @Entity({ name: 'case_notes' })

@@ -1,0 +1,57 @@
+import type { PublicationLevel, QuestionLevel, QuestionStatus } from '@dspt/domain';
+
+/** `GET /api/tenants/{slug}/providers/{id}/assessment?cycle=` (contract: DESIGN.md §7). */
+export interface AssessmentView {
+  cycle: string;
+  deadline: string;
+  progress: { completed: number; total: number };
+  questions: AssessmentQuestionView[];
+}
+
+export interface AssessmentQuestionView {
+  code: string;
+  section: string;
+  title: string;
+  level: QuestionLevel;
+  mandatory: boolean;
+  cePlusSkippable: boolean;
+  /** True when the provider holds CE+ and this item is skipped by it. */
+  metByCePlus: boolean;
+  status: QuestionStatus;
+  comment: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/** `PUT /api/tenants/{slug}/providers/{id}/assessment/questions/{code}?cycle=`. */
+export interface QuestionProgressUpdate {
+  status: QuestionStatus;
+  comment?: string | null;
+}
+
+/** `GET .../blockers?cycle=`: the sentences the DSPT shows, in its order. */
+export interface BlockerList {
+  cycle: string;
+  items: Array<{ code: string; section: string; title: string; sentence: string }>;
+}
+
+export interface PublicationView {
+  id: string;
+  cycle: string;
+  level: PublicationLevel;
+  publishedOn: string;
+  /** Set when this row comes from the provider's HQ's publication. */
+  coveredBy: { providerId: string; odsCode: string; name: string } | null;
+  recordedBy: string | null;
+}
+
+/** `POST /api/tenants/{slug}/providers/{id}/publications`. */
+export interface PublicationInput {
+  level: PublicationLevel;
+  publishedOn: string;
+  cycle?: string;
+  /** Mark these open mandatory items completed in the same step (the adviser saw them done on the DSPT). */
+  completeItems?: string[];
+  /** HQ only: branches (provider ids) this publication covers. */
+  coversBranchIds?: string[];
+}
