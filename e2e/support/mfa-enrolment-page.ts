@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
 
 /** `/account/mfa`: scan the QR code (or type the key), confirm with a code, save the recovery codes. */
 export class MfaEnrolmentPage {
@@ -7,7 +8,7 @@ export class MfaEnrolmentPage {
   readonly secretKey: Locator;
   readonly code: Locator;
   readonly turnOnButton: Locator;
-  readonly recoveryCodes: Locator;
+  readonly recoveryCodes: RecoveryCodesPanel;
   readonly continueButton: Locator;
 
   constructor(private readonly page: Page) {
@@ -16,7 +17,7 @@ export class MfaEnrolmentPage {
     this.secretKey = page.getByTestId('mfa-secret');
     this.code = page.getByLabel('Enter the 6-digit code the app shows');
     this.turnOnButton = page.getByRole('button', { name: 'Turn on two-factor authentication' });
-    this.recoveryCodes = page.getByTestId('recovery-codes').getByRole('listitem');
+    this.recoveryCodes = new RecoveryCodesPanel(page);
     this.continueButton = page.getByRole('button', { name: 'I have saved my recovery codes, continue' });
   }
 

@@ -14,6 +14,11 @@ export class Shell {
     this.currentLsp = page.getByTestId('current-lsp');
   }
 
+  /** A link in the header's account area, next to the user's name ("Your account"). */
+  accountLink(name: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name, exact: true });
+  }
+
   navigationLink(name: string): Locator {
     return this.navigation.getByRole('link', { name, exact: true });
   }

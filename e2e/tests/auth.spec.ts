@@ -32,7 +32,7 @@ test.describe('signing in', () => {
     await enrolment.confirm(await freshTotpCode(secret));
 
     await expect(enrolment.heading).toHaveText('Save your recovery codes');
-    await expect(enrolment.recoveryCodes.first()).toHaveText(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
+    await expect(enrolment.recoveryCodes.codes.first()).toHaveText(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
     await expectNoAccessibilityViolations(page);
     await enrolment.continueButton.click();
 

@@ -38,7 +38,8 @@ test.describe('invitations by email', () => {
     expect(link.searchParams.get('lsp')).toBe(DEMO_LSP_SLUG);
 
     // The invitee, in a browser of their own, follows the link.
-    const inviteeContext = await browser.newContext();
+    // (Allowed to use the clipboard, to check "Copy codes".)
+    const inviteeContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const inviteePage = await inviteeContext.newPage();
     const acceptPage = new AcceptInvitationPage(inviteePage);
     await acceptPage.open(link);
@@ -64,6 +65,13 @@ test.describe('invitations by email', () => {
     const secret = await enrolment.secret();
     await enrolment.confirm(await freshTotpCode(secret, invitee));
     await expect(enrolment.heading).toHaveText('Save your recovery codes');
+    const codes = await enrolment.recoveryCodes.shownCodes();
+    expect(codes).toHaveLength(10);
+    expect(await enrolment.recoveryCodes.copy()).toBe(codes.join('\n'));
+    const file = await enrolment.recoveryCodes.download();
+    expect(file.fileName).toBe('dspt-support-portal-recovery-codes.txt');
+    expect(file.text).toContain(`Account: ${invitee}`);
+    expect(file.text).toContain(codes.join('\n'));
     await enrolment.continueButton.click();
 
     await expect(inviteePage).toHaveURL(new RegExp(`/lsp/${DEMO_LSP_SLUG}$`));

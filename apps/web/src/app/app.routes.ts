@@ -38,6 +38,11 @@ export const appRoutes: Routes = [
     path: '',
     canActivateChild: [signedInGuard],
     children: [
+      {
+        path: 'account',
+        loadComponent: () => import('./account/account-page').then((account) => account.AccountPage),
+        title: 'Your account',
+      },
       { path: 'lsp/:slug', component: LspOverviewPage, canActivate: [tenantRoleGuard('viewer')], title: lspTitle },
       {
         path: 'lsp/:slug/users',

@@ -38,9 +38,12 @@ describe('navigationFor', () => {
 });
 
 describe('accountLinksFor', () => {
-  it('offers MFA set-up only to users who have not set it up', () => {
-    expect(texts(accountLinksFor(user([], [], false)))).toEqual(['Set up two-factor authentication /account/mfa']);
-    expect(accountLinksFor(user([], [], true))).toEqual([]);
+  it('links to the account page, and offers MFA set-up only to users who have not set it up', () => {
+    expect(texts(accountLinksFor(user([], [], false)))).toEqual([
+      'Your account /account',
+      'Set up two-factor authentication /account/mfa',
+    ]);
+    expect(texts(accountLinksFor(user([], [], true)))).toEqual(['Your account /account']);
     expect(accountLinksFor(null)).toEqual([]);
   });
 });

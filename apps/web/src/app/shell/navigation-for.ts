@@ -26,5 +26,12 @@ export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary |
 
 /** Links in the header's account area, next to the user's name. */
 export function accountLinksFor(user: CurrentUser | null): HeaderLink[] {
-  return user && !user.user.mfaEnrolled ? [{ text: 'Set up two-factor authentication', path: '/account/mfa' }] : [];
+  if (!user) {
+    return [];
+  }
+  const links: HeaderLink[] = [{ text: 'Your account', path: '/account' }];
+  if (!user.user.mfaEnrolled) {
+    links.push({ text: 'Set up two-factor authentication', path: '/account/mfa' });
+  }
+  return links;
 }

@@ -121,6 +121,11 @@ describe('MfaEnrolmentPage', () => {
     expect(TestBed.inject(AuthService).currentUser()).toEqual(SIGNED_IN);
 
     const buttons = [...page().querySelectorAll<HTMLButtonElement>('button')];
+    expect(buttons.map((button) => button.textContent?.trim())).toEqual([
+      'Copy codes',
+      'Download codes',
+      'I have saved my recovery codes, continue',
+    ]);
     buttons.find((button) => button.textContent?.includes('I have saved my recovery codes, continue'))!.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/lsp/north');
@@ -133,6 +138,7 @@ describe('MfaEnrolmentPage', () => {
     await settle();
 
     expect(text('h1')).toBe('Two-factor authentication is on');
+    expect(page().querySelector('a[href="/account"]')?.textContent).toBe('your account');
     http.expectNone('/api/auth/mfa/enrolment');
   });
 

@@ -1,17 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormField, form } from '@angular/forms/signals';
+import { form } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { MfaEnrolmentStart } from '@dspt/contracts';
 import { apiProblemFrom } from '@dspt/web/core';
-import {
-  ErrorSummary,
-  FocusOnRender,
-  FormControlDirective,
-  FormDirective,
-  FormFieldGroup,
-  FormSubmission,
-} from '@dspt/web/ui';
+import { ErrorSummary, FocusOnRender, FormDirective, FormSubmission } from '@dspt/web/ui';
 import { normaliseCode, validateTotpCode } from '../mfa/mfa-code';
+import { MfaCodeField } from '../mfa/mfa-code-field';
+import { RecoveryCodes } from '../recovery-codes/recovery-codes';
 import { AuthService } from '../session/auth.service';
 import { safeReturnUrl } from '../session/return-url';
 
@@ -29,7 +24,7 @@ type EnrolmentStep =
  */
 @Component({
   selector: 'dspt-mfa-enrolment-page',
-  imports: [ErrorSummary, FocusOnRender, FormControlDirective, FormDirective, FormField, FormFieldGroup, RouterLink],
+  imports: [ErrorSummary, FocusOnRender, FormDirective, MfaCodeField, RecoveryCodes, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './mfa-enrolment-page.html',
 })
@@ -41,6 +36,7 @@ export class MfaEnrolmentPage {
   readonly returnUrl = input<string>();
 
   protected readonly state = signal<EnrolmentStep>({ step: 'starting' });
+  protected readonly email = computed(() => this.auth.currentUser()?.user.email);
   /** The key in groups of four, easier to type into an app by hand. */
   protected readonly groupedSecret = computed(() => {
     const state = this.state();

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormField, applyWhen, form } from '@angular/forms/signals';
+import { applyWhen, form } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
-import { ErrorSummary, FormControlDirective, FormDirective, FormFieldGroup, FormSubmission } from '@dspt/web/ui';
+import { ErrorSummary, FormDirective, FormSubmission } from '@dspt/web/ui';
 import { AuthService } from '../session/auth.service';
 import { returnUrlParams, safeReturnUrl } from '../session/return-url';
 import { normaliseCode, validateRecoveryCode, validateTotpCode } from './mfa-code';
+import { MfaCodeField } from './mfa-code-field';
 
 /**
  * `/sign-in/mfa`: the second step of signing in. The user types the code from their authenticator app,
@@ -12,7 +13,7 @@ import { normaliseCode, validateRecoveryCode, validateTotpCode } from './mfa-cod
  */
 @Component({
   selector: 'dspt-mfa-page',
-  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup, RouterLink],
+  imports: [ErrorSummary, FormDirective, MfaCodeField, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="nhsuk-grid-row">
@@ -21,41 +22,20 @@ import { normaliseCode, validateRecoveryCode, validateTotpCode } from './mfa-cod
         <dspt-error-summary [source]="submission" />
         <form [dsptForm]="submission">
           @if (useRecoveryCode()) {
-            <dspt-form-field
+            <dspt-mfa-code-field
+              kind="recovery"
               label="Enter a recovery code"
-              controlId="code"
               hint="Each of the recovery codes you saved when you set up two-factor authentication works once."
               [isPageHeading]="true"
               [field]="codeForm.code"
-            >
-              <input
-                class="nhsuk-input nhsuk-input--width-20"
-                dsptControl
-                type="text"
-                autocomplete="off"
-                autocapitalize="none"
-                spellcheck="false"
-                [formField]="codeForm.code"
-              />
-            </dspt-form-field>
+            />
           } @else {
-            <dspt-form-field
+            <dspt-mfa-code-field
               label="Enter the code from your authenticator app"
-              controlId="code"
               hint="Open the authenticator app on your phone. It shows a new 6-digit code every 30 seconds."
               [isPageHeading]="true"
               [field]="codeForm.code"
-            >
-              <input
-                class="nhsuk-input nhsuk-input--width-10"
-                dsptControl
-                type="text"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                spellcheck="false"
-                [formField]="codeForm.code"
-              />
-            </dspt-form-field>
+            />
           }
           <button class="nhsuk-button" type="submit">Continue</button>
         </form>

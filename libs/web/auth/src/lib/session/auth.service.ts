@@ -7,6 +7,7 @@ import type {
   LoginResponse,
   MfaEnrolmentResult,
   MfaEnrolmentStart,
+  RecoveryCodes,
 } from '@dspt/contracts';
 import { firstValueFrom, timeout } from 'rxjs';
 
@@ -59,6 +60,14 @@ export class AuthService {
     );
     this.signedInAs(result.me);
     return result;
+  }
+
+  /**
+   * New recovery codes for the signed-in user, shown once; the old ones stop working. Needs a current
+   * code from the authenticator app: 401 with a message for a wrong one.
+   */
+  regenerateRecoveryCodes(code: string): Promise<RecoveryCodes> {
+    return firstValueFrom(this.http.post<RecoveryCodes>('/api/auth/mfa/recovery-codes', { code }));
   }
 
   async acceptInvitation(request: AcceptInvitationRequest): Promise<LoginResponse> {
