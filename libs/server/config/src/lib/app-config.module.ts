@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfigService } from './app-config.service';
+import { Clock } from './clock';
 import { parseAppConfig } from './parse-app-config';
 
 export type Environment = Record<string, string | undefined>;
@@ -18,8 +19,8 @@ export class AppConfigModule {
       imports: [
         ConfigModule.forRoot({ ignoreEnvFile: true, skipProcessEnv: true, validate: () => parseAppConfig(env) }),
       ],
-      providers: [AppConfigService],
-      exports: [AppConfigService],
+      providers: [AppConfigService, Clock],
+      exports: [AppConfigService, Clock],
     };
   }
 }

@@ -1,0 +1,3 @@
+export * from './lib/assessment-recalculator';
+export * from './lib/assessments.module';
+export * from './lib/cycles.service';

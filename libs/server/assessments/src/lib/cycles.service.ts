@@ -1,0 +1,23 @@
+import { cycleForDate } from '@dspt/domain';
+import { Clock } from '@dspt/server/config';
+import { AssessmentCycleEntity } from '@dspt/server/database';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Assessment cycles are global data (not tenant-owned): readable in any transaction. */
+@Injectable()
+export class CyclesService {
+  constructor(private readonly clock: Clock) {}
+
+  /** The cycle named by `code`, or today's cycle when no code is given; 404 when it is not loaded. */
+  async resolve(manager: EntityManager, code?: string): Promise<AssessmentCycleEntity> {
+    const wanted = code ?? cycleForDate(this.clock.today()).code;
+    const cycle = await manager.findOneBy(AssessmentCycleEntity, { code: wanted });
+    if (!cycle) {
+      throw new NotFoundException(
+        code ? `No assessment cycle ${code}: a system admin loads each cycle's question set` : `The current cycle ${wanted} has not been loaded yet`,
+      );
+    }
+    return cycle;
+  }
+}

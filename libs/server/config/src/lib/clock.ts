@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * The time, injectable so tests can set "today" (deadline arithmetic, reminders). The portal's days are
+ * England's days: `today()` is the calendar date in Europe/London.
+ */
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+
+  /** YYYY-MM-DD in Europe/London. */
+  today(): string {
+    return londonDate(this.now());
+  }
+}
+
+export function londonDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** A clock stopped at one instant, for tests. */
+export class FixedClock extends Clock {
+  constructor(private instant: Date) {
+    super();
+  }
+
+  override now(): Date {
+    return new Date(this.instant);
+  }
+
+  set(instant: Date): void {
+    this.instant = instant;
+  }
+}
