@@ -74,6 +74,17 @@ describe('LspUsersPage', () => {
   const button = (label: string) =>
     [...page.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === label)!;
 
+  async function click(label: string): Promise<void> {
+    button(label).click();
+    await settle();
+  }
+
+  /** The API says no (409) to the one call to `url`, with `message`. */
+  async function refuse(method: string, url: string, message: string): Promise<void> {
+    http.expectOne({ method, url }).flush({ statusCode: 409, error: 'Conflict', message }, { status: 409, statusText: 'Conflict' });
+    await settle();
+  }
+
   async function answerLoads(which: ('users' | 'invitations' | 'audit-events')[] = ['users', 'invitations', 'audit-events']): Promise<void> {
     TestBed.tick();
     const bodies = { users: { items: MEMBERS }, invitations: { items: INVITATIONS }, 'audit-events': { items: EVENTS } };
@@ -98,8 +109,7 @@ describe('LspUsersPage', () => {
     const select = page.querySelector<HTMLSelectElement>('#role-u-sam')!;
     select.value = 'admin';
     select.dispatchEvent(new Event('change'));
-    button('Change role of Sam Adviser').click();
-    await settle();
+    await click('Change role of Sam Adviser');
 
     const request = http.expectOne({ method: 'PATCH', url: '/api/tenants/north/users/u-sam' });
     expect(request.request.body).toEqual({ role: 'admin' });
@@ -111,8 +121,7 @@ describe('LspUsersPage', () => {
   });
 
   it('sends nothing when the role chosen is the one the member has', async () => {
-    button('Change role of Sam Adviser').click();
-    await settle();
+    await click('Change role of Sam Adviser');
 
     http.expectNone({ method: 'PATCH' });
   });
@@ -121,30 +130,21 @@ describe('LspUsersPage', () => {
     const select = page.querySelector<HTMLSelectElement>('#role-u-admin')!;
     select.value = 'viewer';
     select.dispatchEvent(new Event('change'));
-    button('Change role of Ada Admin').click();
-    await settle();
+    await click('Change role of Ada Admin');
 
-    http
-      .expectOne({ method: 'PATCH', url: '/api/tenants/north/users/u-admin' })
-      .flush(
-        { statusCode: 409, error: 'Conflict', message: 'An LSP must keep at least one admin' },
-        { status: 409, statusText: 'Conflict' },
-      );
-    await settle();
+    await refuse('PATCH', '/api/tenants/north/users/u-admin', 'An LSP must keep at least one admin');
 
     expect(text('.nhsuk-error-summary')).toContain('An LSP must keep at least one admin');
     expect(document.activeElement).toBe(page.querySelector('.nhsuk-error-summary'));
   });
 
   it('removes a member only after confirmation', async () => {
-    button('Remove Sam Adviser').click();
-    await settle();
+    await click('Remove Sam Adviser');
     expect(text('[data-testid="confirm-removal"] h3')).toBe('Remove Sam Adviser from North Care Alliance?');
     expect(document.activeElement).toBe(page.querySelector('[data-testid="confirm-removal"] h3'));
     http.expectNone({ method: 'DELETE' });
 
-    button('Yes, remove Sam Adviser').click();
-    await settle();
+    await click('Yes, remove Sam Adviser');
     http.expectOne({ method: 'DELETE', url: '/api/tenants/north/users/u-sam' }).flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     await answerLoads(['users', 'audit-events']);
@@ -161,15 +161,13 @@ describe('LspUsersPage', () => {
   });
 
   it("resets a member's two-factor authentication only after confirmation, and says so", async () => {
-    button('Reset two-factor authentication for Kim Viewer').click();
-    await settle();
+    await click('Reset two-factor authentication for Kim Viewer');
     expect(text('[data-testid="confirm-mfa-reset"] h3')).toBe('Reset two-factor authentication for Kim Viewer?');
     expect(text('[data-testid="confirm-mfa-reset"]')).toContain('their recovery codes will stop working');
     expect(document.activeElement).toBe(page.querySelector('[data-testid="confirm-mfa-reset"] h3'));
     http.expectNone({ method: 'POST' });
 
-    button('Yes, reset two-factor authentication for Kim Viewer').click();
-    await settle();
+    await click('Yes, reset two-factor authentication for Kim Viewer');
     http
       .expectOne({ method: 'POST', url: '/api/tenants/north/users/u-kim/mfa-reset' })
       .flush({ ...MEMBERS[2], mfaEnrolled: false });
@@ -183,29 +181,23 @@ describe('LspUsersPage', () => {
   });
 
   it('asks nothing of the API when the reset is cancelled', async () => {
-    button('Reset two-factor authentication for Kim Viewer').click();
-    await settle();
+    await click('Reset two-factor authentication for Kim Viewer');
 
-    button('Cancel').click();
-    await settle();
+    await click('Cancel');
 
     expect(page.querySelector('[data-testid="confirm-mfa-reset"]')).toBeNull();
     http.expectNone({ method: 'POST' });
   });
 
   it('shows why the API refuses a reset', async () => {
-    button('Reset two-factor authentication for Kim Viewer').click();
-    await settle();
-    button('Yes, reset two-factor authentication for Kim Viewer').click();
-    await settle();
+    await click('Reset two-factor authentication for Kim Viewer');
+    await click('Yes, reset two-factor authentication for Kim Viewer');
 
-    http
-      .expectOne({ method: 'POST', url: '/api/tenants/north/users/u-kim/mfa-reset' })
-      .flush(
-        { statusCode: 409, error: 'Conflict', message: 'This account has a programme-wide role: a system admin must reset its MFA' },
-        { status: 409, statusText: 'Conflict' },
-      );
-    await settle();
+    await refuse(
+      'POST',
+      '/api/tenants/north/users/u-kim/mfa-reset',
+      'This account has a programme-wide role: a system admin must reset its MFA',
+    );
 
     expect(text('.nhsuk-error-summary')).toContain('This account has a programme-wide role: a system admin must reset its MFA');
     expect(document.activeElement).toBe(page.querySelector('.nhsuk-error-summary'));
@@ -213,10 +205,8 @@ describe('LspUsersPage', () => {
   });
 
   it('asks about the latest action chosen, and moves focus to that question', async () => {
-    button('Remove Sam Adviser').click();
-    await settle();
-    button('Reset two-factor authentication for Kim Viewer').click();
-    await settle();
+    await click('Remove Sam Adviser');
+    await click('Reset two-factor authentication for Kim Viewer');
 
     expect(page.querySelector('[data-testid="confirm-removal"]')).toBeNull();
     expect(document.activeElement).toBe(page.querySelector('[data-testid="confirm-mfa-reset"] h3'));
@@ -227,8 +217,7 @@ describe('LspUsersPage', () => {
     email.value = 'kim@example.org';
     email.dispatchEvent(new Event('input'));
     page.querySelector<HTMLInputElement>('#invite-role-viewer')!.click();
-    button('Send invitation').click();
-    await settle();
+    await click('Send invitation');
 
     const request = http.expectOne({ method: 'POST', url: '/api/tenants/north/invitations' });
     expect(request.request.body).toEqual({ email: 'kim@example.org', role: 'viewer' });
@@ -244,16 +233,14 @@ describe('LspUsersPage', () => {
     const email = page.querySelector<HTMLInputElement>('#invite-email')!;
     email.value = 'kim@example.org';
     email.dispatchEvent(new Event('input'));
-    button('Send invitation').click();
-    await settle();
+    await click('Send invitation');
 
     expect(text('[data-testid="invite-form"] .nhsuk-error-message')).toBe('Error: Select a role');
     http.expectNone({ method: 'POST' });
   });
 
   it('revokes a pending invitation', async () => {
-    button('Revoke the invitation for new@example.org').click();
-    await settle();
+    await click('Revoke the invitation for new@example.org');
 
     http.expectOne({ method: 'DELETE', url: '/api/tenants/north/invitations/i-1' }).flush(null, { status: 204, statusText: 'No Content' });
     await settle();

@@ -1,21 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormField, email, form, required } from '@angular/forms/signals';
+import { form } from '@angular/forms/signals';
 import { apiProblemFrom } from '@dspt/web/core';
-import {
-  ErrorSummary,
-  FormControlDirective,
-  FormDirective,
-  FormFieldGroup,
-  FormSubmission,
-  NotificationBanner,
-  Tag,
-} from '@dspt/web/ui';
+import { ErrorSummary, FormDirective, FormSubmission, NotificationBanner, Tag, TextField, validateEmailAddress } from '@dspt/web/ui';
 import { ProgrammeLeadsApi } from './programme-leads.api';
 
 /** `/admin/programme-leads` (system admins): the programme leads, and inviting another. */
 @Component({
   selector: 'dspt-programme-leads-page',
-  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup, NotificationBanner, Tag],
+  imports: [ErrorSummary, FormDirective, NotificationBanner, Tag, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
@@ -73,14 +65,15 @@ import { ProgrammeLeadsApi } from './programme-leads.api';
       <div class="nhsuk-grid-column-two-thirds">
         <h2>Invite a programme lead</h2>
         <form [dsptForm]="submission" data-testid="invite-programme-lead-form">
-          <dspt-form-field
+          <dspt-text-field
             label="Email address"
             controlId="lead-email"
             hint="We will email them a link to set up their account."
+            type="email"
+            autocomplete="off"
+            [spellcheck]="false"
             [field]="inviteForm.email"
-          >
-            <input class="nhsuk-input" dsptControl type="email" autocomplete="off" spellcheck="false" [formField]="inviteForm.email" />
-          </dspt-form-field>
+          />
           <button class="nhsuk-button" type="submit">Send invitation</button>
         </form>
       </div>
@@ -92,10 +85,9 @@ export class ProgrammeLeadsPage {
 
   protected readonly leads = this.api.programmeLeadsResource();
   protected readonly invitedEmail = signal<string | null>(null);
-  protected readonly inviteForm = form(signal({ email: '' }), (path) => {
-    required(path.email, { message: 'Enter the email address of the person to invite' });
-    email(path.email, { message: 'Enter an email address in the correct format, like name@example.com' });
-  });
+  protected readonly inviteForm = form(signal({ email: '' }), (path) =>
+    validateEmailAddress(path.email, 'Enter the email address of the person to invite'),
+  );
   protected readonly submission = new FormSubmission(this.inviteForm, ({ email }) => this.invite(email));
 
   protected loadFailure(error: unknown): string {

@@ -1,8 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
-import { FormField, email, form, pattern, required } from '@angular/forms/signals';
+import { FormField, form, pattern, required } from '@angular/forms/signals';
 import type { CreateTenantRequest, TenantSummary } from '@dspt/contracts';
 import { ENGLISH_REGIONS } from '@dspt/domain';
-import { ErrorSummary, FormControlDirective, FormDirective, FormFieldGroup, FormSubmission } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FormControlDirective,
+  FormDirective,
+  FormFieldGroup,
+  FormSubmission,
+  TextField,
+  validateEmailAddress,
+} from '@dspt/web/ui';
 import { SLUG_PATTERN, suggestSlug } from './suggest-slug';
 import { TenantsApi } from './tenants.api';
 
@@ -26,31 +34,23 @@ export interface TenantCreated {
  */
 @Component({
   selector: 'dspt-create-tenant-form',
-  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup],
+  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" data-testid="create-tenant-form">
-      <dspt-form-field label="Name" controlId="tenant-name" [field]="tenantForm.name">
-        <input class="nhsuk-input" dsptControl type="text" autocomplete="organization" [formField]="tenantForm.name" (input)="nameChanged($event)" />
-      </dspt-form-field>
-      <dspt-form-field
+      <dspt-text-field label="Name" controlId="tenant-name" autocomplete="organization" [field]="tenantForm.name" (typed)="nameChanged($event)" />
+      <dspt-text-field
         label="Slug"
         controlId="tenant-slug"
         hint="Used in the LSP's web addresses. Lowercase letters, numbers and hyphens, like tyne-and-wear-care-alliance."
+        [width]="30"
+        autocomplete="off"
+        autocapitalize="none"
+        [spellcheck]="false"
         [field]="tenantForm.slug"
-      >
-        <input
-          class="nhsuk-input nhsuk-input--width-30"
-          dsptControl
-          type="text"
-          autocomplete="off"
-          autocapitalize="none"
-          spellcheck="false"
-          [formField]="tenantForm.slug"
-          (input)="slugEdited($event)"
-        />
-      </dspt-form-field>
+        (typed)="slugEdited($event)"
+      />
       <dspt-form-field label="Region" controlId="tenant-region" [field]="tenantForm.region">
         <select class="nhsuk-select" dsptControl [formField]="tenantForm.region">
           <option value="">Select a region</option>
@@ -59,14 +59,15 @@ export interface TenantCreated {
           }
         </select>
       </dspt-form-field>
-      <dspt-form-field
+      <dspt-text-field
         label="Email address of the LSP's first admin (optional)"
         controlId="tenant-admin-email"
         hint="We will email them an invitation to set up their account. You can leave this blank and invite an admin later."
+        type="email"
+        autocomplete="off"
+        [spellcheck]="false"
         [field]="tenantForm.adminEmail"
-      >
-        <input class="nhsuk-input" dsptControl type="email" autocomplete="off" spellcheck="false" [formField]="tenantForm.adminEmail" />
-      </dspt-form-field>
+      />
       <button class="nhsuk-button" type="submit">Add LSP</button>
     </form>
   `,
@@ -87,7 +88,7 @@ export class CreateTenantForm {
       message: 'The slug must only include lowercase letters, numbers and hyphens between words',
     });
     required(path.region, { message: 'Select a region' });
-    email(path.adminEmail, { message: 'Enter an email address in the correct format, like name@example.com' });
+    validateEmailAddress(path.adminEmail);
   });
 
   // A taken slug (409) is a problem with the slug field: it shows there.
@@ -95,16 +96,16 @@ export class CreateTenantForm {
     problemFieldByStatus: { 409: this.tenantForm.slug },
   });
 
-  // These read the control rather than the model: the form may not have taken the keystroke in yet.
-  protected nameChanged(event: Event): void {
+  // These take the control's text rather than the model's: the form may not have taken the keystroke in yet.
+  protected nameChanged(name: string): void {
     if (!this.slugIsOwn) {
-      this.tenantForm.slug().value.set(suggestSlug((event.target as HTMLInputElement).value));
+      this.tenantForm.slug().value.set(suggestSlug(name));
     }
   }
 
   /** Clearing the slug hands it back to the suggestion. */
-  protected slugEdited(event: Event): void {
-    this.slugIsOwn = (event.target as HTMLInputElement).value !== '';
+  protected slugEdited(slug: string): void {
+    this.slugIsOwn = slug !== '';
   }
 
   private async create({ name, slug, region, adminEmail }: TenantModel): Promise<void> {

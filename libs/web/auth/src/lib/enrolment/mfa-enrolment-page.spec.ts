@@ -1,16 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
 import type { MfaEnrolmentStart } from '@dspt/contracts';
 import { AuthService } from '../session/auth.service';
 import { currentUser, membership } from '../testing/current-users';
+import { useRoutedPage } from '../testing/routed-page';
 import { MfaEnrolmentPage } from './mfa-enrolment-page';
-
-@Component({ template: '<h1>Elsewhere</h1>' })
-class OtherPage {}
 
 const ENROLMENT: MfaEnrolmentStart = {
   secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
@@ -21,53 +15,22 @@ const RECOVERY_CODES = ['k7m2p-xq9rt', 'abcde-fghjk', 'mnpqr-stuvw'];
 const SIGNED_IN = currentUser([membership('north', 'adviser')]);
 
 describe('MfaEnrolmentPage', () => {
-  let harness: RouterTestingHarness;
-  let http: HttpTestingController;
-
-  beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'account/mfa', component: MfaEnrolmentPage },
-            { path: '**', component: OtherPage },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => {
-    http.verify();
-    harness.fixture.nativeElement.remove();
-  });
-
-  const settle = async () => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await harness.fixture.whenStable();
-  };
-  const page = () => harness.routeNativeElement!;
-  const text = (selector: string) => page().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+  const subject = useRoutedPage('account/mfa', MfaEnrolmentPage);
+  const settle = () => subject.settle();
+  const page = () => subject.element;
+  const text = (selector: string) => subject.text(selector);
 
   /** Opens the page half way through signing in: /api/auth/me says 401, the enrolment starts. */
   async function openDuringSignIn(url = '/account/mfa?returnUrl=%2Flsp%2Fnorth'): Promise<void> {
-    harness = await RouterTestingHarness.create();
-    document.body.appendChild(harness.fixture.nativeElement);
-    await harness.navigateByUrl(url, MfaEnrolmentPage);
-    http.expectOne('/api/auth/me').flush({ message: 'Finish signing in' }, { status: 401, statusText: 'Unauthorized' });
+    await subject.open(url);
+    subject.http.expectOne('/api/auth/me').flush({ message: 'Finish signing in' }, { status: 401, statusText: 'Unauthorized' });
     await settle();
-    http.expectOne({ method: 'POST', url: '/api/auth/mfa/enrolment' }).flush(ENROLMENT);
+    subject.http.expectOne({ method: 'POST', url: '/api/auth/mfa/enrolment' }).flush(ENROLMENT);
     await settle();
   }
 
   async function enterCode(code: string): Promise<void> {
-    const input = page().querySelector<HTMLInputElement>('#code')!;
-    input.value = code;
-    input.dispatchEvent(new Event('input'));
+    subject.type('code', code);
     page().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
   }
@@ -89,14 +52,14 @@ describe('MfaEnrolmentPage', () => {
     await enterCode('12345');
 
     expect(text('.nhsuk-error-summary__list')).toBe('The code must be 6 digits, like 123456');
-    http.expectNone('/api/auth/mfa/enrolment/confirm');
+    subject.http.expectNone('/api/auth/mfa/enrolment/confirm');
   });
 
   it('shows the API message on a wrong code, on the code field', async () => {
     await openDuringSignIn();
 
     await enterCode('123456');
-    http
+    subject.http
       .expectOne('/api/auth/mfa/enrolment/confirm')
       .flush({ statusCode: 401, error: 'Unauthorized', message: 'The code is not right' }, { status: 401, statusText: 'Unauthorized' });
     await settle();
@@ -109,7 +72,7 @@ describe('MfaEnrolmentPage', () => {
     await openDuringSignIn();
 
     await enterCode('123 456');
-    const confirm = http.expectOne({ method: 'POST', url: '/api/auth/mfa/enrolment/confirm' });
+    const confirm = subject.http.expectOne({ method: 'POST', url: '/api/auth/mfa/enrolment/confirm' });
     expect(confirm.request.body).toEqual({ code: '123456' });
     confirm.flush({ recoveryCodes: RECOVERY_CODES, me: SIGNED_IN });
     await settle();
@@ -132,22 +95,20 @@ describe('MfaEnrolmentPage', () => {
   });
 
   it('says so, without starting again, when the signed-in user already has MFA', async () => {
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/account/mfa', MfaEnrolmentPage);
-    http.expectOne('/api/auth/me').flush(SIGNED_IN);
+    await subject.open('/account/mfa');
+    subject.http.expectOne('/api/auth/me').flush(SIGNED_IN);
     await settle();
 
     expect(text('h1')).toBe('Two-factor authentication is on');
     expect(page().querySelector('a[href="/account"]')?.textContent).toBe('your account');
-    http.expectNone('/api/auth/mfa/enrolment');
+    subject.http.expectNone('/api/auth/mfa/enrolment');
   });
 
   it('sends the user to sign in when there is no sign-in to set MFA up for', async () => {
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/account/mfa', MfaEnrolmentPage);
-    http.expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
+    await subject.open('/account/mfa');
+    subject.http.expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
     await settle();
-    http
+    subject.http
       .expectOne('/api/auth/mfa/enrolment')
       .flush({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
     await settle();

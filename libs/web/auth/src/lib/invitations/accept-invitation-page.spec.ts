@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
 import type { InvitationPreview } from '@dspt/contracts';
+import { useRoutedPage } from '../testing/routed-page';
 import { AcceptInvitationPage } from './accept-invitation-page';
-
-@Component({ template: '<h1>Elsewhere</h1>' })
-class OtherPage {}
 
 const PREVIEW: InvitationPreview = {
   email: 'sam@example.org',
@@ -18,50 +13,20 @@ const PREVIEW: InvitationPreview = {
 };
 
 describe('AcceptInvitationPage', () => {
-  let harness: RouterTestingHarness;
-  let http: HttpTestingController;
-
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'invitations/accept', component: AcceptInvitationPage },
-            { path: '**', component: OtherPage },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-  });
-
-  afterEach(() => http.verify());
-
-  const settle = async () => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await harness.fixture.whenStable();
-  };
-  const page = () => harness.routeNativeElement!;
-  const text = (selector: string) => page().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+  const subject = useRoutedPage('invitations/accept', AcceptInvitationPage);
+  const settle = () => subject.settle();
+  const page = () => subject.element;
+  const text = (selector: string) => subject.text(selector);
+  const type = (id: string, value: string) => subject.type(id, value);
 
   async function open(preview: (request: ReturnType<HttpTestingController['expectOne']>) => void): Promise<void> {
-    await harness.navigateByUrl('/invitations/accept?token=t0k3n&lsp=tyne-and-wear', AcceptInvitationPage);
-    http.expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
+    await subject.open('/invitations/accept?token=t0k3n&lsp=tyne-and-wear');
+    subject.http.expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
     await settle();
-    const request = http.expectOne({ method: 'POST', url: '/api/invitations/preview' });
+    const request = subject.http.expectOne({ method: 'POST', url: '/api/invitations/preview' });
     expect(request.request.body).toEqual({ token: 't0k3n', lsp: 'tyne-and-wear' });
     preview(request);
     await settle();
-  }
-
-  function type(id: string, value: string): void {
-    const input = page().querySelector<HTMLInputElement>(`#${id}`)!;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
   }
 
   async function submit(): Promise<void> {
@@ -89,7 +54,7 @@ describe('AcceptInvitationPage', () => {
       'Your password must be at least 12 characters',
       'The passwords do not match',
     ]);
-    http.expectNone('/api/invitations/accept');
+    subject.http.expectNone('/api/invitations/accept');
   });
 
   it('creates the account, then goes on to set up two-factor authentication', async () => {
@@ -99,7 +64,7 @@ describe('AcceptInvitationPage', () => {
     type('confirmPassword', 'three random words');
 
     await submit();
-    const request = http.expectOne({ method: 'POST', url: '/api/invitations/accept' });
+    const request = subject.http.expectOne({ method: 'POST', url: '/api/invitations/accept' });
     expect(request.request.body).toEqual({
       token: 't0k3n',
       lsp: 'tyne-and-wear',
@@ -119,7 +84,7 @@ describe('AcceptInvitationPage', () => {
     type('confirmPassword', 'password1234');
 
     await submit();
-    http.expectOne('/api/invitations/accept').flush(
+    subject.http.expectOne('/api/invitations/accept').flush(
       {
         statusCode: 400,
         error: 'Bad Request',

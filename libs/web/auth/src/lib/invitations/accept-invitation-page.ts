@@ -1,11 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
-import { FormField, form, minLength, required, validate } from '@angular/forms/signals';
+import { form, minLength, required, validate } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '@dspt/contracts';
 import { PASSWORD_MIN_LENGTH, isTenantRole } from '@dspt/domain';
 import { TENANT_ROLE_LABELS, apiProblemFrom } from '@dspt/web/core';
-import { ErrorSummary, FormControlDirective, FormDirective, FormFieldGroup, FormSubmission } from '@dspt/web/ui';
+import { ErrorSummary, FormDirective, FormSubmission, TextField } from '@dspt/web/ui';
 import { AuthService } from '../session/auth.service';
 import { InvitationsApi } from './invitations.api';
 
@@ -28,7 +28,7 @@ interface AccountModel {
  */
 @Component({
   selector: 'dspt-accept-invitation-page',
-  imports: [DatePipe, ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup, RouterLink],
+  imports: [DatePipe, ErrorSummary, FormDirective, RouterLink, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accept-invitation-page.html',
 })

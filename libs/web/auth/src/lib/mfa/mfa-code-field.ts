@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { type FieldTree, FormField } from '@angular/forms/signals';
-import { FormControlDirective, FormFieldGroup } from '@dspt/web/ui';
+import type { FieldTree } from '@angular/forms/signals';
+import { TextField } from '@dspt/web/ui';
 
 /**
  * The field for a second-factor code, inside a `dsptForm`: a 6-digit code from the authenticator app
@@ -9,23 +9,21 @@ import { FormControlDirective, FormFieldGroup } from '@dspt/web/ui';
  */
 @Component({
   selector: 'dspt-mfa-code-field',
-  imports: [FormControlDirective, FormField, FormFieldGroup],
+  imports: [TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dspt-form-field [label]="label()" [controlId]="controlId()" [hint]="hint()" [isPageHeading]="isPageHeading()" [field]="field()">
-      <input
-        class="nhsuk-input"
-        [class.nhsuk-input--width-10]="isTotp()"
-        [class.nhsuk-input--width-20]="!isTotp()"
-        dsptControl
-        type="text"
-        [attr.inputmode]="isTotp() ? 'numeric' : null"
-        [attr.autocomplete]="isTotp() ? 'one-time-code' : 'off'"
-        [attr.autocapitalize]="isTotp() ? null : 'none'"
-        spellcheck="false"
-        [formField]="field()"
-      />
-    </dspt-form-field>
+    <dspt-text-field
+      [label]="label()"
+      [controlId]="controlId()"
+      [hint]="hint()"
+      [isPageHeading]="isPageHeading()"
+      [width]="isTotp() ? 10 : 20"
+      [autocomplete]="isTotp() ? 'one-time-code' : 'off'"
+      [inputmode]="isTotp() ? 'numeric' : null"
+      [autocapitalize]="isTotp() ? null : 'none'"
+      [spellcheck]="false"
+      [field]="field()"
+    />
   `,
 })
 export class MfaCodeField {

@@ -1,50 +1,19 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
 import { currentUser, membership } from '../testing/current-users';
+import { useRoutedPage } from '../testing/routed-page';
 import { MfaPage } from './mfa-page';
 
-@Component({ template: '<h1>Elsewhere</h1>' })
-class OtherPage {}
-
 describe('MfaPage', () => {
-  let harness: RouterTestingHarness;
-  let http: HttpTestingController;
+  const subject = useRoutedPage('sign-in/mfa', MfaPage);
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'sign-in/mfa', component: MfaPage },
-            { path: '**', component: OtherPage },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/sign-in/mfa?returnUrl=%2Fstatistics', MfaPage);
-  });
+  beforeEach(() => subject.open('/sign-in/mfa?returnUrl=%2Fstatistics'));
 
-  afterEach(() => http.verify());
-
-  const settle = async () => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await harness.fixture.whenStable();
-  };
-  const page = () => harness.routeNativeElement!;
+  const settle = () => subject.settle();
+  const page = () => subject.element;
 
   async function enterCode(code: string): Promise<void> {
-    const input = page().querySelector<HTMLInputElement>('#code')!;
-    input.value = code;
-    input.dispatchEvent(new Event('input'));
+    subject.type('code', code);
     page().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
   }
@@ -57,7 +26,7 @@ describe('MfaPage', () => {
 
   it('signs in with the code and goes to the return address', async () => {
     await enterCode(' 123 456 ');
-    const request = http.expectOne({ method: 'POST', url: '/api/auth/mfa' });
+    const request = subject.http.expectOne({ method: 'POST', url: '/api/auth/mfa' });
     expect(request.request.body).toEqual({ code: '123456' });
     request.flush({ mfaRequired: false, me: currentUser([], ['programme_lead']) });
     await settle();
@@ -67,7 +36,7 @@ describe('MfaPage', () => {
 
   it('shows why a code was refused, on the field', async () => {
     await enterCode('123456');
-    http
+    subject.http
       .expectOne('/api/auth/mfa')
       .flush({ statusCode: 401, error: 'Unauthorized', message: 'The code is not right' }, { status: 401, statusText: 'Unauthorized' });
     await settle();
@@ -84,7 +53,7 @@ describe('MfaPage', () => {
     expect(input.getAttribute('inputmode')).toBeNull();
 
     await enterCode('k7m2p-xq9rt');
-    const request = http.expectOne('/api/auth/mfa');
+    const request = subject.http.expectOne('/api/auth/mfa');
     expect(request.request.body).toEqual({ code: 'k7m2p-xq9rt' });
     request.flush({ mfaRequired: false, me: currentUser([membership('north', 'viewer')]) });
     await settle();

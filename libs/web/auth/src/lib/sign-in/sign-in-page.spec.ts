@@ -1,70 +1,33 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
 import { AuthService } from '../session/auth.service';
 import { currentUser, membership } from '../testing/current-users';
+import { useRoutedPage } from '../testing/routed-page';
 import { SignInPage } from './sign-in-page';
 
-@Component({ template: '<h1>Elsewhere</h1>' })
-class OtherPage {}
-
 describe('SignInPage', () => {
-  let harness: RouterTestingHarness;
-  let http: HttpTestingController;
+  const subject = useRoutedPage('sign-in', SignInPage);
   let page: HTMLElement;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'sign-in', component: SignInPage },
-            { path: '**', component: OtherPage },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/sign-in?returnUrl=%2Flsp%2Fnorth%2Fusers', SignInPage);
-    page = harness.routeNativeElement!;
-    document.body.appendChild(harness.fixture.nativeElement);
+    await subject.open('/sign-in?returnUrl=%2Flsp%2Fnorth%2Fusers');
+    page = subject.element;
   });
 
-  afterEach(() => {
-    http.verify();
-    harness.fixture.nativeElement.remove();
-  });
-
-  const settle = async () => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await harness.fixture.whenStable();
-  };
+  const settle = () => subject.settle();
   const url = () => TestBed.inject(Router).url;
   const summaryItems = () =>
     [...document.querySelectorAll('.nhsuk-error-summary__list li')].map((item) => item.textContent?.trim());
 
-  function type(label: string, value: string): void {
-    const input = page.querySelector<HTMLInputElement>(`#${label}`)!;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
-
   async function submit(email: string, password: string): Promise<void> {
-    type('email', email);
-    type('password', password);
+    subject.type('email', email);
+    subject.type('password', password);
     page.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
   }
 
   function answerLogin(body: object, status = 200): void {
-    const request = http.expectOne({ method: 'POST', url: '/api/auth/login' });
+    const request = subject.http.expectOne({ method: 'POST', url: '/api/auth/login' });
     request.flush(body, { status, statusText: status === 200 ? 'OK' : 'Error' });
   }
 
@@ -84,19 +47,19 @@ describe('SignInPage', () => {
     expect(summaryItems()).toEqual(['Enter your email address', 'Enter your password']);
     expect(document.activeElement).toBe(document.querySelector('.nhsuk-error-summary'));
     expect(page.querySelector('#email-error')?.textContent).toContain('Error: Enter your email address');
-    http.expectNone('/api/auth/login');
+    subject.http.expectNone('/api/auth/login');
   });
 
   it('asks for an email address in the right format', async () => {
     await submit('jo.example.org', 'correct horse battery');
 
     expect(summaryItems()).toEqual(['Enter an email address in the correct format, like name@example.com']);
-    http.expectNone('/api/auth/login');
+    subject.http.expectNone('/api/auth/login');
   });
 
   it('goes to the MFA code page when the account has MFA, keeping the return address', async () => {
     await submit(' jo@example.org ', 'correct horse battery');
-    const request = http.expectOne('/api/auth/login');
+    const request = subject.http.expectOne('/api/auth/login');
     expect(request.request.body).toEqual({ email: 'jo@example.org', password: 'correct horse battery' });
     request.flush({ mfaRequired: true });
     await settle();

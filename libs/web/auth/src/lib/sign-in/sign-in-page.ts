@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormField, email, form, required } from '@angular/forms/signals';
+import { form, required } from '@angular/forms/signals';
 import { Router } from '@angular/router';
-import { ErrorSummary, FormControlDirective, FormDirective, FormFieldGroup, FormSubmission } from '@dspt/web/ui';
+import { ErrorSummary, FormDirective, FormSubmission, TextField, validateEmailAddress } from '@dspt/web/ui';
 import { AuthService } from '../session/auth.service';
 import { returnUrlParams, safeReturnUrl } from '../session/return-url';
 
@@ -13,7 +13,7 @@ interface SignInModel {
 /** `/sign-in`: email and password; then the MFA code, MFA set-up, or straight in. */
 @Component({
   selector: 'dspt-sign-in-page',
-  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup],
+  imports: [ErrorSummary, FormDirective, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="nhsuk-grid-row">
@@ -22,25 +22,21 @@ interface SignInModel {
         <h1>Sign in</h1>
         <p>Sign in to the DSPT Support Portal with the email address you were invited with.</p>
         <form [dsptForm]="submission">
-          <dspt-form-field label="Email address" controlId="email" [field]="signInForm.email">
-            <input
-              class="nhsuk-input"
-              dsptControl
-              type="email"
-              autocomplete="username"
-              spellcheck="false"
-              [formField]="signInForm.email"
-            />
-          </dspt-form-field>
-          <dspt-form-field label="Password" controlId="password" [field]="signInForm.password">
-            <input
-              class="nhsuk-input"
-              dsptControl
-              type="password"
-              autocomplete="current-password"
-              [formField]="signInForm.password"
-            />
-          </dspt-form-field>
+          <dspt-text-field
+            label="Email address"
+            controlId="email"
+            type="email"
+            autocomplete="username"
+            [spellcheck]="false"
+            [field]="signInForm.email"
+          />
+          <dspt-text-field
+            label="Password"
+            controlId="password"
+            type="password"
+            autocomplete="current-password"
+            [field]="signInForm.password"
+          />
           <button class="nhsuk-button" type="submit">Sign in</button>
         </form>
         <p>If you have forgotten your password, ask an admin of your Local Support Partner to invite you again.</p>
@@ -59,8 +55,7 @@ export class SignInPage {
   private readonly model = signal<SignInModel>({ email: '', password: '' });
 
   protected readonly signInForm = form(this.model, (path) => {
-    required(path.email, { message: 'Enter your email address' });
-    email(path.email, { message: 'Enter an email address in the correct format, like name@example.com' });
+    validateEmailAddress(path.email, 'Enter your email address');
     required(path.password, { message: 'Enter your password' });
   });
 
