@@ -1,20 +1,30 @@
 import 'reflect-metadata';
-import { loadAppConfigOrExit } from '@dspt/server/config';
+import { loadAppConfigOrExit, londonDate } from '@dspt/server/config';
 import { hashPassword, SecretCipher } from '@dspt/server/crypto';
-import { dataSourceOptions, ensureDatabaseExists, isDatabaseEmpty, seedDemoData } from '@dspt/server/database';
+import {
+  dataSourceOptions,
+  DEMO_PROVIDER_COUNT,
+  ensureDatabaseExists,
+  isDatabaseEmpty,
+  ProviderEntity,
+  seedCaseload,
+  seedDemoData,
+} from '@dspt/server/database';
 import { DataSource } from 'typeorm';
 
 /**
  * Operator commands, run as `node dist/apps/api/cli.js <command>` (npm run migrate / seed):
  *   migrate              create the database if missing, then apply pending migrations
  *   migrate:revert [--all]  undo the last migration (or all of them)
- *   seed [--if-empty]    load the demo data set (only into an empty database with --if-empty)
+ *   seed [--if-empty] [--providers N]
+ *                        load the demo data set (only into an empty database with --if-empty), with a
+ *                        caseload of N providers over the demo LSPs (default 1,120; 30000 is national scale)
  */
 /** Published demo credentials (DESIGN.md §7, README "Demo accounts"); never loaded in production. */
 const DEMO_PASSWORD = 'demo-password-2026';
 const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 
-const USAGE = 'Usage: cli.js migrate | migrate:revert [--all] | seed [--if-empty]';
+const USAGE = 'Usage: cli.js migrate | migrate:revert [--all] | seed [--if-empty] [--providers N]';
 
 async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 2, applicationName: 'dspt-cli' }), logging: ['error'] });
@@ -24,6 +34,20 @@ async function withDataSource<T>(url: string, work: (dataSource: DataSource) => 
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** `--providers N` (or `--providers=N`): how many providers the caseload seed creates. */
+function providerCount(flags: string[]): number {
+  const index = flags.findIndex((flag) => flag === '--providers' || flag.startsWith('--providers='));
+  if (index === -1) {
+    return DEMO_PROVIDER_COUNT;
+  }
+  const raw = flags[index].includes('=') ? flags[index].split('=')[1] : flags[index + 1];
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 200_000) {
+    throw new Error('--providers must be a whole number from 1 to 200000');
+  }
+  return count;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -64,13 +88,24 @@ async function main(argv: string[]): Promise<void> {
           console.log('Database already holds data: demo seed skipped.');
           return;
         }
-        const summary = await seedDemoData(dataSource, new Date().toISOString().slice(0, 10), {
+        const today = londonDate(new Date());
+        const providers = providerCount(flags);
+        const summary = await seedDemoData(dataSource, today, {
           passwordHash: await hashPassword(DEMO_PASSWORD),
           mfaSecretEncrypted: new SecretCipher(config.MFA_ENCRYPTION_KEY).encrypt(DEMO_TOTP_SECRET),
         });
         console.log(
           `Seeded demo data: cycles ${summary.cycles.join(' and ')} (${summary.questions} questions), ` +
             `${summary.tenants} LSP tenants, ${summary.users} demo accounts (password ${DEMO_PASSWORD}).`,
+        );
+        if ((await dataSource.getRepository(ProviderEntity).count()) > 0) {
+          console.log('The caseload already holds providers: no providers added.');
+          return;
+        }
+        const caseload = await seedCaseload(dataSource, providers, today);
+        console.log(
+          `Seeded a caseload of ${caseload.providers} providers: ${caseload.progressRows} progress rows, ` +
+            `${caseload.publications} publications, ${caseload.notes} case notes, ${caseload.tasks} tasks in ${caseload.seconds} s.`,
         );
       });
       return;
