@@ -1,5 +1,7 @@
+import { AssessmentsModule } from '@dspt/server/assessments';
 import { AuditModule } from '@dspt/server/audit';
 import { AuthModule } from '@dspt/server/auth';
+import { CaseworkModule } from '@dspt/server/casework';
 import { AppConfigModule, type Environment } from '@dspt/server/config';
 import { DatabaseModule } from '@dspt/server/database';
 import { HealthModule } from '@dspt/server/health';
@@ -30,6 +32,8 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TenantsModule,
+        AssessmentsModule,
+        CaseworkModule,
         HealthModule,
         SystemJobsModule,
         WebHostingModule.forRoot(),

@@ -37,7 +37,19 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/tenants/{tenantSlug}/invitations': { email: 'isolation-probe@test.example', role: 'viewer' },
   'PATCH /api/tenants/{tenantSlug}/users/{userId}': { role: 'admin' },
   'POST /api/tenants/{tenantSlug}/users/{userId}/mfa-reset': {},
+  'PUT /api/tenants/{tenantSlug}/providers/{providerId}/assessment/questions/{code}': { status: 'in_progress' },
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/publications': { level: 'standards_met', publishedOn: '2025-05-10' },
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/notes': { kind: 'call', body: 'Isolation probe' },
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/tasks': { title: 'Isolation probe', dueOn: '2099-01-01' },
+  'PATCH /api/tenants/{tenantSlug}/tasks/{taskId}': { done: true },
 };
+
+/** One row of each caseload table for a provider (fixtures.caseloadRows), with the ids the routes take. */
+async function caseloadResources(fixtures: Fixtures, tenant: FixtureTenant): Promise<{ providerId: string; taskId: string; code: string }> {
+  const { providerId } = await fixtures.caseloadRows(tenant);
+  const [task] = await fixtures.owner.query(`SELECT id FROM tasks WHERE provider_id = $1`, [providerId]);
+  return { providerId, taskId: task.id, code: '1.1.5' };
+}
 
 describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI document)', () => {
   const api = useTestApi();
@@ -69,8 +81,9 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     await fixtures.member(b, 'admin', { mfa: true });
     bViewer = await fixtures.member(b, 'viewer', { mfa: true });
     const invitationId = await fixtures.invitation(b, `b-invitee-${b.slug}@test.example`);
-    bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId };
-    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`];
+    const bCaseload = await caseloadResources(fixtures, b);
+    bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId, ...bCaseload };
+    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId];
   });
 
   it('finds the tenant routes and each one declares tenant access (and only they do)', () => {
@@ -129,6 +142,14 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     expect(invitation.revoked_at).toBeNull();
     const [{ n }] = await fixtures.owner.query(`SELECT count(*)::int AS n FROM invitations WHERE tenant_id = $1`, [b.id]);
     expect(n).toBe(1);
+    const [caseload] = await fixtures.owner.query(
+      `SELECT (SELECT qp.status FROM question_progress qp JOIN assessments a ON a.id = qp.assessment_id WHERE a.provider_id = $1) AS progress,
+              (SELECT count(*)::int FROM publications WHERE provider_id = $1) AS publications,
+              (SELECT count(*)::int FROM case_notes WHERE provider_id = $1) AS notes,
+              (SELECT count(*)::int FROM tasks WHERE provider_id = $1 AND done_at IS NULL) AS open_tasks`,
+      [bResources['providerId']],
+    );
+    expect(caseload).toEqual({ progress: 'completed', publications: 1, notes: 1, open_tasks: 1 });
   });
 
   it('refuses a programme lead and a system admin every tenant route', async () => {
@@ -149,7 +170,7 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     const viewer = await signIn(await fixtures.member(a, 'viewer', { mfa: true }));
     const aMember = await fixtures.member(a, 'adviser');
     const aInvitation = await fixtures.invitation(a, `a-invitee-${a.slug}@test.example`);
-    const own = { tenantSlug: a.slug, userId: aMember.id, invitationId: aInvitation };
+    const own = { tenantSlug: a.slug, userId: aMember.id, invitationId: aInvitation, ...(await caseloadResources(fixtures, a)) };
     const mutating = tenantRoutes.filter((route) => route.method !== 'GET');
     expect(mutating.length).toBeGreaterThan(0);
     for (const route of mutating) {

@@ -1,4 +1,4 @@
-import type { PublicationLevel, QuestionLevel, QuestionStatus } from '@dspt/domain';
+import type { ProviderStatus, PublicationLevel, QuestionLevel, QuestionStatus } from '@dspt/domain';
 
 /** `GET /api/tenants/{slug}/providers/{id}/assessment?cycle=` (contract: DESIGN.md §7). */
 export interface AssessmentView {
@@ -29,6 +29,13 @@ export interface QuestionProgressUpdate {
   comment?: string | null;
 }
 
+/** The answer to a progress update: the question as now saved, and what it did to the assessment. */
+export interface QuestionProgressResult {
+  question: AssessmentQuestionView;
+  progress: { completed: number; total: number };
+  status: ProviderStatus;
+}
+
 /** `GET .../blockers?cycle=`: the sentences the DSPT shows, in its order. */
 export interface BlockerList {
   cycle: string;
@@ -40,9 +47,18 @@ export interface PublicationView {
   cycle: string;
   level: PublicationLevel;
   publishedOn: string;
+  /** For people: "2024-25 Standards Met, published 10/05/2025". */
+  summary: string;
   /** Set when this row comes from the provider's HQ's publication. */
   coveredBy: { providerId: string; odsCode: string; name: string } | null;
+  /** On an HQ's publication: the branches it covers. */
+  covers: Array<{ providerId: string; odsCode: string; name: string }>;
   recordedBy: string | null;
+}
+
+/** `GET /api/tenants/{slug}/providers/{id}/publications`: every cycle, newest first. */
+export interface PublicationList {
+  items: PublicationView[];
 }
 
 /** `POST /api/tenants/{slug}/providers/{id}/publications`. */

@@ -16,6 +16,11 @@ export interface CaseNoteInput {
   occurredAt?: string;
 }
 
+/** `GET /api/tenants/{slug}/providers/{id}/notes`: newest first. */
+export interface CaseNoteList {
+  items: CaseNote[];
+}
+
 export interface Task {
   id: string;
   providerId: string;
@@ -37,3 +42,15 @@ export interface TaskInput {
 export interface TaskUpdate extends Partial<TaskInput> {
   done?: boolean;
 }
+
+/** `GET /api/tenants/{slug}/providers/{id}/tasks` and "My tasks", `GET /api/tenants/{slug}/tasks`: overdue first, then by due date. */
+export interface TaskList {
+  items: Task[];
+}
+
+/** `GET /api/tenants/{slug}/tasks?status=`: open (default) or done. */
+export const TASK_STATUS_FILTERS = ['open', 'done'] as const;
+export type TaskStatusFilter = (typeof TASK_STATUS_FILTERS)[number];
+
+/** `GET /api/tenants/{slug}/tasks?assignee=`: `me` (default), `all`, or a user id. */
+export type TaskAssigneeFilter = 'me' | 'all' | (string & {});

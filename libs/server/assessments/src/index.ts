@@ -1,3 +1,4 @@
 export * from './lib/assessment-recalculator';
 export * from './lib/assessments.module';
 export * from './lib/cycles.service';
+export * from './lib/provider-lookup';

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AssessmentController } from './assessment.controller';
 import { AssessmentRecalculator } from './assessment-recalculator';
+import { AssessmentService } from './assessment.service';
 import { CyclesService } from './cycles.service';
+import { PublicationsController } from './publications.controller';
+import { PublicationsService } from './publications.service';
+import { QuestionProgressWriter } from './question-progress-writer';
 
 /** Cycles, per-question progress, blockers and publications. */
 @Module({
-  providers: [CyclesService, AssessmentRecalculator],
+  controllers: [AssessmentController, PublicationsController],
+  providers: [CyclesService, AssessmentRecalculator, QuestionProgressWriter, AssessmentService, PublicationsService],
   exports: [CyclesService, AssessmentRecalculator],
 })
 export class AssessmentsModule {}

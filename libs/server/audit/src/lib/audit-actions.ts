@@ -17,5 +17,11 @@ export const AUDIT_ACTIONS = [
   'membership.role_changed',
   'membership.removed',
   'tenant.created',
+  'progress.updated',
+  'publication.recorded',
+  'note.created',
+  'task.created',
+  'task.updated',
+  'task.completed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

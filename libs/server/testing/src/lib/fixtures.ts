@@ -1,4 +1,4 @@
-import type { GlobalRole, TenantRole } from "@dspt/domain";
+import { cycleFromCode, type GlobalRole, type ProviderKind, type QuestionLevel, type TenantRole } from "@dspt/domain";
 import { hashPassword, SecretCipher } from "@dspt/server/crypto";
 import { dataSourceOptions } from "@dspt/server/database";
 import { randomBytes } from "node:crypto";
@@ -135,17 +135,41 @@ export class Fixtures {
     };
   }
 
-  /** A provider with a random site code, in the given LSP. */
+  /**
+   * A cycle (e.g. "2023-24") with exactly this question set, in this order, created once per database:
+   * for tests that need more than the two questions of `cycle()`.
+   */
+  async cycleWithQuestions(
+    code: string,
+    questions: Array<{ code: string; section: string; level: QuestionLevel; cePlusSkippable?: boolean }>,
+  ): Promise<{ id: string; code: string }> {
+    const dates = cycleFromCode(code);
+    await this.owner.query(
+      `INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+      [code, dates.startsOn, dates.deadline],
+    );
+    const [cycle] = await this.owner.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [code]);
+    for (const [position, question] of questions.entries()) {
+      await this.owner.query(
+        `INSERT INTO questions (cycle_id, code, section, title, level, ce_plus_skippable, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cycle_id, code) DO NOTHING`,
+        [cycle.id, question.code, question.section, `Evidence item ${question.code}`, question.level, question.cePlusSkippable ?? false, position],
+      );
+    }
+    return { id: cycle.id, code };
+  }
+
+  /** A provider with a random site code, in the given LSP: a single site unless `kind` says (a branch needs `parentId`). */
   async provider(
     tenant: FixtureTenant,
-    options: { name?: string } = {},
+    options: { name?: string; kind?: ProviderKind; parentId?: string; hasCePlus?: boolean } = {},
   ): Promise<{ id: string; odsCode: string }> {
     const odsCode = `V${randomBytes(2).toString("hex").toUpperCase()}`;
     const [row] = await this.owner.query(
-      `INSERT INTO providers (tenant_id, ods_code, name, kind, service_type, size_band, local_authority, region)
-       VALUES ($1, $2, $3, 'single_site', 'care_home_residential', 'small', 'Leeds', 'Yorkshire and The Humber')
+      `INSERT INTO providers (tenant_id, ods_code, name, kind, parent_id, has_ce_plus, service_type, size_band, local_authority, region)
+       VALUES ($1, $2, $3, $4, $5, $6, 'care_home_residential', 'small', 'Leeds', 'Yorkshire and The Humber')
        ON CONFLICT (ods_code) DO NOTHING RETURNING id`,
-      [tenant.id, odsCode, options.name ?? `Provider ${odsCode}`],
+      [tenant.id, odsCode, options.name ?? `Provider ${odsCode}`, options.kind ?? "single_site", options.parentId ?? null, options.hasCePlus ?? false],
     );
     return row ? { id: row.id, odsCode } : this.provider(tenant, options);
   }

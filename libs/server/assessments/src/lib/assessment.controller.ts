@@ -1,0 +1,42 @@
+import type { AssessmentView, BlockerList, QuestionProgressResult } from '@dspt/contracts';
+import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AssessmentService } from './assessment.service';
+import { CycleQueryDto, QuestionProgressUpdateDto } from './assessments.dto';
+import { QuestionCodeParam } from './question-code.param';
+
+@ApiTags('assessments')
+@Controller('tenants/:tenantSlug/providers/:providerId')
+export class AssessmentController {
+  constructor(private readonly assessments: AssessmentService) {}
+
+  @Get('assessment')
+  @TenantAccess('caseload.read')
+  @ApiOperation({ summary: "Every question of the cycle in DSPT order with the provider's status, comment, who and when" })
+  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
+  view(@UuidParam('providerId') providerId: string, @Query() query: CycleQueryDto): Promise<AssessmentView> {
+    return this.assessments.view(providerId, query.cycle);
+  }
+
+  @Put('assessment/questions/:code')
+  @TenantAccess('caseload.write')
+  @ApiOperation({ summary: "Set one question's status (and comment); recalculates progress and status" })
+  @ApiNotFoundResponse({ description: 'No such provider, cycle or question' })
+  updateQuestion(
+    @UuidParam('providerId') providerId: string,
+    @QuestionCodeParam() code: string,
+    @Query() query: CycleQueryDto,
+    @Body() body: QuestionProgressUpdateDto,
+  ): Promise<QuestionProgressResult> {
+    return this.assessments.updateQuestion(providerId, code, query.cycle, body);
+  }
+
+  @Get('blockers')
+  @TenantAccess('caseload.read')
+  @ApiOperation({ summary: 'What stops publishing at Standards Met, in the DSPT\'s words and order' })
+  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
+  blockers(@UuidParam('providerId') providerId: string, @Query() query: CycleQueryDto): Promise<BlockerList> {
+    return this.assessments.blockers(providerId, query.cycle);
+  }
+}

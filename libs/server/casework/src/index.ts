@@ -1,0 +1,2 @@
+export * from './lib/casework.module';
+export * from './lib/task-overdue';
