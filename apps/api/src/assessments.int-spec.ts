@@ -168,6 +168,18 @@ describe('assessments: progress, blockers and publications', () => {
       expect(((await viewer.get(blockersUrl(provider.id))).body as BlockerList).items).toEqual([]);
     });
 
+    it('keeps the counts true when several items are saved at once (no lost updates, no 500)', async () => {
+      const provider = await api.fixtures.provider(tenant);
+      const codes = ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1'];
+      const saveAll = (status: string) => Promise.all(codes.map((code) => adviser.put(questionUrl(provider.id, code), { status })));
+      for (const [status, completed] of [['completed', 6], ['in_progress', 0], ['completed', 6]] as const) {
+        const responses = await saveAll(status);
+        expect(responses.map((response) => response.status)).toEqual(codes.map(() => 200));
+        expect(await assessmentRow(provider.id)).toMatchObject({ mandatory_completed: completed, mandatory_total: 6 });
+      }
+      expect(await assessmentRow(provider.id)).toMatchObject({ status: 'ready_to_publish' });
+    });
+
     it('counts Cyber Essentials Plus items as met for a provider holding it', async () => {
       const withCePlus = await api.fixtures.provider(tenant, { hasCePlus: true });
       const view = (await viewer.get(assessmentUrl(withCePlus.id))).body as AssessmentView;
