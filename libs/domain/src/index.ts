@@ -1,6 +1,7 @@
 export * from './lib/access-control';
 export * from './lib/assessment-cycle';
 export * from './lib/assessment-progress';
+export * from './lib/caseload-risk';
 export * from './lib/ods-code';
 export * from './lib/password-policy';
 export * from './lib/provider-fields';

@@ -9,12 +9,19 @@ export interface ProviderContact {
   unsubscribedAt: string | null;
 }
 
+/**
+ * `POST /api/tenants/{slug}/providers/{id}/contacts`; `PATCH .../contacts/{contactId}` takes any subset.
+ * A provider has at most one primary contact: making one primary makes the previous one an ordinary
+ * contact. `isPrimary` defaults to true for a provider's first contact.
+ */
 export interface ProviderContactInput {
   name: string;
   email: string;
   role: ContactRole;
   isPrimary?: boolean;
 }
+
+export type ProviderContactUpdate = Partial<ProviderContactInput>;
 
 /** `POST /api/tenants/{slug}/providers`; `PATCH .../providers/{id}` takes any subset plus `version`. */
 export interface ProviderInput {
@@ -80,11 +87,16 @@ export interface CaseloadItem {
   assignedAdviser: { id: string; displayName: string } | null;
   lastContactAt: string | null;
   overdueTasks: number;
+  /** Set only when the list was asked for with `includeArchived=true`. */
+  archivedAt: string | null;
 }
 
 /**
- * `GET /api/tenants/{slug}/providers?search=&status=&adviser=&region=&serviceType=&view=&sort=&page=&pageSize=&cycle=`
- * sort: `priority` (default), `name`, `progress`, `lastContact`; view: `mine`, `at-risk`.
+ * `GET /api/tenants/{slug}/providers?search=&status=&adviser=&region=&serviceType=&view=&sort=&direction=&page=&pageSize=&cycle=&includeArchived=`
+ * sort: `priority` (default, most urgent first), `name` (A to Z), `progress` (least complete first),
+ * `lastContact` (never contacted, then longest ago, first); `direction` reverses these defaults.
+ * view: `mine` (assigned to me), `at-risk`. `adviser`: a user id, or `none` for unassigned providers.
+ * Archived providers are left out unless `includeArchived=true`.
  */
 export interface CaseloadPage {
   items: CaseloadItem[];
@@ -100,8 +112,19 @@ export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 export const CASELOAD_VIEWS = ['mine', 'at-risk'] as const;
 export type CaseloadView = (typeof CASELOAD_VIEWS)[number];
 
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
 /** `POST /api/tenants/{slug}/providers/assign`: bulk-assign an adviser (null unassigns). */
 export interface BulkAssignRequest {
   providerIds: string[];
   adviserId: string | null;
+}
+
+/** All or nothing: either every provider now has the adviser, or the request failed and nothing changed. */
+export interface BulkAssignResult {
+  /** Providers whose adviser changed. */
+  assigned: number;
+  /** Providers that already had this adviser. */
+  unchanged: number;
 }

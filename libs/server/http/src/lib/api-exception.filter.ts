@@ -5,13 +5,21 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { RetryLaterException } from './retry-later.exception';
 
-/** Thrown for invalid input; carries one detail per bad field or row. */
-export class InvalidInputException extends HttpException {
+/** An error whose body lists `details`: one per bad field or row, or per field changed by someone else (409). */
+export class DetailedHttpException extends HttpException {
   constructor(
     message: string,
+    status: HttpStatus,
     readonly details: ApiErrorDetail[],
   ) {
-    super(message, HttpStatus.BAD_REQUEST);
+    super(message, status);
+  }
+}
+
+/** Thrown for invalid input; carries one detail per bad field or row. */
+export class InvalidInputException extends DetailedHttpException {
+  constructor(message: string, details: ApiErrorDetail[]) {
+    super(message, HttpStatus.BAD_REQUEST, details);
   }
 }
 
@@ -61,7 +69,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',
       message,
-      ...(exception instanceof InvalidInputException ? { details: exception.details } : {}),
+      ...(exception instanceof DetailedHttpException ? { details: exception.details } : {}),
     };
   }
 
