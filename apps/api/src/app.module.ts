@@ -8,6 +8,7 @@ import { HealthModule } from '@dspt/server/health';
 import { WebHostingModule } from '@dspt/server/http';
 import { LoggingModule } from '@dspt/server/logging';
 import { MailModule } from '@dspt/server/mail';
+import { ProvidersModule } from '@dspt/server/providers';
 import { SystemJobsModule } from '@dspt/server/queue';
 import { RedisModule } from '@dspt/server/redis';
 import { TenancyModule } from '@dspt/server/tenancy';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TenantsModule,
+        ProvidersModule,
         AssessmentsModule,
         CaseworkModule,
         HealthModule,

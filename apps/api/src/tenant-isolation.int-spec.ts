@@ -42,13 +42,29 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/notes': { kind: 'call', body: 'Isolation probe' },
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/tasks': { title: 'Isolation probe', dueOn: '2099-01-01' },
   'PATCH /api/tenants/{tenantSlug}/tasks/{taskId}': { done: true },
+  'POST /api/tenants/{tenantSlug}/providers': {
+    odsCode: 'VPRB1',
+    name: 'Isolation probe',
+    kind: 'single_site',
+    serviceType: 'homecare',
+    sizeBand: 'micro',
+    localAuthority: 'Leeds',
+    region: 'London',
+  },
+  'POST /api/tenants/{tenantSlug}/providers/assign': { providerIds: ['00000000-0000-4000-8000-000000000000'], adviserId: null },
+  'PATCH /api/tenants/{tenantSlug}/providers/{providerId}': { version: 1, name: 'Isolation probe' },
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/archive': {},
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/unarchive': {},
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/contacts': { name: 'Isolation probe', email: 'isolation-probe@test.example', role: 'other' },
+  'PATCH /api/tenants/{tenantSlug}/providers/{providerId}/contacts/{contactId}': { name: 'Isolation probe' },
 };
 
 /** One row of each caseload table for a provider (fixtures.caseloadRows), with the ids the routes take. */
-async function caseloadResources(fixtures: Fixtures, tenant: FixtureTenant): Promise<{ providerId: string; taskId: string; code: string }> {
+async function caseloadResources(fixtures: Fixtures, tenant: FixtureTenant): Promise<{ providerId: string; taskId: string; code: string; contactId: string }> {
   const { providerId } = await fixtures.caseloadRows(tenant);
   const [task] = await fixtures.owner.query(`SELECT id FROM tasks WHERE provider_id = $1`, [providerId]);
-  return { providerId, taskId: task.id, code: '1.1.5' };
+  const [contact] = await fixtures.owner.query(`SELECT id FROM provider_contacts WHERE provider_id = $1`, [providerId]);
+  return { providerId, taskId: task.id, code: '1.1.5', contactId: contact.id };
 }
 
 describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI document)', () => {
@@ -83,7 +99,7 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     const invitationId = await fixtures.invitation(b, `b-invitee-${b.slug}@test.example`);
     const bCaseload = await caseloadResources(fixtures, b);
     bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId, ...bCaseload };
-    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId];
+    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId, bCaseload.contactId];
   });
 
   it('finds the tenant routes and each one declares tenant access (and only they do)', () => {
@@ -150,6 +166,15 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
       [bResources['providerId']],
     );
     expect(caseload).toEqual({ progress: 'completed', publications: 1, notes: 1, open_tasks: 1 });
+    const [provider] = await fixtures.owner.query(
+      `SELECT p.name LIKE 'Provider %' AS named, p.version, p.archived_at, p.assigned_adviser_id,
+              (SELECT array_agg(c.name) FROM provider_contacts c WHERE c.provider_id = p.id) AS contacts
+       FROM providers p WHERE p.id = $1`,
+      [bResources['providerId']],
+    );
+    expect(provider).toEqual({ named: true, version: 1, archived_at: null, assigned_adviser_id: null, contacts: ['Pat Manager'] });
+    const [{ providers }] = await fixtures.owner.query(`SELECT count(*)::int AS providers FROM providers WHERE tenant_id = $1`, [b.id]);
+    expect(providers).toBe(1);
   });
 
   it('refuses a programme lead and a system admin every tenant route', async () => {

@@ -1,0 +1,114 @@
+import type { ProviderContact } from '@dspt/contracts';
+import { AuditService } from '@dspt/server/audit';
+import { ProviderContactEntity } from '@dspt/server/database';
+import { ScopedDatabase } from '@dspt/server/tenancy';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { type EntityManager, Not } from 'typeorm';
+import { conflictOnUniqueViolation } from './provider-errors';
+import { ProviderReader, toContactView } from './provider-reader';
+import type { ProviderContactDto, ProviderContactUpdateDto } from './providers.dto';
+
+type ContactFields = Pick<ProviderContactEntity, 'name' | 'email' | 'role' | 'isPrimary'>;
+
+const snapshot = (contact: ContactFields & { providerId: string }) => ({
+  providerId: contact.providerId,
+  name: contact.name,
+  email: contact.email,
+  role: contact.role,
+  isPrimary: contact.isPrimary,
+});
+
+const alreadyAContact = (email: string | undefined) => ({ uq_provider_contacts_email: `${email} is already a contact of this provider` });
+
+/**
+ * A provider's contacts. Changes lock the provider's row, so two requests making different contacts
+ * primary take turns: a provider has at most one primary contact.
+ */
+@Injectable()
+export class ProviderContactsService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly reader: ProviderReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  add(providerId: string, input: ProviderContactDto): Promise<ProviderContact> {
+    const work = this.database.inCurrentTenant(async (manager) => {
+      const provider = await this.reader.findForChange(manager, providerId);
+      await this.refuseTakenEmail(manager, providerId, input.email);
+      const currentPrimary = await manager.findOneBy(ProviderContactEntity, { providerId, isPrimary: true });
+      const isPrimary = input.isPrimary ?? !currentPrimary;
+      if (isPrimary && currentPrimary) {
+        await this.demote(manager, currentPrimary);
+      }
+      const contact = await manager.save(manager.create(ProviderContactEntity, { tenantId: provider.tenantId, providerId, ...input, isPrimary }));
+      await this.record(manager, 'contact.created', contact, undefined, snapshot(contact));
+      return toContactView(contact);
+    });
+    return conflictOnUniqueViolation(work, alreadyAContact(input.email));
+  }
+
+  update(providerId: string, contactId: string, input: ProviderContactUpdateDto): Promise<ProviderContact> {
+    const work = this.database.inCurrentTenant(async (manager) => {
+      await this.reader.findForChange(manager, providerId);
+      const contact = await this.find(manager, providerId, contactId);
+      if (input.email !== undefined && input.email !== contact.email) {
+        await this.refuseTakenEmail(manager, providerId, input.email);
+      }
+      if (input.isPrimary && !contact.isPrimary) {
+        const currentPrimary = await manager.findOneBy(ProviderContactEntity, { providerId, isPrimary: true, id: Not(contactId) });
+        if (currentPrimary) {
+          await this.demote(manager, currentPrimary);
+        }
+      }
+      const before = snapshot(contact);
+      const next = { ...contact, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+      const after = snapshot(next);
+      if (JSON.stringify(before) !== JSON.stringify(after)) {
+        await manager.update(ProviderContactEntity, { id: contactId }, { name: next.name, email: next.email, role: next.role, isPrimary: next.isPrimary });
+        await this.record(manager, 'contact.updated', contact, before, after);
+      }
+      return toContactView(await manager.findOneByOrFail(ProviderContactEntity, { id: contactId }));
+    });
+    return conflictOnUniqueViolation(work, alreadyAContact(input.email));
+  }
+
+  async remove(providerId: string, contactId: string): Promise<void> {
+    await this.database.inCurrentTenant(async (manager) => {
+      await this.reader.findForChange(manager, providerId);
+      const contact = await this.find(manager, providerId, contactId);
+      await manager.delete(ProviderContactEntity, { id: contactId });
+      await this.record(manager, 'contact.deleted', contact, snapshot(contact), undefined);
+    });
+  }
+
+  private async find(manager: EntityManager, providerId: string, contactId: string): Promise<ProviderContactEntity> {
+    const contact = await manager.findOneBy(ProviderContactEntity, { id: contactId, providerId });
+    if (!contact) {
+      throw new NotFoundException('Contact not found');
+    }
+    return contact;
+  }
+
+  private async refuseTakenEmail(manager: EntityManager, providerId: string, email: string): Promise<void> {
+    if ((await manager.countBy(ProviderContactEntity, { providerId, email })) > 0) {
+      throw new ConflictException(`${email} is already a contact of this provider`);
+    }
+  }
+
+  /** One primary at a time: the previous primary becomes an ordinary contact, and the trail says so. */
+  private async demote(manager: EntityManager, contact: ProviderContactEntity): Promise<void> {
+    await manager.update(ProviderContactEntity, { id: contact.id }, { isPrimary: false });
+    await this.record(manager, 'contact.updated', contact, snapshot(contact), snapshot({ ...contact, isPrimary: false }));
+  }
+
+  private record(
+    manager: EntityManager,
+    action: 'contact.created' | 'contact.updated' | 'contact.deleted',
+    contact: ProviderContactEntity,
+    before: object | undefined,
+    after: object | undefined,
+  ): Promise<void> {
+    return this.audit.record({ action, tenantId: contact.tenantId, target: { type: 'provider_contact', id: contact.id }, before, after }, manager);
+  }
+}

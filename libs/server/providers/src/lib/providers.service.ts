@@ -1,0 +1,156 @@
+import type { ProviderDetail } from '@dspt/contracts';
+import { AssessmentRecalculator, findProviderOrFail } from '@dspt/server/assessments';
+import { AuditService } from '@dspt/server/audit';
+import { Clock } from '@dspt/server/config';
+import { AssessmentCycleEntity, ProviderContactEntity, ProviderEntity } from '@dspt/server/database';
+import { DetailedHttpException } from '@dspt/server/http';
+import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
+import { ConflictException, HttpStatus, Injectable } from '@nestjs/common';
+import { type EntityManager, MoreThanOrEqual } from 'typeorm';
+import { contactListProblems, withPrimaryDefault } from './contact-list';
+import { ProviderChecks } from './provider-checks';
+import { conflictOnUniqueViolation } from './provider-errors';
+import { fieldChanges, mergeFields, type ProviderFields, type ProviderHistoryEntry, staleEditDetails } from './provider-fields';
+import { assertNotArchived, ProviderReader } from './provider-reader';
+import type { CreateProviderDto, UpdateProviderDto } from './providers.dto';
+
+/** Audit actions that change a provider's version; their `after` carries the new version. */
+const VERSIONED_ACTIONS = ['provider.updated', 'provider.assigned', 'provider.archived', 'provider.unarchived'];
+
+const odsCodeTaken = (odsCode: string | undefined) => ({
+  // Unique across every LSP; the message must not say which LSP holds it.
+  uq_providers_ods_code: `ODS code ${odsCode} is already registered`,
+});
+
+function entityValues(fields: ProviderFields, parentId: string | null): Partial<ProviderEntity> {
+  const { parentOdsCode: _parentOdsCode, ...values } = fields;
+  return { ...values, parentId };
+}
+
+/** Providers of the current LSP: create, read, edit with optimistic locking, archive. Every change is audited. */
+@Injectable()
+export class ProvidersService {
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly reader: ProviderReader,
+    private readonly checks: ProviderChecks,
+    private readonly recalculator: AssessmentRecalculator,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: CreateProviderDto): Promise<ProviderDetail> {
+    const tenantId = requireTenantContext().id;
+    const { contacts: contactInput = [], ...rest } = input;
+    const fields: ProviderFields = { ...rest, parentOdsCode: rest.parentOdsCode ?? null, assignedAdviserId: rest.assignedAdviserId ?? null, hasCePlus: rest.hasCePlus ?? false };
+    const contacts = withPrimaryDefault(contactInput);
+    const work = this.database.inCurrentTenant(async (manager) => {
+      const { parentId } = await this.checks.assertValid(manager, fields, undefined, contactListProblems(contactInput));
+      const provider = await manager.save(manager.create(ProviderEntity, { tenantId, ...entityValues(fields, parentId) }));
+      await manager.save(contacts.map((contact) => manager.create(ProviderContactEntity, { tenantId, providerId: provider.id, ...contact })));
+      await this.recalculateOpenCycles(manager, provider.id);
+      await this.audit.record(
+        { action: 'provider.created', tenantId, target: { type: 'provider', id: provider.id }, after: { ...fields, version: provider.version, contacts } },
+        manager,
+      );
+      return this.reader.detail(manager, provider.id);
+    });
+    return conflictOnUniqueViolation(work, odsCodeTaken(fields.odsCode));
+  }
+
+  get(id: string): Promise<ProviderDetail> {
+    return this.database.inCurrentTenant((manager) => this.reader.detail(manager, id));
+  }
+
+  /**
+   * Optimistic locking: the edit names the version it started from. If someone saved since, nothing is
+   * written and the 409 lists what they changed, so the second adviser decides instead of overwriting.
+   */
+  update(id: string, input: UpdateProviderDto): Promise<ProviderDetail> {
+    const { version, ...requested } = input;
+    const work = this.database.inCurrentTenant(async (manager) => {
+      const provider = await findProviderOrFail(manager, id, { lock: true });
+      const current = await this.reader.fields(manager, provider);
+      if (provider.version !== version) {
+        throw await this.staleEdit(manager, provider, current, version);
+      }
+      assertNotArchived(provider);
+      const next = mergeFields(current, requested);
+      const changes = fieldChanges(current, next);
+      if (changes) {
+        const { parentId } = await this.checks.assertValid(manager, next, provider);
+        await manager.update(ProviderEntity, { id }, entityValues(next, parentId));
+        if (changes.after.hasCePlus !== undefined) {
+          await this.recalculateOpenCycles(manager, id);
+        }
+        await this.audit.record(
+          {
+            action: 'provider.updated',
+            tenantId: provider.tenantId,
+            target: { type: 'provider', id },
+            before: { ...changes.before, version },
+            after: { ...changes.after, version: version + 1 },
+          },
+          manager,
+        );
+      }
+      return this.reader.detail(manager, id);
+    });
+    return conflictOnUniqueViolation(work, odsCodeTaken(requested.odsCode));
+  }
+
+  archive(id: string): Promise<ProviderDetail> {
+    return this.setArchived(id, true);
+  }
+
+  unarchive(id: string): Promise<ProviderDetail> {
+    return this.setArchived(id, false);
+  }
+
+  private setArchived(id: string, archive: boolean): Promise<ProviderDetail> {
+    return this.database.inCurrentTenant(async (manager) => {
+      const provider = await findProviderOrFail(manager, id, { lock: true });
+      if (Boolean(provider.archivedAt) === archive) {
+        throw new ConflictException(`${provider.name} is ${archive ? 'already archived' : 'not archived'}`);
+      }
+      const archivedAt = archive ? this.clock.now() : null;
+      await manager.update(ProviderEntity, { id }, { archivedAt });
+      await this.audit.record(
+        {
+          action: archive ? 'provider.archived' : 'provider.unarchived',
+          tenantId: provider.tenantId,
+          target: { type: 'provider', id },
+          before: { archivedAt: provider.archivedAt?.toISOString() ?? null, version: provider.version },
+          after: { archivedAt: archivedAt?.toISOString() ?? null, version: provider.version + 1 },
+        },
+        manager,
+      );
+      return this.reader.detail(manager, id);
+    });
+  }
+
+  private async staleEdit(manager: EntityManager, provider: ProviderEntity, current: ProviderFields, version: number): Promise<DetailedHttpException> {
+    const history: ProviderHistoryEntry[] = await manager.query(
+      `SELECT e.after, u.display_name AS actor FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
+       WHERE e.target_type = 'provider' AND e.target_id = $1 AND e.action = ANY($2) ORDER BY e.occurred_at`,
+      [provider.id, VERSIONED_ACTIONS],
+    );
+    const now = { ...current, archivedAt: provider.archivedAt?.toISOString() ?? null };
+    return new DetailedHttpException(
+      `Someone else saved this provider after you opened it (you started from version ${version}; it is now version ${provider.version}). Nothing was saved: review their changes and try again.`,
+      HttpStatus.CONFLICT,
+      staleEditDetails(history, version, now),
+    );
+  }
+
+  /**
+   * Progress counts CE+-skippable items as met, so a new provider or a changed CE+ flag recalculates the
+   * provider's assessment in every cycle still open (deadline today or later). Past cycles stay as they were.
+   */
+  private async recalculateOpenCycles(manager: EntityManager, providerId: string): Promise<void> {
+    const open = await manager.findBy(AssessmentCycleEntity, { deadline: MoreThanOrEqual(this.clock.today()) });
+    for (const cycle of open) {
+      await this.recalculator.recalculate(manager, providerId, cycle.id);
+    }
+  }
+}
