@@ -74,8 +74,11 @@ describe('LspUsersPage', () => {
   const button = (label: string) =>
     [...page.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === label)!;
 
+  /** Presses a button as a keyboard user does: focus is on it when it acts. */
   async function click(label: string): Promise<void> {
-    button(label).click();
+    const target = button(label);
+    target.focus();
+    target.click();
     await settle();
   }
 
@@ -180,13 +183,18 @@ describe('LspUsersPage', () => {
     );
   });
 
-  it('asks nothing of the API when the reset is cancelled', async () => {
-    await click('Reset two-factor authentication for Kim Viewer');
+  it.each([
+    ['reset', 'Reset two-factor authentication for Kim Viewer', 'confirm-mfa-reset'],
+    ['removal', 'Remove Sam Adviser', 'confirm-removal'],
+  ])('asks nothing of the API when the %s is cancelled, and puts focus back on its button', async (_action, label, testId) => {
+    await click(label);
 
     await click('Cancel');
 
-    expect(page.querySelector('[data-testid="confirm-mfa-reset"]')).toBeNull();
+    expect(page.querySelector(`[data-testid="${testId}"]`)).toBeNull();
+    expect(document.activeElement).toBe(button(label));
     http.expectNone({ method: 'POST' });
+    http.expectNone({ method: 'DELETE' });
   });
 
   it('shows why the API refuses a reset', async () => {
