@@ -10,4 +10,6 @@ export const demoAccounts = {
   lspAdmin: `admin@${DEMO_LSP_SLUG}.demo.test`,
   /** Seeded without MFA: with MFA_REQUIRED, their first sign-in sets it up. */
   lspAdviser: `adviser@${DEMO_LSP_SLUG}.demo.test`,
+  /** Another LSP's adviser (no MFA either), whose password the password-reset test changes: no other test uses it. */
+  otherLspAdviser: 'adviser@durham-and-tees-valley-care-partnership.demo.test',
 } as const;

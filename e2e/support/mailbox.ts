@@ -11,6 +11,7 @@ export interface CaughtEmail {
 }
 
 const INVITATION_LINK = /https?:\/\/[^\s"<>]+\/invitations\/accept\?[^\s"<>]+/;
+const PASSWORD_RESET_LINK = /https?:\/\/[^\s"<>]+\/password-reset\?[^\s"<>]+/;
 
 /**
  * The e2e server's MailDev, where every email the portal sends ends up. Tests give each person an
@@ -36,27 +37,53 @@ export class Mailbox {
   }
 
   /** Waits (the portal sends as part of the request, but SMTP takes a moment) for the latest message to `address`. */
-  async latestMessageTo(address: string, timeout = 10_000): Promise<CaughtEmail> {
-    let latest: CaughtEmail | undefined;
-    await expect
-      .poll(
-        async () => {
-          latest = (await this.messagesTo(address)).at(-1);
-          return latest !== undefined;
-        },
-        { message: `an email to ${address}`, timeout },
-      )
-      .toBe(true);
-    return latest!;
+  latestMessageTo(address: string, timeout = 10_000): Promise<CaughtEmail> {
+    return this.waitFor(address, (messages) => messages.at(-1), timeout);
+  }
+
+  /**
+   * Does `action`, which makes the portal email `address`, then waits for that email. For addresses that
+   * earlier tests or runs have had emails sent to as well (the demo accounts').
+   */
+  async messageSentBy(address: string, action: () => Promise<void>, timeout = 10_000): Promise<CaughtEmail> {
+    const earlier = new Set((await this.messagesTo(address)).map((message) => message.id));
+    await action();
+    return this.waitFor(address, (messages) => messages.find((message) => !earlier.has(message.id)), timeout);
   }
 
   /** The `/invitations/accept?token=...` link of the latest invitation sent to `address`. */
   async invitationLinkFor(address: string): Promise<URL> {
-    const message = await this.latestMessageTo(address);
-    const link = INVITATION_LINK.exec(message.text)?.[0];
-    if (!link) {
-      throw new Error(`The email to ${address} ("${message.subject}") has no invitation link:\n${message.text}`);
-    }
-    return new URL(link);
+    return linkIn(await this.latestMessageTo(address), INVITATION_LINK, 'invitation');
   }
+
+  private async waitFor(
+    address: string,
+    pick: (messages: CaughtEmail[]) => CaughtEmail | undefined,
+    timeout: number,
+  ): Promise<CaughtEmail> {
+    let found: CaughtEmail | undefined;
+    await expect
+      .poll(
+        async () => {
+          found = pick(await this.messagesTo(address));
+          return found !== undefined;
+        },
+        { message: `an email to ${address}`, timeout },
+      )
+      .toBe(true);
+    return found!;
+  }
+}
+
+/** The `/password-reset?token=...` link in a password-reset email. */
+export function passwordResetLinkIn(message: CaughtEmail): URL {
+  return linkIn(message, PASSWORD_RESET_LINK, 'password-reset');
+}
+
+function linkIn(message: CaughtEmail, pattern: RegExp, kind: string): URL {
+  const link = pattern.exec(message.text)?.[0];
+  if (!link) {
+    throw new Error(`The email to ${message.to.map((to) => to.address).join(', ')} ("${message.subject}") has no ${kind} link:\n${message.text}`);
+  }
+  return new URL(link);
 }

@@ -14,6 +14,7 @@ import { AccessDeniedPage } from './access-denied/access-denied-page';
 import { LspOverviewPage } from './lsp/lsp-overview-page';
 import { lspTitle } from './lsp/lsp-title.resolver';
 import { NotFoundPage } from './not-found/not-found-page';
+import { passwordResetRoutes } from './password-reset/password-reset.routes';
 import { StatisticsPage } from './statistics/statistics-page';
 import { StatusPage } from './status/status-page';
 
@@ -28,6 +29,7 @@ export const appRoutes: Routes = [
   { path: 'status', component: StatusPage, title: 'Service status' },
   { path: 'sign-in', component: SignInPage, canActivate: [signedOutGuard], title: 'Sign in' },
   { path: 'sign-in/mfa', component: MfaPage, canActivate: [signedOutGuard], title: 'Enter your security code' },
+  ...passwordResetRoutes,
   // Both for a sign-in that must set up MFA first and for a signed-in user who has not: the page checks.
   { path: 'account/mfa', component: MfaEnrolmentPage, title: 'Set up two-factor authentication' },
   { path: 'invitations/accept', component: AcceptInvitationPage, title: 'Accept your invitation' },

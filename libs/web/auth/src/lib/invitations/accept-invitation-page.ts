@@ -1,11 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
-import { form, minLength, required, validate } from '@angular/forms/signals';
+import { form, required } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '@dspt/contracts';
-import { PASSWORD_MIN_LENGTH, isTenantRole } from '@dspt/domain';
+import { isTenantRole } from '@dspt/domain';
 import { TENANT_ROLE_LABELS, apiProblemFrom } from '@dspt/web/core';
 import { ErrorSummary, FormDirective, FormSubmission, TextField } from '@dspt/web/ui';
+import { NewPasswordFields, validateNewPassword } from '../passwords/new-password';
 import { AuthService } from '../session/auth.service';
 import { InvitationsApi } from './invitations.api';
 
@@ -28,7 +29,7 @@ interface AccountModel {
  */
 @Component({
   selector: 'dspt-accept-invitation-page',
-  imports: [DatePipe, ErrorSummary, FormDirective, RouterLink, TextField],
+  imports: [DatePipe, ErrorSummary, FormDirective, NewPasswordFields, RouterLink, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accept-invitation-page.html',
 })
@@ -42,7 +43,6 @@ export class AcceptInvitationPage implements OnInit {
   readonly lsp = input<string>();
 
   protected readonly invitation = signal<InvitationState>({ state: 'checking' });
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly roleLabel = computed(() => {
     const invitation = this.invitation();
     if (invitation.state !== 'valid') {
@@ -54,16 +54,7 @@ export class AcceptInvitationPage implements OnInit {
 
   protected readonly accountForm = form(signal<AccountModel>({ displayName: '', password: '', confirmPassword: '' }), (path) => {
     required(path.displayName, { message: 'Enter your full name' });
-    required(path.password, { message: 'Enter a password' });
-    minLength(path.password, PASSWORD_MIN_LENGTH, {
-      message: `Your password must be at least ${PASSWORD_MIN_LENGTH} characters`,
-    });
-    required(path.confirmPassword, { message: 'Enter your password again' });
-    validate(path.confirmPassword, ({ value, valueOf }) =>
-      value() !== '' && value() !== valueOf(path.password)
-        ? { kind: 'mismatch', message: 'The passwords do not match' }
-        : null,
-    );
+    validateNewPassword(path.password, path.confirmPassword);
   });
 
   protected readonly submission = new FormSubmission(this.accountForm, (value) => this.accept(value));

@@ -3,6 +3,7 @@ import { Router } from '@angular/router';
 import { AuthService } from '../session/auth.service';
 import { currentUser, membership } from '../testing/current-users';
 import { useRoutedPage } from '../testing/routed-page';
+import { signInNotice } from './sign-in-notice';
 import { SignInPage } from './sign-in-page';
 
 describe('SignInPage', () => {
@@ -39,6 +40,26 @@ describe('SignInPage', () => {
     expect([email.type, email.autocomplete]).toEqual(['email', 'username']);
     expect([password.type, password.autocomplete]).toEqual(['password', 'current-password']);
     expect(password.getAttribute('onpaste')).toBeNull();
+  });
+
+  it('offers a way to reset a forgotten password', () => {
+    const link = [...page.querySelectorAll('a')].find((candidate) => candidate.textContent === 'Forgot your password?');
+
+    expect(link?.getAttribute('href')).toBe('/password-reset');
+    expect(page.querySelector('[data-testid="sign-in-notice"]')).toBeNull();
+  });
+
+  it('confirms what the page that sent the user here asked it to, until they try to sign in', async () => {
+    await TestBed.inject(Router).navigateByUrl('/elsewhere');
+    await TestBed.inject(Router).navigateByUrl('/sign-in', { state: signInNotice('Your password has been changed.') });
+    await settle();
+    page = subject.element;
+    expect(subject.text('[data-testid="sign-in-notice"]')).toBe('Your password has been changed.');
+    expect(page.querySelector('.nhsuk-notification-banner--success')?.getAttribute('role')).toBe('alert');
+
+    await submit('', '');
+
+    expect(page.querySelector('[data-testid="sign-in-notice"]')).toBeNull();
   });
 
   it('on an empty submit, shows and focuses an error summary and sends nothing', async () => {

@@ -1,24 +1,33 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { form, required } from '@angular/forms/signals';
-import { Router } from '@angular/router';
-import { ErrorSummary, FormDirective, FormSubmission, TextField, validateEmailAddress } from '@dspt/web/ui';
+import { Router, RouterLink } from '@angular/router';
+import { ErrorSummary, FormDirective, FormSubmission, NotificationBanner, TextField, validateEmailAddress } from '@dspt/web/ui';
 import { AuthService } from '../session/auth.service';
 import { returnUrlParams, safeReturnUrl } from '../session/return-url';
+import { signInNoticeOf } from './sign-in-notice';
 
 interface SignInModel {
   email: string;
   password: string;
 }
 
-/** `/sign-in`: email and password; then the MFA code, MFA set-up, or straight in. */
+/**
+ * `/sign-in`: email and password; then the MFA code, MFA set-up, or straight in. A page that sends the
+ * user here can have it confirm what they did (`signInNotice`) until they try to sign in.
+ */
 @Component({
   selector: 'dspt-sign-in-page',
-  imports: [ErrorSummary, FormDirective, TextField],
+  imports: [ErrorSummary, FormDirective, NotificationBanner, RouterLink, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-two-thirds">
         <dspt-error-summary [source]="submission" />
+        @if (notice(); as message) {
+          <dspt-notification-banner variant="success">
+            <p class="nhsuk-notification-banner__heading" data-testid="sign-in-notice">{{ message }}</p>
+          </dspt-notification-banner>
+        }
         <h1>Sign in</h1>
         <p>Sign in to the DSPT Support Portal with the email address you were invited with.</p>
         <form [dsptForm]="submission">
@@ -39,7 +48,7 @@ interface SignInModel {
           />
           <button class="nhsuk-button" type="submit">Sign in</button>
         </form>
-        <p>If you have forgotten your password, ask an admin of your Local Support Partner to invite you again.</p>
+        <p><a routerLink="/password-reset">Forgot your password?</a></p>
       </div>
     </div>
   `,
@@ -52,6 +61,7 @@ export class SignInPage {
   readonly returnUrl = input<string>();
 
   private readonly safeReturn = computed(() => safeReturnUrl(this.returnUrl()));
+  private readonly noticeOnArrival = signInNoticeOf(this.router.currentNavigation());
   private readonly model = signal<SignInModel>({ email: '', password: '' });
 
   protected readonly signInForm = form(this.model, (path) => {
@@ -62,6 +72,7 @@ export class SignInPage {
   protected readonly submission = new FormSubmission(this.signInForm, (value) => this.signIn(value), {
     problemTarget: this.signInForm.email,
   });
+  protected readonly notice = computed(() => (this.submission.attempted() ? null : this.noticeOnArrival));
 
   private async signIn({ email, password }: SignInModel): Promise<void> {
     const outcome = await this.auth.signIn({ email: email.trim(), password });
