@@ -10,6 +10,7 @@ import { LoggingModule } from '@dspt/server/logging';
 import { MailModule } from '@dspt/server/mail';
 import { ProvidersModule } from '@dspt/server/providers';
 import { SystemJobsModule } from '@dspt/server/queue';
+import { QuestionSetsModule } from '@dspt/server/question-sets';
 import { RedisModule } from '@dspt/server/redis';
 import { TenancyModule } from '@dspt/server/tenancy';
 import { TenantsModule } from '@dspt/server/tenants';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TenantsModule,
+        QuestionSetsModule,
         ProvidersModule,
         AssessmentsModule,
         CaseworkModule,

@@ -9,5 +9,6 @@ export * from './lib/provider-status';
 export * from './lib/publication-rules';
 export * from './lib/publish-blockers';
 export * from './lib/question-level';
+export * from './lib/question-set-rows';
 export * from './lib/regions';
 export * from './lib/triage-priority';

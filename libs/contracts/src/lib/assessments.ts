@@ -71,3 +71,27 @@ export interface PublicationInput {
   /** HQ only: branches (provider ids) this publication covers. */
   coversBranchIds?: string[];
 }
+
+/** `GET /api/admin/cycles` (system admin). */
+export interface CycleSummary {
+  code: string;
+  startsOn: string;
+  deadline: string;
+  questions: number;
+  mandatory: number;
+  /** LSPs have started assessments: the question set can no longer be replaced. */
+  inUse: boolean;
+}
+
+export interface CycleList {
+  items: CycleSummary[];
+}
+
+/** `PUT /api/admin/cycles/{code}/questions` (multipart `file`). */
+export interface QuestionSetImportResult {
+  cycle: string;
+  questions: number;
+  mandatory: number;
+  /** How many questions the cycle had before. */
+  replaced: number;
+}

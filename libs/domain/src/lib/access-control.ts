@@ -34,6 +34,8 @@ export const GLOBAL_PERMISSIONS = {
   'tenants.manage': ['system_admin'],
   /** Invite programme leads. */
   'programme-leads.manage': ['system_admin'],
+  /** Create assessment cycles and import their question sets. */
+  'cycles.manage': ['system_admin'],
   /** Queue health and on-demand system jobs. */
   'system.operate': ['system_admin'],
 } as const satisfies Record<string, readonly GlobalRole[]>;

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'membership.role_changed',
   'membership.removed',
   'tenant.created',
+  'cycle.created',
+  'question_set.imported',
   'provider.created',
   'provider.updated',
   'provider.assigned',

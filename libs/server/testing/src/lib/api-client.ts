@@ -58,6 +58,13 @@ export class ApiClient {
     return this.agent[verb](path).set('X-XSRF-TOKEN', token).send(body);
   }
 
+  /** A multipart upload of one file, as a browser form sends it. */
+  async upload(method: 'POST' | 'PUT', path: string, content: Buffer | string, filename: string, field = 'file') {
+    const token = await this.xsrfToken();
+    const call = method === 'POST' ? this.agent.post(path) : this.agent.put(path);
+    return call.set('X-XSRF-TOKEN', token).attach(field, Buffer.isBuffer(content) ? content : Buffer.from(content), filename);
+  }
+
   /** Password, then (when the account has MFA) a TOTP code; fails the test unless signed in. */
   async signIn(email: string, password: string, totpSecret?: string): Promise<this> {
     const login = await this.post('/api/auth/login', { email, password });

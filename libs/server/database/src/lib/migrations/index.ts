@@ -3,6 +3,7 @@ import { CreateAssessmentCyclesQuestions1764000000001 } from './1764000000001-cr
 import { IdentityRowLevelSecurityAudit1764000000002 } from './1764000000002-identity-row-level-security-audit';
 import { PasswordResets1764000000003 } from './1764000000003-password-resets';
 import { Caseload1764000000004 } from './1764000000004-caseload';
+import { CycleInUse1764000000005 } from './1764000000005-cycle-in-use';
 
 export { APP_ROLE } from './row-level-security';
 
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   IdentityRowLevelSecurityAudit1764000000002,
   PasswordResets1764000000003,
   Caseload1764000000004,
+  CycleInUse1764000000005,
 ];

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { QuestionSetsController } from './question-sets.controller';
+import { QuestionSetsService } from './question-sets.service';
+
+/** System admins' cycles and question-set imports. */
+@Module({ controllers: [QuestionSetsController], providers: [QuestionSetsService] })
+export class QuestionSetsModule {}
