@@ -1,12 +1,12 @@
-import { cycleFromCode, type GlobalRole, type ProviderKind, type QuestionLevel, type TenantRole } from "@dspt/domain";
-import { hashPassword, SecretCipher } from "@dspt/server/crypto";
-import { dataSourceOptions } from "@dspt/server/database";
-import { randomBytes } from "node:crypto";
-import { DataSource } from "typeorm";
+import { cycleFromCode, type GlobalRole, type ProviderKind, type QuestionLevel, type TenantRole } from '@dspt/domain';
+import { hashPassword, SecretCipher } from '@dspt/server/crypto';
+import { dataSourceOptions } from '@dspt/server/database';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 
-export const FIXTURE_PASSWORD = "fixture password for tests";
+export const FIXTURE_PASSWORD = 'fixture password for tests';
 /** The demo secret; any account a fixture enrols uses it. */
-export const FIXTURE_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+export const FIXTURE_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 
 export interface FixtureTenant {
   id: string;
@@ -41,7 +41,7 @@ export class Fixtures {
       dataSourceOptions({
         url: databaseUrl,
         poolSize: 2,
-        applicationName: "dspt-test-fixtures",
+        applicationName: 'dspt-test-fixtures',
       }),
     );
     await owner.initialize();
@@ -52,8 +52,8 @@ export class Fixtures {
     return this.owner.destroy();
   }
 
-  async tenant(label = "lsp"): Promise<FixtureTenant> {
-    const slug = `${label}-${randomBytes(4).toString("hex")}`;
+  async tenant(label = 'lsp'): Promise<FixtureTenant> {
+    const slug = `${label}-${randomBytes(4).toString('hex')}`;
     const name = `${label.toUpperCase()} Test Partnership ${slug.slice(-8)}`;
     const [row] = await this.owner.query(
       `INSERT INTO tenants (slug, name, region) VALUES ($1, $2, 'London') RETURNING id`,
@@ -71,23 +71,13 @@ export class Fixtures {
       email?: string;
     } = {},
   ): Promise<FixtureUser> {
-    const email =
-      options.email ??
-      `${options.label ?? "user"}-${randomBytes(4).toString("hex")}@test.example`;
+    const email = options.email ?? `${options.label ?? 'user'}-${randomBytes(4).toString('hex')}@test.example`;
     this.passwordHash ??= hashPassword(FIXTURE_PASSWORD);
-    const sealed = options.mfa
-      ? new SecretCipher(this.mfaKey).encrypt(FIXTURE_TOTP_SECRET)
-      : null;
+    const sealed = options.mfa ? new SecretCipher(this.mfaKey).encrypt(FIXTURE_TOTP_SECRET) : null;
     const [row] = await this.owner.query(
       `INSERT INTO users (email, display_name, password_hash, global_role, mfa_secret_encrypted, mfa_enrolled_at)
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END) RETURNING id`,
-      [
-        email,
-        `Test ${options.label ?? "user"}`,
-        await this.passwordHash,
-        options.globalRole ?? null,
-        sealed,
-      ],
+      [email, `Test ${options.label ?? 'user'}`, await this.passwordHash, options.globalRole ?? null, sealed],
     );
     return {
       id: row.id,
@@ -97,16 +87,13 @@ export class Fixtures {
     };
   }
 
-  async member(
-    tenant: FixtureTenant,
-    role: TenantRole,
-    options: { mfa?: boolean } = {},
-  ): Promise<FixtureUser> {
+  async member(tenant: FixtureTenant, role: TenantRole, options: { mfa?: boolean } = {}): Promise<FixtureUser> {
     const user = await this.user({ label: role, mfa: options.mfa });
-    await this.owner.query(
-      `INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)`,
-      [tenant.id, user.id, role],
-    );
+    await this.owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [
+      tenant.id,
+      user.id,
+      role,
+    ]);
     return user;
   }
 
@@ -115,9 +102,7 @@ export class Fixtures {
     await this.owner.query(
       `INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ('2025-26', '2025-07-01', '2026-06-30') ON CONFLICT (code) DO NOTHING`,
     );
-    const [cycle] = await this.owner.query(
-      `SELECT id FROM assessment_cycles WHERE code = '2025-26'`,
-    );
+    const [cycle] = await this.owner.query(`SELECT id FROM assessment_cycles WHERE code = '2025-26'`);
     await this.owner.query(
       `INSERT INTO questions (cycle_id, code, section, title, level, position) VALUES
          ($1, '1.1.5', 'Staffing and Roles', 'Senior responsible person', 'AS', 0),
@@ -153,7 +138,15 @@ export class Fixtures {
       await this.owner.query(
         `INSERT INTO questions (cycle_id, code, section, title, level, ce_plus_skippable, position)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cycle_id, code) DO NOTHING`,
-        [cycle.id, question.code, question.section, `Evidence item ${question.code}`, question.level, question.cePlusSkippable ?? false, position],
+        [
+          cycle.id,
+          question.code,
+          question.section,
+          `Evidence item ${question.code}`,
+          question.level,
+          question.cePlusSkippable ?? false,
+          position,
+        ],
       );
     }
     return { id: cycle.id, code };
@@ -164,12 +157,19 @@ export class Fixtures {
     tenant: FixtureTenant,
     options: { name?: string; kind?: ProviderKind; parentId?: string; hasCePlus?: boolean } = {},
   ): Promise<{ id: string; odsCode: string }> {
-    const odsCode = `V${randomBytes(2).toString("hex").toUpperCase()}`;
+    const odsCode = `V${randomBytes(2).toString('hex').toUpperCase()}`;
     const [row] = await this.owner.query(
       `INSERT INTO providers (tenant_id, ods_code, name, kind, parent_id, has_ce_plus, service_type, size_band, local_authority, region)
        VALUES ($1, $2, $3, $4, $5, $6, 'care_home_residential', 'small', 'Leeds', 'Yorkshire and The Humber')
        ON CONFLICT (ods_code) DO NOTHING RETURNING id`,
-      [tenant.id, odsCode, options.name ?? `Provider ${odsCode}`, options.kind ?? "single_site", options.parentId ?? null, options.hasCePlus ?? false],
+      [
+        tenant.id,
+        odsCode,
+        options.name ?? `Provider ${odsCode}`,
+        options.kind ?? 'single_site',
+        options.parentId ?? null,
+        options.hasCePlus ?? false,
+      ],
     );
     return row ? { id: row.id, odsCode } : this.provider(tenant, options);
   }
@@ -186,11 +186,7 @@ export class Fixtures {
     const statements: Array<[string, unknown[]]> = [
       [
         `INSERT INTO provider_contacts (tenant_id, provider_id, name, email, role, is_primary) VALUES ($1, $2, 'Pat Manager', $3, 'registered_manager', true)`,
-        [
-          tenant.id,
-          provider.id,
-          `manager-${provider.odsCode.toLowerCase()}@provider.example`,
-        ],
+        [tenant.id, provider.id, `manager-${provider.odsCode.toLowerCase()}@provider.example`],
       ],
       [
         `INSERT INTO question_progress (tenant_id, assessment_id, question_id, status) VALUES ($1, $2, $3, 'completed')`,
@@ -215,15 +211,11 @@ export class Fixtures {
     return { providerId: provider.id };
   }
 
-  async invitation(
-    tenant: FixtureTenant,
-    email: string,
-    role: TenantRole = "viewer",
-  ): Promise<string> {
+  async invitation(tenant: FixtureTenant, email: string, role: TenantRole = 'viewer'): Promise<string> {
     const [row] = await this.owner.query(
       `INSERT INTO invitations (tenant_id, email, role, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + interval '7 days') RETURNING id`,
-      [tenant.id, email, role, randomBytes(32).toString("hex")],
+      [tenant.id, email, role, randomBytes(32).toString('hex')],
     );
     return row.id;
   }

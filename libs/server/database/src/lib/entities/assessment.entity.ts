@@ -1,18 +1,13 @@
 import type { ProviderStatus } from '@dspt/domain';
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, UpdateDateColumn } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /**
  * A provider's assessment for one cycle. The counts and status are derived (libs/domain) and saved in
  * the same transaction as the progress or publication that changed them, so lists can filter on them.
  */
 @Entity({ name: 'assessments' })
-export class AssessmentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class AssessmentEntity extends TenantOwnedEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId!: string;
 

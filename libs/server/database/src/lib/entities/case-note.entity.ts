@@ -1,15 +1,10 @@
 import type { CaseNoteKind } from '@dspt/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** A contact with the provider or a note about it; the latest one sets the provider's last contact. */
 @Entity({ name: 'case_notes' })
-export class CaseNoteEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class CaseNoteEntity extends TenantOwnedEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId!: string;
 

@@ -1,18 +1,13 @@
 import type { TenantRole } from '@dspt/domain';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, type Relation, Unique } from 'typeorm';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** A user's role in one LSP. */
 @Entity({ name: 'memberships' })
 @Unique('uq_memberships_user_tenant', ['userId', 'tenantId'])
-export class MembershipEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class MembershipEntity extends TenantOwnedEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 

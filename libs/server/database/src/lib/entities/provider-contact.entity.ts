@@ -1,15 +1,10 @@
 import type { ContactRole } from '@dspt/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** Someone at a provider the LSP emails; one contact per provider is the primary. */
 @Entity({ name: 'provider_contacts' })
-export class ProviderContactEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ProviderContactEntity extends TenantOwnedEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId!: string;
 

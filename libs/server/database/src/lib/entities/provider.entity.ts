@@ -1,15 +1,10 @@
 import type { ProviderKind, ServiceType, SizeBand } from '@dspt/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** A care provider an LSP supports: a single site, an HQ, or a branch of an HQ. */
 @Entity({ name: 'providers' })
-export class ProviderEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ProviderEntity extends TenantOwnedEntity {
   /** Upper-case, unique nationally. */
   @Column({ name: 'ods_code', type: 'text', unique: true })
   odsCode!: string;

@@ -1,15 +1,10 @@
 import type { PublicationLevel } from '@dspt/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** What a provider published on the DSPT, for a cycle. A covered branch's row points at its HQ's. */
 @Entity({ name: 'publications' })
-export class PublicationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class PublicationEntity extends TenantOwnedEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId!: string;
 

@@ -1,14 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** A follow-up for a provider, due on a day, assigned to an LSP user. */
 @Entity({ name: 'tasks' })
-export class TaskEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class TaskEntity extends TenantOwnedEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId!: string;
 
