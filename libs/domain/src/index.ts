@@ -11,4 +11,5 @@ export * from './lib/publish-blockers';
 export * from './lib/question-level';
 export * from './lib/question-set-rows';
 export * from './lib/regions';
+export * from './lib/reminder-dates';
 export * from './lib/triage-priority';
