@@ -1,4 +1,4 @@
-import type { ProviderKind, ProviderStatus, PublicationLevel, QuestionLevel, ServiceType } from '@dspt/domain';
+import { cycleForDate, type ProviderKind, type ProviderStatus, type PublicationLevel, type QuestionLevel, type ServiceType } from '@dspt/domain';
 import { londonDate } from '@dspt/server/config';
 import type { FixtureTenant } from '@dspt/server/testing';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -61,6 +61,12 @@ export class CaseloadFixtures {
     await this.owner.query(`INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [code, startsOn, deadline]);
     const [row] = await this.owner.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [code]);
     return row.id;
+  }
+
+  /** Today's cycle by the DSPT calendar (what routes use without `?cycle=`) exists; answers its id and code. */
+  async ensureCurrentCycle(): Promise<{ id: string; code: string }> {
+    const current = cycleForDate(londonDate(new Date()));
+    return { id: await this.ensureCycle(current.code, current.startsOn, current.deadline), code: current.code };
   }
 
   async provider(tenant: FixtureTenant, seed: ProviderSeed = {}): Promise<{ id: string; odsCode: string; name: string }> {

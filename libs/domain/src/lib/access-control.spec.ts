@@ -28,7 +28,7 @@ describe('globalRoleGrants', () => {
   });
 
   it('gives tenant and programme-lead management to system admins only', () => {
-    for (const permission of ['tenants.manage', 'programme-leads.manage', 'cycles.manage', 'system.operate'] as const) {
+    for (const permission of ['tenants.manage', 'programme-leads.manage', 'cycles.manage', 'providers.transfer', 'system.operate'] as const) {
       expect(globalRoleGrants('system_admin', permission)).toBe(true);
       expect(globalRoleGrants('programme_lead', permission)).toBe(false);
     }

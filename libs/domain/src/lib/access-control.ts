@@ -36,6 +36,8 @@ export const GLOBAL_PERMISSIONS = {
   'programme-leads.manage': ['system_admin'],
   /** Create assessment cycles and import their question sets. */
   'cycles.manage': ['system_admin'],
+  /** Move a provider, with its history, to another LSP (it moved area). */
+  'providers.transfer': ['system_admin'],
   /** Queue health and on-demand system jobs. */
   'system.operate': ['system_admin'],
 } as const satisfies Record<string, readonly GlobalRole[]>;

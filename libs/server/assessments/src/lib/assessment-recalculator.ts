@@ -1,7 +1,7 @@
 import { assessmentProgress, providerStatus } from '@dspt/domain';
-import { AssessmentEntity, ProviderEntity, PublicationEntity } from '@dspt/server/database';
+import { AssessmentCycleEntity, AssessmentEntity, ProviderEntity, PublicationEntity } from '@dspt/server/database';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, MoreThanOrEqual } from 'typeorm';
 import { loadAssessmentState, lockAssessment } from './assessment-state';
 
 /**
@@ -27,4 +27,19 @@ export class AssessmentRecalculator {
     await manager.update(AssessmentEntity, { id }, values);
     return manager.findOneByOrFail(AssessmentEntity, { id });
   }
+
+  /**
+   * Progress counts CE+-skippable items as met, so a new provider or a changed CE+ flag recalculates the
+   * provider's assessment in every cycle still open (deadline `today` or later). Past cycles stay as they were.
+   */
+  async recalculateOpenCycles(manager: EntityManager, providerId: string, today: string): Promise<void> {
+    for (const cycle of await openCycles(manager, today)) {
+      await this.recalculate(manager, providerId, cycle.id);
+    }
+  }
+}
+
+/** Cycles whose deadline is `today` (YYYY-MM-DD, Europe/London) or later. */
+export function openCycles(manager: EntityManager, today: string): Promise<AssessmentCycleEntity[]> {
+  return manager.findBy(AssessmentCycleEntity, { deadline: MoreThanOrEqual(today) });
 }

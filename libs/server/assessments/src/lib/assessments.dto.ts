@@ -1,5 +1,5 @@
 import type { PublicationInput, QuestionProgressUpdate } from '@dspt/contracts';
-import { PUBLICATION_LEVELS, type PublicationLevel, QUESTION_STATUSES, type QuestionStatus } from '@dspt/domain';
+import { PROGRESS_COMMENT_MAX_LENGTH, PUBLICATION_LEVELS, type PublicationLevel, QUESTION_STATUSES, type QuestionStatus } from '@dspt/domain';
 import { IsCalendarDate } from '@dspt/server/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
@@ -23,7 +23,7 @@ export class QuestionProgressUpdateDto implements QuestionProgressUpdate {
   @ApiPropertyOptional({ nullable: true, description: 'Left out: kept as it is; null or blank: cleared' })
   @IsOptional()
   @IsString({ message: 'comment must be text' })
-  @MaxLength(2000, { message: 'comment must be at most 2000 characters' })
+  @MaxLength(PROGRESS_COMMENT_MAX_LENGTH, { message: `comment must be at most ${PROGRESS_COMMENT_MAX_LENGTH} characters` })
   comment?: string | null;
 }
 

@@ -19,7 +19,8 @@ export interface QuestionProgressChange {
 
 /**
  * Writes one question's status and comment with who and when, and audits the change (before and after).
- * Saving what is already there changes nothing and records nothing. The caller recalculates afterwards.
+ * Saving what is already there changes nothing and records nothing (answers false). The caller
+ * recalculates afterwards.
  */
 @Injectable()
 export class QuestionProgressWriter {
@@ -28,12 +29,12 @@ export class QuestionProgressWriter {
     private readonly clock: Clock,
   ) {}
 
-  async write(manager: EntityManager, change: QuestionProgressChange): Promise<void> {
+  async write(manager: EntityManager, change: QuestionProgressChange): Promise<boolean> {
     const current = await manager.findOneBy(QuestionProgressEntity, { assessmentId: change.assessmentId, questionId: change.question.id });
     const before = { status: current?.status ?? 'not_started', comment: current?.comment ?? null };
     const after = { status: change.status, comment: change.comment === undefined ? before.comment : change.comment?.trim() || null };
     if (current && before.status === after.status && before.comment === after.comment) {
-      return;
+      return false;
     }
     await manager.upsert(
       QuestionProgressEntity,
@@ -58,5 +59,6 @@ export class QuestionProgressWriter {
       },
       manager,
     );
+    return true;
   }
 }

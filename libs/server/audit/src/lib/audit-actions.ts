@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'provider.assigned',
   'provider.archived',
   'provider.unarchived',
+  'provider.transferred',
   'contact.created',
   'contact.updated',
   'contact.deleted',
@@ -33,5 +34,8 @@ export const AUDIT_ACTIONS = [
   'task.created',
   'task.updated',
   'task.completed',
+  'import.providers',
+  'import.progress',
+  'caseload.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,7 @@
 import { CASELOAD_SORTS, CASELOAD_VIEWS, type CaseloadSort, type CaseloadView, SORT_DIRECTIONS, type SortDirection } from '@dspt/contracts';
 import { ENGLISH_REGIONS, type EnglishRegion, PROVIDER_STATUSES, type ProviderStatus, SERVICE_TYPES, type ServiceType } from '@dspt/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SPREADSHEET_FORMATS, type SpreadsheetFormat } from '@dspt/server/spreadsheets';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OneOfField, WholeNumber } from './dto-decorators';
@@ -61,4 +62,13 @@ export class CaseloadQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: '$property must be true or false' })
   includeArchived?: boolean;
+}
+
+/** What selects and orders the caseload, without paging: the list's parameters less page and pageSize. */
+export type CaseloadFilterQuery = Omit<CaseloadQueryDto, 'page' | 'pageSize'>;
+
+/** The caseload export: the list's filters and sort, every matching provider, as CSV (default) or XLSX. */
+export class CaseloadExportQueryDto extends OmitType(CaseloadQueryDto, ['page', 'pageSize'] as const) {
+  @OneOfField(SPREADSHEET_FORMATS, { optional: true, description: 'csv (default) or xlsx' })
+  format?: SpreadsheetFormat;
 }

@@ -1,12 +1,12 @@
-import type { BulkAssignResult, CaseloadPage } from '@dspt/contracts';
+import type { BulkAssignResult, CaseloadItem, CaseloadPage } from '@dspt/contracts';
 import { CyclesService } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
-import { ProviderEntity } from '@dspt/server/database';
+import { type AssessmentCycleEntity, ProviderEntity } from '@dspt/server/database';
 import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import type { CaseloadQueryDto } from './caseload-query.dto';
+import { type EntityManager, In } from 'typeorm';
+import type { CaseloadFilterQuery, CaseloadQueryDto } from './caseload-query.dto';
 import { rankCaseload } from './caseload-ranking';
 import { loadCaseloadRows } from './caseload-rows';
 import { standingWithoutAssessment } from './cycle-standing';
@@ -29,34 +29,53 @@ export class CaseloadService {
   ) {}
 
   list(query: CaseloadQueryDto): Promise<CaseloadPage> {
-    const today = this.clock.today();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     return this.database.inCurrentTenant(async (manager) => {
-      const cycle = await this.cycles.resolve(manager, query.cycle);
-      const questions = await cycleQuestions(manager, cycle.id);
-      const rows = await loadCaseloadRows(manager, {
-        cycleId: cycle.id,
-        deadline: cycle.deadline,
-        today,
-        search: query.search?.trim() || undefined,
-        adviser: query.adviser?.toLowerCase(),
-        assignedTo: query.view === 'mine' ? requireSignedInUser().id : undefined,
-        region: query.region,
-        serviceType: query.serviceType,
-        includeArchived: query.includeArchived ?? false,
-      });
-      const { items, total } = rankCaseload(
-        rows,
-        {
-          today,
-          deadline: cycle.deadline,
-          unstarted: { withoutCePlus: standingWithoutAssessment(questions, false), withCePlus: standingWithoutAssessment(questions, true) },
-        },
-        { status: query.status, atRiskOnly: query.view === 'at-risk', sort: query.sort ?? 'priority', direction: query.direction, page, pageSize },
-      );
+      const { cycle, items, total } = await this.ranked(manager, query, { page, pageSize });
       return { items, total, page, pageSize, cycle: cycle.code };
     });
+  }
+
+  /**
+   * The providers the filters select, ranked and sorted as the list shows them, for a cycle; one page of
+   * them, or all of them when no paging is given (the export).
+   */
+  async ranked(
+    manager: EntityManager,
+    query: CaseloadFilterQuery,
+    paging?: { page: number; pageSize: number },
+  ): Promise<{ cycle: AssessmentCycleEntity; items: CaseloadItem[]; total: number }> {
+    const today = this.clock.today();
+    const cycle = await this.cycles.resolve(manager, query.cycle);
+    const questions = await cycleQuestions(manager, cycle.id);
+    const rows = await loadCaseloadRows(manager, {
+      cycleId: cycle.id,
+      deadline: cycle.deadline,
+      today,
+      search: query.search?.trim() || undefined,
+      adviser: query.adviser?.toLowerCase(),
+      assignedTo: query.view === 'mine' ? requireSignedInUser().id : undefined,
+      region: query.region,
+      serviceType: query.serviceType,
+      includeArchived: query.includeArchived ?? false,
+    });
+    const { items, total } = rankCaseload(
+      rows,
+      {
+        today,
+        deadline: cycle.deadline,
+        unstarted: { withoutCePlus: standingWithoutAssessment(questions, false), withCePlus: standingWithoutAssessment(questions, true) },
+      },
+      {
+        status: query.status,
+        atRiskOnly: query.view === 'at-risk',
+        sort: query.sort ?? 'priority',
+        direction: query.direction,
+        ...(paging ?? { page: 1, pageSize: Math.max(rows.length, 1) }),
+      },
+    );
+    return { cycle, items, total };
   }
 
   /** All or nothing: every provider named must be in this LSP, and the adviser assignable. */

@@ -1,4 +1,10 @@
 import type { ApiErrorDetail, ProviderContactInput } from '@dspt/contracts';
+import type { ContactRole } from '@dspt/domain';
+
+/** What the audit trail records of a contact, before and after a change. */
+export function contactSnapshot(contact: { providerId: string; name: string; email: string; role: ContactRole; isPrimary: boolean }) {
+  return { providerId: contact.providerId, name: contact.name, email: contact.email, role: contact.role, isPrimary: contact.isPrimary };
+}
 
 /** A new provider's contacts: at most one primary, each address once (emails arrive lower-cased). */
 export function contactListProblems(contacts: readonly ProviderContactInput[]): ApiErrorDetail[] {

@@ -1,5 +1,5 @@
 import type { ApiErrorDetail } from '@dspt/contracts';
-import { odsCodeProblem, TENANT_ROLES, tenantRoleGrants } from '@dspt/domain';
+import { hqWithBranchesProblem, odsCodeProblem, parentLinkProblem, TENANT_ROLES, tenantRoleGrants } from '@dspt/domain';
 import { MembershipEntity, ProviderEntity } from '@dspt/server/database';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
@@ -7,8 +7,7 @@ import { assertNoProblems } from './provider-errors';
 import type { ProviderFields } from './provider-fields';
 
 /** Roles that may be assigned providers: those that may change the caseload (advisers and admins). */
-const ASSIGNABLE_ROLES = TENANT_ROLES.filter((role) => tenantRoleGrants(role, 'caseload.write'));
-const KIND_NAMES = { single_site: 'a single site', hq: 'an HQ', branch: 'a branch' } as const;
+export const ASSIGNABLE_ROLES = TENANT_ROLES.filter((role) => tenantRoleGrants(role, 'caseload.write'));
 
 /**
  * The rules a provider's fields must meet beyond their shape: the ODS code for its kind, a branch's HQ in
@@ -29,9 +28,9 @@ export class ProviderChecks {
     }
     const parentId = await this.parentProblems(manager, fields, details);
     if (self?.kind === 'hq' && fields.kind !== 'hq') {
-      const branches = await manager.countBy(ProviderEntity, { parentId: self.id });
-      if (branches > 0) {
-        details.push({ field: 'kind', message: `This HQ has ${branches} branch${branches === 1 ? '' : 'es'}: link them to another HQ first` });
+      const branchesProblem = hqWithBranchesProblem(await manager.countBy(ProviderEntity, { parentId: self.id }));
+      if (branchesProblem) {
+        details.push({ field: 'kind', message: branchesProblem });
       }
     }
     if (fields.assignedAdviserId && !(await this.isAssignable(manager, fields.assignedAdviserId))) {
@@ -53,25 +52,12 @@ export class ProviderChecks {
   }
 
   private async parentProblems(manager: EntityManager, fields: ProviderFields, details: ApiErrorDetail[]): Promise<string | null> {
-    if (fields.kind !== 'branch') {
-      if (fields.parentOdsCode) {
-        details.push({ field: 'parentOdsCode', message: `parentOdsCode is only for branches, and this provider is ${KIND_NAMES[fields.kind]}` });
-      }
+    const parent = fields.kind === 'branch' && fields.parentOdsCode ? await manager.findOneBy(ProviderEntity, { odsCode: fields.parentOdsCode }) : undefined;
+    const problem = parentLinkProblem(fields, parent, 'parentOdsCode');
+    if (problem) {
+      details.push({ field: 'parentOdsCode', message: problem });
       return null;
     }
-    if (!fields.parentOdsCode) {
-      details.push({ field: 'parentOdsCode', message: "A branch needs parentOdsCode: its HQ's ODS code" });
-      return null;
-    }
-    const parent = await manager.findOneBy(ProviderEntity, { odsCode: fields.parentOdsCode });
-    if (!parent) {
-      details.push({ field: 'parentOdsCode', message: `No provider with ODS code ${fields.parentOdsCode} in this LSP: add the HQ first` });
-      return null;
-    }
-    if (parent.kind !== 'hq') {
-      details.push({ field: 'parentOdsCode', message: `${parent.odsCode} is ${KIND_NAMES[parent.kind]}, not an HQ` });
-      return null;
-    }
-    return parent.id;
+    return parent?.id ?? null;
   }
 }

@@ -4,19 +4,10 @@ import { ProviderContactEntity } from '@dspt/server/database';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { type EntityManager, Not } from 'typeorm';
+import { contactSnapshot } from './contact-list';
 import { conflictOnUniqueViolation } from './provider-errors';
 import { ProviderReader, toContactView } from './provider-reader';
 import type { ProviderContactDto, ProviderContactUpdateDto } from './providers.dto';
-
-type ContactFields = Pick<ProviderContactEntity, 'name' | 'email' | 'role' | 'isPrimary'>;
-
-const snapshot = (contact: ContactFields & { providerId: string }) => ({
-  providerId: contact.providerId,
-  name: contact.name,
-  email: contact.email,
-  role: contact.role,
-  isPrimary: contact.isPrimary,
-});
 
 const alreadyAContact = (email: string | undefined) => ({ uq_provider_contacts_email: `${email} is already a contact of this provider` });
 
@@ -42,7 +33,7 @@ export class ProviderContactsService {
         await this.demote(manager, currentPrimary);
       }
       const contact = await manager.save(manager.create(ProviderContactEntity, { tenantId: provider.tenantId, providerId, ...input, isPrimary }));
-      await this.record(manager, 'contact.created', contact, undefined, snapshot(contact));
+      await this.record(manager, 'contact.created', contact, undefined, contactSnapshot(contact));
       return toContactView(contact);
     });
     return conflictOnUniqueViolation(work, alreadyAContact(input.email));
@@ -61,9 +52,9 @@ export class ProviderContactsService {
           await this.demote(manager, currentPrimary);
         }
       }
-      const before = snapshot(contact);
+      const before = contactSnapshot(contact);
       const next = { ...contact, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
-      const after = snapshot(next);
+      const after = contactSnapshot(next);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
         await manager.update(ProviderContactEntity, { id: contactId }, { name: next.name, email: next.email, role: next.role, isPrimary: next.isPrimary });
         await this.record(manager, 'contact.updated', contact, before, after);
@@ -78,7 +69,7 @@ export class ProviderContactsService {
       await this.reader.findForChange(manager, providerId);
       const contact = await this.find(manager, providerId, contactId);
       await manager.delete(ProviderContactEntity, { id: contactId });
-      await this.record(manager, 'contact.deleted', contact, snapshot(contact), undefined);
+      await this.record(manager, 'contact.deleted', contact, contactSnapshot(contact), undefined);
     });
   }
 
@@ -99,7 +90,7 @@ export class ProviderContactsService {
   /** One primary at a time: the previous primary becomes an ordinary contact, and the trail says so. */
   private async demote(manager: EntityManager, contact: ProviderContactEntity): Promise<void> {
     await manager.update(ProviderContactEntity, { id: contact.id }, { isPrimary: false });
-    await this.record(manager, 'contact.updated', contact, snapshot(contact), snapshot({ ...contact, isPrimary: false }));
+    await this.record(manager, 'contact.updated', contact, contactSnapshot(contact), contactSnapshot({ ...contact, isPrimary: false }));
   }
 
   private record(

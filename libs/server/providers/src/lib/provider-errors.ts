@@ -12,6 +12,11 @@ export function assertNoProblems(details: ApiErrorDetail[]): void {
   throw new InvalidInputException(details.length === 1 ? details[0].message : `Invalid ${fields.join(', ')}`, details);
 }
 
+/** ODS codes are unique across every LSP; the message must not say which LSP holds the code. */
+export function odsCodeTakenMessage(odsCode: string | undefined): string {
+  return `ODS code ${odsCode} is already registered`;
+}
+
 function uniqueViolation(error: unknown): string | undefined {
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
   return driverError?.code === '23505' ? driverError.constraint : undefined;

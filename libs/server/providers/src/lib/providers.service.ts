@@ -2,25 +2,22 @@ import type { ProviderDetail } from '@dspt/contracts';
 import { AssessmentRecalculator, findProviderOrFail } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
-import { AssessmentCycleEntity, ProviderContactEntity, ProviderEntity } from '@dspt/server/database';
+import { ProviderContactEntity, ProviderEntity } from '@dspt/server/database';
 import { DetailedHttpException } from '@dspt/server/http';
 import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { ConflictException, HttpStatus, Injectable } from '@nestjs/common';
-import { type EntityManager, MoreThanOrEqual } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { contactListProblems, withPrimaryDefault } from './contact-list';
 import { ProviderChecks } from './provider-checks';
-import { conflictOnUniqueViolation } from './provider-errors';
+import { conflictOnUniqueViolation, odsCodeTakenMessage } from './provider-errors';
 import { fieldChanges, mergeFields, type ProviderFields, type ProviderHistoryEntry, staleEditDetails } from './provider-fields';
 import { assertNotArchived, ProviderReader } from './provider-reader';
 import type { CreateProviderDto, UpdateProviderDto } from './providers.dto';
 
 /** Audit actions that change a provider's version; their `after` carries the new version. */
-const VERSIONED_ACTIONS = ['provider.updated', 'provider.assigned', 'provider.archived', 'provider.unarchived'];
+const VERSIONED_ACTIONS = ['provider.updated', 'provider.assigned', 'provider.archived', 'provider.unarchived', 'provider.transferred'];
 
-const odsCodeTaken = (odsCode: string | undefined) => ({
-  // Unique across every LSP; the message must not say which LSP holds it.
-  uq_providers_ods_code: `ODS code ${odsCode} is already registered`,
-});
+const odsCodeTaken = (odsCode: string | undefined) => ({ uq_providers_ods_code: odsCodeTakenMessage(odsCode) });
 
 function entityValues(fields: ProviderFields, parentId: string | null): Partial<ProviderEntity> {
   const { parentOdsCode: _parentOdsCode, ...values } = fields;
@@ -48,7 +45,7 @@ export class ProvidersService {
       const { parentId } = await this.checks.assertValid(manager, fields, undefined, contactListProblems(contactInput));
       const provider = await manager.save(manager.create(ProviderEntity, { tenantId, ...entityValues(fields, parentId) }));
       await manager.save(contacts.map((contact) => manager.create(ProviderContactEntity, { tenantId, providerId: provider.id, ...contact })));
-      await this.recalculateOpenCycles(manager, provider.id);
+      await this.recalculator.recalculateOpenCycles(manager, provider.id, this.clock.today());
       await this.audit.record(
         { action: 'provider.created', tenantId, target: { type: 'provider', id: provider.id }, after: { ...fields, version: provider.version, contacts } },
         manager,
@@ -81,7 +78,7 @@ export class ProvidersService {
         const { parentId } = await this.checks.assertValid(manager, next, provider);
         await manager.update(ProviderEntity, { id }, entityValues(next, parentId));
         if (changes.after.hasCePlus !== undefined) {
-          await this.recalculateOpenCycles(manager, id);
+          await this.recalculator.recalculateOpenCycles(manager, id, this.clock.today());
         }
         await this.audit.record(
           {
@@ -141,16 +138,5 @@ export class ProvidersService {
       HttpStatus.CONFLICT,
       staleEditDetails(history, version, now),
     );
-  }
-
-  /**
-   * Progress counts CE+-skippable items as met, so a new provider or a changed CE+ flag recalculates the
-   * provider's assessment in every cycle still open (deadline today or later). Past cycles stay as they were.
-   */
-  private async recalculateOpenCycles(manager: EntityManager, providerId: string): Promise<void> {
-    const open = await manager.findBy(AssessmentCycleEntity, { deadline: MoreThanOrEqual(this.clock.today()) });
-    for (const cycle of open) {
-      await this.recalculator.recalculate(manager, providerId, cycle.id);
-    }
   }
 }

@@ -3,7 +3,7 @@ import { cycleFromCode, parseQuestionSetRows, QUESTION_SET_COLUMNS } from '@dspt
 import { AuditService } from '@dspt/server/audit';
 import { AssessmentCycleEntity, QuestionEntity } from '@dspt/server/database';
 import { InvalidInputException } from '@dspt/server/http';
-import { readSpreadsheet, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
+import { readSpreadsheet, rowProblemsException, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -73,10 +73,7 @@ export class QuestionSetsService {
     const rows = await readSpreadsheet(file, { columns: QUESTION_SET_COLUMNS, required: ['code', 'section', 'title', 'level'], maxRows: MAX_QUESTIONS });
     const parsed = parseQuestionSetRows(rows);
     if ('problems' in parsed) {
-      throw new InvalidInputException(
-        `${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'} in the file: nothing was imported`,
-        parsed.problems,
-      );
+      throw rowProblemsException(parsed.problems);
     }
     return this.database.outsideTenants(async (manager) => {
       const cycle = await this.lockCycle(manager, code);

@@ -1,7 +1,9 @@
 import type { ApiErrorDetail } from '@dspt/contracts';
+import type { RowProblem, SheetRowValues } from '@dspt/domain';
 import { InvalidInputException } from '@dspt/server/http';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { restoreNeutralisedFormula } from './formula-injection';
 
 /** An uploaded file as multer gives it. */
 export interface UploadedSpreadsheet {
@@ -19,12 +21,14 @@ export interface SheetSpec {
 }
 
 /** One data row: `row` is its number as the spreadsheet shows it (the header is row 1). */
-export interface SheetRow {
-  row: number;
-  values: Record<string, string>;
-}
+export type SheetRow = SheetRowValues;
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** The 400 for a file whose rows break the rules: every problem with its row and column; nothing was imported. */
+export function rowProblemsException(problems: readonly RowProblem[]): InvalidInputException {
+  return new InvalidInputException(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the file: nothing was imported`, [...problems]);
+}
 
 function refuse(message: string, details: ApiErrorDetail[] = [{ field: 'file', message }]): never {
   throw new InvalidInputException(message, details);
@@ -33,7 +37,8 @@ function refuse(message: string, details: ApiErrorDetail[] = [{ field: 'file', m
 /**
  * Reads a CSV or XLSX upload into trimmed string rows, checking the header against `spec`: names are
  * case-insensitive and in any order; unknown, missing or repeated columns are refused by name. Blank rows
- * are skipped. Everything wrong with the file itself is a 400 naming `file`, so nothing is written.
+ * are skipped; cells our exports neutralised against formula injection read back as they were. Everything
+ * wrong with the file itself is a 400 naming `file`, so nothing is written.
  */
 export async function readSpreadsheet(file: UploadedSpreadsheet | undefined, spec: SheetSpec): Promise<SheetRow[]> {
   if (!file) {
@@ -54,7 +59,7 @@ export async function readSpreadsheet(file: UploadedSpreadsheet | undefined, spe
   const rows = body
     .map((cells, index) => ({ row: index + 2, cells }))
     .filter(({ cells }) => cells.some((cell) => cell !== ''))
-    .map(({ row, cells }) => ({ row, values: Object.fromEntries(columns.map((column, index) => [column, cells[index] ?? ''])) }));
+    .map(({ row, cells }) => ({ row, values: Object.fromEntries(columns.map((column, index) => [column, restoreNeutralisedFormula(cells[index] ?? '')])) }));
   if (rows.length === 0) {
     refuse('The file has a header row but no data rows');
   }

@@ -1,6 +1,6 @@
 import { InvalidInputException } from '@dspt/server/http';
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from './formula-injection';
+import { neutraliseFormula, restoreNeutralisedFormula } from './formula-injection';
 import { readSpreadsheet, type SheetSpec } from './spreadsheet-reader';
 import { writeCsv, writeXlsx } from './spreadsheet-writer';
 
@@ -27,6 +27,24 @@ describe('neutraliseFormula', () => {
     ['', ''],
   ])('%j → %j', (value, expected) => {
     expect(neutraliseFormula(value)).toBe(expected);
+  });
+});
+
+describe('restoreNeutralisedFormula', () => {
+  it.each([
+    ["'=SUM(A1)", '=SUM(A1)'],
+    ["'+44 20", '+44 20'],
+    ["'@cmd", '@cmd'],
+    ["'Tis the season", "'Tis the season"],
+    ['Oak House', 'Oak House'],
+  ])('%j → %j', (value, expected) => {
+    expect(restoreNeutralisedFormula(value)).toBe(expected);
+  });
+
+  it('undoes neutraliseFormula', () => {
+    for (const value of ['=1+1', '-3', '@x', 'plain', "'quoted"]) {
+      expect(restoreNeutralisedFormula(neutraliseFormula(value))).toBe(value);
+    }
   });
 });
 
@@ -80,7 +98,7 @@ describe('readSpreadsheet', () => {
 });
 
 describe('writers', () => {
-  it('write CSV and XLSX that read back, with formula cells neutralised', async () => {
+  it('write CSV and XLSX with formula cells neutralised, which read back as they were', async () => {
     const rows = [
       ['1.1.5', '=HYPERLINK("http://evil")', 'AS'],
       ['4.1.1', 'Plain', null],
@@ -90,7 +108,7 @@ describe('writers', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const xlsx = await writeXlsx('Questions', ['code', 'title', 'level'], rows);
     const back = await readSpreadsheet({ originalname: 'back.xlsx', buffer: xlsx, size: xlsx.length }, spec);
-    expect(back[0].values).toEqual({ code: '1.1.5', title: `'=HYPERLINK("http://evil")`, level: 'AS' });
+    expect(back[0].values).toEqual({ code: '1.1.5', title: '=HYPERLINK("http://evil")', level: 'AS' });
     expect(back[1].values.level).toBe('');
   });
 });
