@@ -8,6 +8,7 @@ import { HealthModule } from '@dspt/server/health';
 import { WebHostingModule } from '@dspt/server/http';
 import { LoggingModule } from '@dspt/server/logging';
 import { MailModule } from '@dspt/server/mail';
+import { ProviderImportsModule } from '@dspt/server/provider-imports';
 import { ProvidersModule } from '@dspt/server/providers';
 import { SystemJobsModule } from '@dspt/server/queue';
 import { QuestionSetsModule } from '@dspt/server/question-sets';
@@ -36,6 +37,7 @@ export class AppModule {
         TenantsModule,
         QuestionSetsModule,
         ProvidersModule,
+        ProviderImportsModule,
         AssessmentsModule,
         CaseworkModule,
         HealthModule,

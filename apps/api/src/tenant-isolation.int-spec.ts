@@ -1,6 +1,8 @@
 import type { AccessRule } from '@dspt/server/http';
+import { ImportProgressStore } from '@dspt/server/provider-imports';
 import { ApiClient, type Fixtures, type FixtureTenant, type FixtureUser } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { useTestApi } from './testing/use-test-api';
 
@@ -57,14 +59,25 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/unarchive': {},
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/contacts': { name: 'Isolation probe', email: 'isolation-probe@test.example', role: 'other' },
   'PATCH /api/tenants/{tenantSlug}/providers/{providerId}/contacts/{contactId}': { name: 'Isolation probe' },
+  // Uploads: no file at all, so a refusal cannot come from reading one.
+  'POST /api/tenants/{tenantSlug}/imports/providers': {},
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/assessment/import': {},
 };
 
 /** One row of each caseload table for a provider (fixtures.caseloadRows), with the ids the routes take. */
-async function caseloadResources(fixtures: Fixtures, tenant: FixtureTenant): Promise<{ providerId: string; taskId: string; code: string; contactId: string }> {
+async function caseloadResources(fixtures: Fixtures, tenant: FixtureTenant): Promise<{ providerId: string; taskId: string; code: string; contactId: string; odsCode: string }> {
   const { providerId } = await fixtures.caseloadRows(tenant);
   const [task] = await fixtures.owner.query(`SELECT id FROM tasks WHERE provider_id = $1`, [providerId]);
   const [contact] = await fixtures.owner.query(`SELECT id FROM provider_contacts WHERE provider_id = $1`, [providerId]);
-  return { providerId, taskId: task.id, code: '1.1.5', contactId: contact.id };
+  const [provider] = await fixtures.owner.query(`SELECT ods_code FROM providers WHERE id = $1`, [providerId]);
+  return { providerId, taskId: task.id, code: '1.1.5', contactId: contact.id, odsCode: provider.ods_code };
+}
+
+/** A background provider import of the tenant, as its progress is kept. */
+async function importResource(app: NestExpressApplication, tenant: FixtureTenant): Promise<string> {
+  const importId = randomUUID();
+  await app.get(ImportProgressStore).save(tenant.id, { importId, status: 'importing', processed: 10, total: 1500 });
+  return importId;
 }
 
 describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI document)', () => {
@@ -98,8 +111,9 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     bViewer = await fixtures.member(b, 'viewer', { mfa: true });
     const invitationId = await fixtures.invitation(b, `b-invitee-${b.slug}@test.example`);
     const bCaseload = await caseloadResources(fixtures, b);
-    bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId, ...bCaseload };
-    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId, bCaseload.contactId];
+    const importId = await importResource(app, b);
+    bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId, importId, ...bCaseload };
+    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId, bCaseload.contactId, bCaseload.odsCode, importId];
   });
 
   it('finds the tenant routes and each one declares tenant access (and only they do)', () => {
@@ -195,7 +209,7 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     const viewer = await signIn(await fixtures.member(a, 'viewer', { mfa: true }));
     const aMember = await fixtures.member(a, 'adviser');
     const aInvitation = await fixtures.invitation(a, `a-invitee-${a.slug}@test.example`);
-    const own = { tenantSlug: a.slug, userId: aMember.id, invitationId: aInvitation, ...(await caseloadResources(fixtures, a)) };
+    const own = { tenantSlug: a.slug, userId: aMember.id, invitationId: aInvitation, importId: await importResource(app, a), ...(await caseloadResources(fixtures, a)) };
     const mutating = tenantRoutes.filter((route) => route.method !== 'GET');
     expect(mutating.length).toBeGreaterThan(0);
     for (const route of mutating) {

@@ -1,15 +1,20 @@
-import type { AssessmentView, BlockerList, QuestionProgressResult } from '@dspt/contracts';
+import type { AssessmentView, BlockerList, ProgressImportResult, QuestionProgressResult } from '@dspt/contracts';
 import { TenantAccess, UuidParam } from '@dspt/server/http';
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { SpreadsheetUpload, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssessmentService } from './assessment.service';
 import { CycleQueryDto, QuestionProgressUpdateDto } from './assessments.dto';
+import { ProgressImportService } from './progress-import.service';
 import { QuestionCodeParam } from './question-code.param';
 
 @ApiTags('assessments')
 @Controller('tenants/:tenantSlug/providers/:providerId')
 export class AssessmentController {
-  constructor(private readonly assessments: AssessmentService) {}
+  constructor(
+    private readonly assessments: AssessmentService,
+    private readonly imports: ProgressImportService,
+  ) {}
 
   @Get('assessment')
   @TenantAccess('caseload.read')
@@ -30,6 +35,20 @@ export class AssessmentController {
     @Body() body: QuestionProgressUpdateDto,
   ): Promise<QuestionProgressResult> {
     return this.assessments.updateQuestion(providerId, code, query.cycle, body);
+  }
+
+  @Post('assessment/import')
+  @HttpCode(200)
+  @TenantAccess('caseload.write')
+  @SpreadsheetUpload()
+  @ApiOperation({ summary: "Set many questions' statuses from CSV or XLSX (code, status, comment), all or nothing; recalculates progress and status" })
+  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
+  importStatuses(
+    @UuidParam('providerId') providerId: string,
+    @Query() query: CycleQueryDto,
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+  ): Promise<ProgressImportResult> {
+    return this.imports.import(providerId, query.cycle, file);
   }
 
   @Get('blockers')

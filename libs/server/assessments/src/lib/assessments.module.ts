@@ -3,6 +3,7 @@ import { AssessmentController } from './assessment.controller';
 import { AssessmentRecalculator } from './assessment-recalculator';
 import { AssessmentService } from './assessment.service';
 import { CyclesService } from './cycles.service';
+import { ProgressImportService } from './progress-import.service';
 import { PublicationsController } from './publications.controller';
 import { PublicationsService } from './publications.service';
 import { QuestionProgressWriter } from './question-progress-writer';
@@ -10,7 +11,7 @@ import { QuestionProgressWriter } from './question-progress-writer';
 /** Cycles, per-question progress, blockers and publications. */
 @Module({
   controllers: [AssessmentController, PublicationsController],
-  providers: [CyclesService, AssessmentRecalculator, QuestionProgressWriter, AssessmentService, PublicationsService],
+  providers: [CyclesService, AssessmentRecalculator, QuestionProgressWriter, AssessmentService, PublicationsService, ProgressImportService],
   exports: [CyclesService, AssessmentRecalculator],
 })
 export class AssessmentsModule {}

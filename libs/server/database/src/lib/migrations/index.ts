@@ -4,6 +4,7 @@ import { IdentityRowLevelSecurityAudit1764000000002 } from './1764000000002-iden
 import { PasswordResets1764000000003 } from './1764000000003-password-resets';
 import { Caseload1764000000004 } from './1764000000004-caseload';
 import { CycleInUse1764000000005 } from './1764000000005-cycle-in-use';
+import { TransferProvider1764000000006 } from './1764000000006-transfer-provider';
 
 export { APP_ROLE } from './row-level-security';
 
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PasswordResets1764000000003,
   Caseload1764000000004,
   CycleInUse1764000000005,
+  TransferProvider1764000000006,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/import-progress.store';
+export * from './lib/provider-imports.module';

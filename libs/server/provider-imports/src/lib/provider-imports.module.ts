@@ -1,0 +1,16 @@
+import { AssessmentsModule } from '@dspt/server/assessments';
+import { ProvidersModule } from '@dspt/server/providers';
+import { Module } from '@nestjs/common';
+import { ImportProgressStore } from './import-progress.store';
+import { ProviderImportController } from './provider-import.controller';
+import { ProviderImportService } from './provider-import.service';
+import { ProviderImporter } from './provider-importer';
+
+/** Provider and contact imports from CSV/XLSX, with background progress for large files. */
+@Module({
+  imports: [AssessmentsModule, ProvidersModule],
+  controllers: [ProviderImportController],
+  providers: [ProviderImporter, ProviderImportService, ImportProgressStore],
+  exports: [ImportProgressStore],
+})
+export class ProviderImportsModule {}

@@ -1,0 +1,31 @@
+import type { ProviderTransferResult } from '@dspt/contracts';
+import { GlobalAccess } from '@dspt/server/http';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ProviderTransferDto } from './provider-transfer.dto';
+import { ProviderTransferService } from './provider-transfer.service';
+
+@ApiTags('admin')
+@Controller('admin/providers')
+@GlobalAccess('providers.transfer')
+export class ProviderTransferController {
+  constructor(private readonly transfers: ProviderTransferService) {}
+
+  @Post(':odsCode/transfer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move a provider (an HQ with its branches) and its whole history to another LSP; audited in both',
+  })
+  @ApiNotFoundResponse({ description: 'No provider has the ODS code' })
+  @ApiConflictResponse({ description: 'The provider is already in that LSP' })
+  @ApiUnprocessableEntityResponse({ description: 'A branch on its own: transfer its HQ' })
+  transfer(@Param('odsCode') odsCode: string, @Body() body: ProviderTransferDto): Promise<ProviderTransferResult> {
+    return this.transfers.transfer(odsCode, body);
+  }
+}
