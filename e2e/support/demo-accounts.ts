@@ -3,6 +3,8 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 /** The TOTP secret of every demo account seeded with MFA (system admin, programme lead, LSP admins). */
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 export const DEMO_LSP_SLUG = 'tyne-and-wear-care-alliance';
+/** The LSP whose caseload the caseload test changes (no other test uses it). */
+export const CASELOAD_LSP_SLUG = 'greater-manchester-care-digital';
 
 export const demoAccounts = {
   systemAdmin: 'admin@demo.test',
@@ -12,4 +14,6 @@ export const demoAccounts = {
   lspAdviser: `adviser@${DEMO_LSP_SLUG}.demo.test`,
   /** Another LSP's adviser (no MFA either), whose password the password-reset test changes: no other test uses it. */
   otherLspAdviser: 'adviser@durham-and-tees-valley-care-partnership.demo.test',
+  /** The adviser of the caseload test's LSP (no MFA: the test sets it up; no other test uses it). */
+  caseloadAdviser: `adviser@${CASELOAD_LSP_SLUG}.demo.test`,
 } as const;

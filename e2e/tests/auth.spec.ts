@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAccessibilityViolations } from '../support/accessibility';
+import { caseloadUrl } from '../support/caseload-pages';
 import { DEMO_LSP_SLUG, DEMO_PASSWORD, demoAccounts } from '../support/demo-accounts';
 import { MfaEnrolmentPage } from '../support/mfa-enrolment-page';
 import { MfaPage } from '../support/mfa-page';
@@ -9,7 +10,7 @@ import { signInWithMfa } from '../support/sign-in-flow';
 import { freshTotpCode } from '../support/totp';
 
 const LSP_NAME = 'Tyne and Wear Care Alliance';
-const LSP_HOME = new RegExp(`/lsp/${DEMO_LSP_SLUG}$`);
+const LSP_HOME = caseloadUrl(DEMO_LSP_SLUG);
 
 test.describe('signing in', () => {
   test('an adviser without MFA sets it up at first sign-in, then signs in with a code', async ({ page }) => {
@@ -37,7 +38,7 @@ test.describe('signing in', () => {
     await enrolment.continueButton.click();
 
     await expect(page).toHaveURL(LSP_HOME);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(LSP_NAME);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseload');
     await expect(shell.userName).toContainText(`${LSP_NAME} Adviser`);
     await expect(shell.currentLsp).toHaveText(LSP_NAME);
     await expect(shell.navigationLink('Users')).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AcceptInvitationPage } from '../support/accept-invitation-page';
 import { expectNoAccessibilityViolations } from '../support/accessibility';
+import { caseloadUrl } from '../support/caseload-pages';
 import { DEMO_LSP_SLUG, demoAccounts } from '../support/demo-accounts';
 import { LspUsersPage } from '../support/lsp-users-page';
 import { Mailbox } from '../support/mailbox';
@@ -74,7 +75,7 @@ test.describe('invitations by email', () => {
     expect(file.text).toContain(codes.join('\n'));
     await enrolment.continueButton.click();
 
-    await expect(inviteePage).toHaveURL(new RegExp(`/lsp/${DEMO_LSP_SLUG}$`));
+    await expect(inviteePage).toHaveURL(caseloadUrl(DEMO_LSP_SLUG));
     const shell = new Shell(inviteePage);
     await expect(shell.userName).toContainText('Riley Invitee');
     await expect(shell.currentLsp).toHaveText(LSP_NAME);

@@ -11,8 +11,6 @@ import {
   tenantRoleGuard,
 } from '@dspt/web/auth';
 import { AccessDeniedPage } from './access-denied/access-denied-page';
-import { LspOverviewPage } from './lsp/lsp-overview-page';
-import { lspTitle } from './lsp/lsp-title.resolver';
 import { NotFoundPage } from './not-found/not-found-page';
 import { passwordResetRoutes } from './password-reset/password-reset.routes';
 import { StatisticsPage } from './statistics/statistics-page';
@@ -45,12 +43,17 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./account/account-page').then((account) => account.AccountPage),
         title: 'Your account',
       },
-      { path: 'lsp/:slug', component: LspOverviewPage, canActivate: [tenantRoleGuard('viewer')], title: lspTitle },
       {
         path: 'lsp/:slug/users',
         loadComponent: () => import('@dspt/web/admin').then((admin) => admin.LspUsersPage),
         canActivate: [tenantRoleGuard('admin')],
         title: 'Users',
+      },
+      // The LSP's home is its caseload; with its provider pages and My tasks.
+      {
+        path: 'lsp/:slug',
+        loadChildren: () => import('@dspt/web/caseload').then((caseload) => caseload.caseloadRoutes),
+        canActivate: [tenantRoleGuard('viewer')],
       },
       {
         path: 'statistics',

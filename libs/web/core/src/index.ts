@@ -1,4 +1,6 @@
 export * from './lib/api/api-problem';
+export * from './lib/api/lsp-api-path';
+export * from './lib/caseload/provider-labels';
 export * from './lib/health/component-health';
 export * from './lib/health/health-component-labels';
 export * from './lib/health/health.service';

@@ -17,15 +17,19 @@ describe('navigationFor', () => {
     expect(navigationFor(null, null)).toEqual([]);
   });
 
-  it("gives an adviser their LSP's overview", () => {
+  it("gives an adviser their LSP's caseload and their tasks", () => {
     const adviser = user([lsp('north', 'adviser')]);
-    expect(texts(navigationFor(adviser, adviser.memberships[0]))).toEqual(['Overview /lsp/north']);
+    expect(texts(navigationFor(adviser, adviser.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);
   });
 
   it("adds the users page for an LSP's admin, in the LSP they are working in", () => {
     const both = user([lsp('north', 'adviser'), lsp('south', 'admin')]);
-    expect(texts(navigationFor(both, both.memberships[1]))).toEqual(['Overview /lsp/south', 'Users /lsp/south/users']);
-    expect(texts(navigationFor(both, both.memberships[0]))).toEqual(['Overview /lsp/north']);
+    expect(texts(navigationFor(both, both.memberships[1]))).toEqual([
+      'Caseload /lsp/south/caseload',
+      'My tasks /lsp/south/tasks',
+      'Users /lsp/south/users',
+    ]);
+    expect(texts(navigationFor(both, both.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);
   });
 
   it('gives programme leads statistics and system admins the LSP and programme lead pages', () => {

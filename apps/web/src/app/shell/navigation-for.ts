@@ -10,7 +10,7 @@ export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary |
   const links: HeaderLink[] = [];
   if (lsp) {
     const base = `/lsp/${lsp.tenant.slug}`;
-    links.push({ text: 'Overview', path: base, exact: true });
+    links.push({ text: 'Caseload', path: `${base}/caseload` }, { text: 'My tasks', path: `${base}/tasks` });
     if (lsp.role === 'admin') {
       links.push({ text: 'Users', path: `${base}/users` });
     }

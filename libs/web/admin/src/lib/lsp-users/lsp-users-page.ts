@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import type { Invitation, TenantMember } from '@dspt/contracts';
 import { AuthService, hasTenantRole, membershipOf } from '@dspt/web/auth';
 import { TENANT_ROLE_LABELS, apiProblemFrom } from '@dspt/web/core';
-import { ActionProblems, ErrorSummary, NotificationBanner } from '@dspt/web/ui';
+import { ActionProblems, ErrorSummary, SuccessBanner } from '@dspt/web/ui';
 import { InviteUserForm } from './invite-user-form';
 import { LspUsersApi } from './lsp-users.api';
 import { MembersTable, type RoleChange } from './members-table';
@@ -16,7 +16,7 @@ import { RecentActivity } from './recent-activity';
  */
 @Component({
   selector: 'dspt-lsp-users-page',
-  imports: [ErrorSummary, InviteUserForm, MembersTable, NotificationBanner, PendingInvitations, RecentActivity],
+  imports: [ErrorSummary, InviteUserForm, MembersTable, PendingInvitations, RecentActivity, SuccessBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lsp-users-page.html',
 })

@@ -9,11 +9,8 @@ import type {
   TenantMemberList,
 } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
+import { lspApiPath } from '@dspt/web/core';
 import { firstValueFrom } from 'rxjs';
-
-function lspPath(slug: string): string {
-  return `/api/tenants/${encodeURIComponent(slug)}`;
-}
 
 /**
  * An LSP admin's calls: the LSP's members, invitations and audit trail. The `...Resource` methods must
@@ -24,27 +21,27 @@ export class LspUsersApi {
   private readonly http = inject(HttpClient);
 
   membersResource(slug: Signal<string>) {
-    return httpResource<TenantMemberList>(() => `${lspPath(slug())}/users`);
+    return httpResource<TenantMemberList>(() => `${lspApiPath(slug())}/users`);
   }
 
   invitationsResource(slug: Signal<string>) {
-    return httpResource<InvitationList>(() => `${lspPath(slug())}/invitations`);
+    return httpResource<InvitationList>(() => `${lspApiPath(slug())}/invitations`);
   }
 
   auditEventsResource(slug: Signal<string>) {
-    return httpResource<AuditEventList>(() => `${lspPath(slug())}/audit-events`);
+    return httpResource<AuditEventList>(() => `${lspApiPath(slug())}/audit-events`);
   }
 
   /** 409 when it would leave the LSP without an admin. */
   changeRole(slug: string, userId: string, role: TenantRole): Promise<TenantMember> {
     return firstValueFrom(
-      this.http.patch<TenantMember>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}`, { role }),
+      this.http.patch<TenantMember>(`${lspApiPath(slug)}/users/${encodeURIComponent(userId)}`, { role }),
     );
   }
 
   /** 409 when it would leave the LSP without an admin. */
   remove(slug: string, userId: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}`));
+    return firstValueFrom(this.http.delete<void>(`${lspApiPath(slug)}/users/${encodeURIComponent(userId)}`));
   }
 
   /**
@@ -53,18 +50,18 @@ export class LspUsersApi {
    */
   resetMfa(slug: string, userId: string): Promise<TenantMember> {
     return firstValueFrom(
-      this.http.post<TenantMember>(`${lspPath(slug)}/users/${encodeURIComponent(userId)}/mfa-reset`, null),
+      this.http.post<TenantMember>(`${lspApiPath(slug)}/users/${encodeURIComponent(userId)}/mfa-reset`, null),
     );
   }
 
   /** 409 when the person is already a member or already invited. */
   invite(slug: string, request: InviteUserRequest): Promise<Invitation> {
-    return firstValueFrom(this.http.post<Invitation>(`${lspPath(slug)}/invitations`, request));
+    return firstValueFrom(this.http.post<Invitation>(`${lspApiPath(slug)}/invitations`, request));
   }
 
   revokeInvitation(slug: string, invitationId: string): Promise<void> {
     return firstValueFrom(
-      this.http.delete<void>(`${lspPath(slug)}/invitations/${encodeURIComponent(invitationId)}`),
+      this.http.delete<void>(`${lspApiPath(slug)}/invitations/${encodeURIComponent(invitationId)}`),
     );
   }
 }

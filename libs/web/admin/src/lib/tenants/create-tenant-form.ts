@@ -1,16 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
-import { FormField, form, pattern, required } from '@angular/forms/signals';
+import { form, pattern, required } from '@angular/forms/signals';
 import type { CreateTenantRequest, TenantSummary } from '@dspt/contracts';
 import { ENGLISH_REGIONS } from '@dspt/domain';
-import {
-  ErrorSummary,
-  FormControlDirective,
-  FormDirective,
-  FormFieldGroup,
-  FormSubmission,
-  TextField,
-  validateEmailAddress,
-} from '@dspt/web/ui';
+import { ErrorSummary, FormDirective, FormSubmission, SelectField, TextField, validateEmailAddress } from '@dspt/web/ui';
 import { SLUG_PATTERN, suggestSlug } from './suggest-slug';
 import { TenantsApi } from './tenants.api';
 
@@ -34,7 +26,7 @@ export interface TenantCreated {
  */
 @Component({
   selector: 'dspt-create-tenant-form',
-  imports: [ErrorSummary, FormControlDirective, FormDirective, FormField, FormFieldGroup, TextField],
+  imports: [ErrorSummary, FormDirective, SelectField, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
@@ -51,14 +43,13 @@ export interface TenantCreated {
         [field]="tenantForm.slug"
         (typed)="slugEdited($event)"
       />
-      <dspt-form-field label="Region" controlId="tenant-region" [field]="tenantForm.region">
-        <select class="nhsuk-select" dsptControl [formField]="tenantForm.region">
-          <option value="">Select a region</option>
-          @for (region of regions; track region) {
-            <option [value]="region">{{ region }}</option>
-          }
-        </select>
-      </dspt-form-field>
+      <dspt-select-field
+        label="Region"
+        controlId="tenant-region"
+        placeholder="Select a region"
+        [options]="regions"
+        [field]="tenantForm.region"
+      />
       <dspt-text-field
         label="Email address of the LSP's first admin (optional)"
         controlId="tenant-admin-email"
@@ -77,7 +68,7 @@ export class CreateTenantForm {
 
   readonly created = output<TenantCreated>();
 
-  protected readonly regions = ENGLISH_REGIONS;
+  protected readonly regions = ENGLISH_REGIONS.map((region) => ({ value: region, label: region }));
   /** Whether the admin typed a slug of their own, which the name then no longer overwrites. */
   private slugIsOwn = false;
 

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations } from '../support/accessibility';
+import { CaseloadPage, MyTasksPage, ProviderPage, caseloadUrl } from '../support/caseload-pages';
+import { CASELOAD_LSP_SLUG, demoAccounts } from '../support/demo-accounts';
+import { Shell } from '../support/shell';
+import { signInSettingUpMfa } from '../support/sign-in-flow';
+
+/** A day `days` from today, as the date field takes it (2026-03-15). */
+function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return date.toLocaleDateString('sv-SE');
+}
+
+test.describe('the caseload', () => {
+  test('an adviser sorts by priority, completes an item of the top provider, and adds a note and a task', async ({ page }) => {
+    // Setting up MFA waits for a code of its own 30-second step.
+    test.slow();
+    const caseload = new CaseloadPage(page);
+    const provider = new ProviderPage(page);
+    const myTasks = new MyTasksPage(page);
+    const shell = new Shell(page);
+
+    await signInSettingUpMfa(page, demoAccounts.caseloadAdviser);
+
+    // The caseload is the LSP's home, most urgent first.
+    await expect(page).toHaveURL(caseloadUrl(CASELOAD_LSP_SLUG));
+    await expect(caseload.heading).toHaveText('Caseload');
+    await expect(page).toHaveTitle('Caseload – DSPT Support Portal');
+    await expect(caseload.count).toContainText('of 40 providers');
+    await expect(caseload.columnHeader('Priority')).toHaveAttribute('aria-sort', 'descending');
+    await expectNoAccessibilityViolations(page);
+
+    // Sorted another way, then by priority again; each in the address.
+    await caseload.sortBy('Provider', /\/caseload\?sort=name$/);
+    await expect(caseload.columnHeader('Provider')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(caseload.columnHeader('Priority')).not.toHaveAttribute('aria-sort');
+    await caseload.sortBy('Priority', /\/caseload$/);
+    await expect(caseload.columnHeader('Priority')).toHaveAttribute('aria-sort', 'descending');
+    const scores = (await caseload.table.getByTestId('priority').locator('strong').allInnerTexts()).map(Number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // Its reasons are there to read.
+    await expect(caseload.rows.first().getByTestId('priority')).toContainText(/items? left|days to deadline/);
+
+    // The top provider.
+    const top = caseload.providerLink(caseload.rows.first());
+    const name = await top.innerText();
+    await top.click();
+    await expect(provider.heading).toHaveText(name);
+    await expect(page).toHaveTitle(`${name} – DSPT Support Portal`);
+    const before = await provider.completedCount();
+    const [code, ...otherBlockers] = await provider.blockerCodes();
+    expect(before.completed).toBeLessThan(before.total);
+    await expectNoAccessibilityViolations(page);
+
+    // Completes the first mandatory item the DSPT would name.
+    await provider.setQuestionStatus(code, 'Completed', 'Seen done on the DSPT');
+    await expect(provider.assessmentConfirmation).toHaveText(`${code} is now completed.`);
+    await expect(provider.progress).toHaveText(`${before.completed + 1} of ${before.total} mandatory items completed`);
+    await expect(provider.question(code).getByTestId('question-status')).toHaveText('Completed');
+    await expect(provider.question(code)).toContainText('Comment: Seen done on the DSPT');
+    await expect(provider.blockers).not.toContainText(`requirement ${code} in`);
+    expect(await provider.blockerCodes()).toEqual(otherBlockers);
+
+    // A note of the call, and a task to follow it up.
+    const note = `Called the registered manager about ${code} (${Date.now()})`;
+    await provider.addNote('Phone call', note);
+    await expect(page.getByTestId('notes-confirmation')).toHaveText('Your note was added.');
+    await expect(provider.notes.getByTestId('note').first()).toContainText(note);
+    const task = `Check the rest of the Staffing and Roles items (${Date.now()})`;
+    await provider.addTask(task, dayFromToday(7));
+    await expect(page.getByTestId('tasks-confirmation')).toHaveText(`Task added: ${task}`);
+    await expect(provider.tasks).toContainText(task);
+    await expectNoAccessibilityViolations(page);
+
+    // The task is on My tasks, with its provider, until done.
+    await shell.navigationLink('My tasks').click();
+    await expect(myTasks.heading).toHaveText('My tasks');
+    await expect(myTasks.task(task)).toContainText(name);
+    await expectNoAccessibilityViolations(page);
+    await myTasks.markDone(task);
+    await expect(myTasks.confirmation).toHaveText(`Task done: ${task} (${name}).`);
+    await expect(myTasks.task(task)).toHaveCount(0);
+  });
+});

@@ -1,0 +1,326 @@
+import type {
+  AssessmentQuestionView,
+  AssessmentView,
+  BlockerList,
+  CaseNoteList,
+  ProviderDetail,
+  PublicationList,
+  Task,
+  TaskList,
+} from '@dspt/contracts';
+import { LspPages, ME, SLUG } from '../testing/lsp-pages';
+import { openItemsFor } from './publication-form';
+
+const ID = '3f1b2c44-0000-4000-8000-00000000abcd';
+const BASE = `/api/tenants/${SLUG}/providers/${ID}`;
+
+const PROVIDER: ProviderDetail = {
+  id: ID,
+  odsCode: 'A1B2',
+  name: 'Oak Care Group',
+  kind: 'hq',
+  parent: null,
+  branches: [{ id: 'b-1', odsCode: 'V1234', name: 'Oak Care Hexham' }],
+  serviceType: 'care_home_residential',
+  sizeBand: 'medium',
+  localAuthority: 'Northumberland',
+  region: 'North East',
+  assignedAdviser: { id: ME.id, displayName: ME.displayName, email: 'jo@example.org' },
+  hasCePlus: false,
+  lastContactAt: null,
+  archivedAt: null,
+  version: 3,
+  contacts: [
+    { id: 'c-1', name: 'Pat Manager', email: 'pat@oak.example', role: 'registered_manager', isPrimary: true, unsubscribedAt: null },
+  ],
+  status: 'in_progress',
+  progress: { completed: 1, total: 3 },
+};
+
+function question(code: string, section: string, overrides: Partial<AssessmentQuestionView> = {}): AssessmentQuestionView {
+  return {
+    code,
+    section,
+    title: `Item ${code}`,
+    level: 'SM',
+    mandatory: true,
+    cePlusSkippable: false,
+    metByCePlus: false,
+    status: 'not_started',
+    comment: null,
+    updatedBy: null,
+    updatedAt: null,
+    ...overrides,
+  };
+}
+
+const QUESTIONS = [
+  question('1.1.1', 'Staffing and Roles', { level: 'AS', status: 'completed', updatedBy: 'Sam', updatedAt: '2026-03-01T10:00:00Z' }),
+  question('1.1.2', 'Staffing and Roles', { level: 'AS', comment: 'Waiting for the staff list' }),
+  question('1.2.1', 'Staffing and Roles', { level: 'none', mandatory: false }),
+  question('4.1.1', 'Data Security'),
+];
+const ASSESSMENT: AssessmentView = { cycle: '2025-26', deadline: '2026-06-30', progress: { completed: 1, total: 3 }, questions: QUESTIONS };
+const blocker = (code: string, section: string) => ({
+  code,
+  section,
+  title: `Item ${code}`,
+  sentence: `Please complete mandatory requirement ${code} in the ${section} section`,
+});
+const BLOCKERS: BlockerList = { cycle: '2025-26', items: [blocker('1.1.2', 'Staffing and roles'), blocker('4.1.1', 'Data security')] };
+const PUBLICATIONS: PublicationList = {
+  items: [
+    {
+      id: 'p-1',
+      cycle: '2024-25',
+      level: 'approaching_standards',
+      publishedOn: '2025-05-10',
+      summary: '2024-25 Approaching Standards, published 10/05/2025',
+      coveredBy: null,
+      covers: [],
+      recordedBy: 'Sam',
+    },
+  ],
+};
+const NOTES: CaseNoteList = {
+  items: [{ id: 'n-1', kind: 'call', body: 'Called the manager.', occurredAt: '2026-03-02T10:30:00Z', author: { id: 'u-sam', displayName: 'Sam' } }],
+};
+const TASK: Task = {
+  id: 't-1',
+  providerId: ID,
+  providerName: 'Oak Care Group',
+  title: 'Chase the staff list',
+  dueOn: '2026-03-01',
+  overdue: true,
+  doneAt: null,
+  assignee: { id: ME.id, displayName: ME.displayName },
+};
+const TASKS: TaskList = { items: [TASK] };
+
+describe('ProviderPage', () => {
+  let pages: LspPages;
+
+  afterEach(() => pages.close());
+
+  async function open(): Promise<void> {
+    await pages.open(`/lsp/${SLUG}/providers/${ID}`);
+    for (const [path, body] of [
+      ['', PROVIDER],
+      ['/assessment', ASSESSMENT],
+      ['/blockers', BLOCKERS],
+      ['/publications', PUBLICATIONS],
+      ['/notes', NOTES],
+      ['/tasks', TASKS],
+    ] as const) {
+      await pages.answer('GET', BASE + path, body);
+    }
+  }
+
+  /** Answers the reloads after a change, with `changes` to some of the answers. */
+  async function answerReloads(paths: string[], changes: Record<string, object> = {}): Promise<void> {
+    const bodies: Record<string, object> = {
+      '': PROVIDER,
+      '/assessment': ASSESSMENT,
+      '/blockers': BLOCKERS,
+      '/publications': PUBLICATIONS,
+      '/notes': NOTES,
+      '/tasks': TASKS,
+      ...changes,
+    };
+    for (const path of paths) {
+      await pages.answer('GET', BASE + path, bodies[path]);
+    }
+  }
+
+  describe('for an adviser', () => {
+    beforeEach(async () => {
+      pages = new LspPages('adviser');
+      await open();
+    });
+
+    it('shows the summary, progress, blockers in the DSPT words, publications, contacts, notes and tasks', () => {
+      expect(pages.text('h1')).toBe('Oak Care Group');
+      expect(document.title).toBe('Oak Care Group – DSPT Support Portal');
+      expect(pages.text('[data-testid="progress"]')).toBe('1 of 3 mandatory items completed');
+      expect(pages.text('[data-testid="provider-status"]')).toBe('In progress');
+      expect(pages.cells('[data-testid="provider-summary"] .nhsuk-summary-list__row')).toEqual([
+        ['ODS code', 'A1B2'],
+        ['Kind', 'Headquarters (HQ) Oak Care Hexham (V1234)'],
+        ['Type of service', 'Care home (residential)'],
+        ['Size', 'Medium (50 to 249 staff)'],
+        ['Local authority', 'Northumberland'],
+        ['Region', 'North East'],
+        ['Adviser', 'Jo Adviser'],
+        ['Cyber Essentials Plus', 'No'],
+        ['Last contact', 'Never'],
+      ]);
+      expect(pages.texts('[data-testid="blockers"] li')).toEqual([
+        'Please complete mandatory requirement 1.1.2 in the Staffing and roles section',
+        'Please complete mandatory requirement 4.1.1 in the Data security section',
+      ]);
+      expect(pages.text('[data-testid="publications"]')).toContain('2024-25 Approaching Standards, published 10/05/2025');
+      expect(pages.text('[data-testid="contacts"]')).toContain('Pat Manager Primary contact');
+      expect(pages.text('[data-testid="note"]')).toContain('Phone call');
+      expect(pages.text('[data-testid="note"]')).toContain('Called the manager.');
+      expect(pages.text('[data-testid="task"]')).toContain('Chase the staff list');
+      expect(pages.text('[data-testid="task"]')).toContain('Overdue');
+    });
+
+    it('lists the assessment by section as the DSPT does, with Mandatory and status marks', () => {
+      expect(pages.texts('h3').slice(0, 2)).toEqual(['Staffing and Roles', 'Data Security']);
+      expect(pages.texts('[data-testid="section-Staffing and Roles"] tbody tr td:nth-child(3)')).toEqual(['Mandatory', 'Mandatory', '']);
+      expect(pages.text('[data-testid="question-1.1.1"] [data-testid="question-status"]')).toBe('Completed');
+      expect(pages.text('[data-testid="question-1.1.1"]')).toContain('Updated 1 Mar 2026 by Sam');
+      expect(pages.text('[data-testid="question-1.1.2"]')).toContain('Comment: Waiting for the staff list');
+    });
+
+    it("changes a question's status and comment, then shows the new progress and blockers", async () => {
+      await pages.click('Update 1.1.2');
+      expect(document.activeElement?.textContent).toContain('Update 1.1.2 Item 1.1.2');
+      expect(pages.element.querySelector<HTMLTextAreaElement>('#question-1-1-2-comment')!.value).toBe('Waiting for the staff list');
+
+      await pages.set('question-1-1-2-status-completed', true);
+      await pages.set('question-1-1-2-comment', '');
+      await pages.submit('question-form-1.1.2');
+
+      const saved = { ...QUESTIONS[1], status: 'completed' as const, comment: null };
+      const request = await pages.answer('PUT', `${BASE}/assessment/questions/1.1.2`, {
+        question: saved,
+        progress: { completed: 2, total: 3 },
+        status: 'in_progress',
+      });
+      expect(request.request.body).toEqual({ status: 'completed', comment: null });
+      await answerReloads(['', '/assessment', '/blockers'], {
+        '': { ...PROVIDER, progress: { completed: 2, total: 3 } },
+        '/assessment': { ...ASSESSMENT, questions: [QUESTIONS[0], saved, QUESTIONS[2], QUESTIONS[3]] },
+        '/blockers': { ...BLOCKERS, items: [BLOCKERS.items[1]] },
+      });
+
+      expect(pages.text('[data-testid="assessment-confirmation"]')).toBe('1.1.2 is now completed.');
+      expect(pages.text('[data-testid="progress"]')).toBe('2 of 3 mandatory items completed');
+      expect(pages.texts('[data-testid="blockers"] li')).toEqual(['Please complete mandatory requirement 4.1.1 in the Data security section']);
+      expect(pages.text('[data-testid="question-1.1.2"] [data-testid="question-status"]')).toBe('Completed');
+      expect(pages.element.querySelector('[data-testid="question-form-1.1.2"]')).toBeNull();
+      expect(document.activeElement?.id).toBe('update-1-1-2');
+    });
+
+    it('records a publication, marking the open items done in the same step', async () => {
+      await pages.set('publication-level-standards_met', true);
+      expect(pages.text('label[for="publication-complete-items"]')).toBe('Mark the 2 items still open as completed: 1.1.2, 4.1.1');
+      await pages.set('publication-complete-items', true);
+      await pages.set('publication-date', '2026-03-05');
+      await pages.set('publication-branch-b-1', true);
+      await pages.submit('publication-form');
+
+      const request = await pages.answer('POST', `${BASE}/publications`, {
+        ...PUBLICATIONS.items[0],
+        id: 'p-2',
+        summary: '2025-26 Standards Met, published 05/03/2026',
+      });
+      expect(request.request.body).toEqual({
+        level: 'standards_met',
+        publishedOn: '2026-03-05',
+        completeItems: ['1.1.2', '4.1.1'],
+        coversBranchIds: ['b-1'],
+      });
+      await answerReloads(['', '/assessment', '/blockers', '/publications']);
+      expect(pages.text('[data-testid="publications-confirmation"]')).toBe('Recorded: 2025-26 Standards Met, published 05/03/2026.');
+    });
+
+    it("shows the DSPT's reason when a publication is refused (422)", async () => {
+      await pages.set('publication-level-approaching_standards', true);
+      await pages.submit('publication-form');
+
+      await pages.refuse(
+        'POST',
+        `${BASE}/publications`,
+        422,
+        'A provider whose last publication was Approaching Standards cannot publish Approaching Standards again: it must reach Standards Met.',
+      );
+
+      const summary = pages.element.querySelector<HTMLElement>('[data-testid="publication-form"]')!.previousElementSibling;
+      expect(summary?.textContent).toContain('cannot publish Approaching Standards again');
+      expect(document.activeElement).toBe(summary?.querySelector('.nhsuk-error-summary'));
+    });
+
+    it('checks a publication before sending it', async () => {
+      await pages.set('publication-date', '2999-01-01');
+      await pages.submit('publication-form');
+
+      expect(pages.texts('[data-testid="error-summary"] a')).toEqual([
+        'Select the level the provider published',
+        'The date published must be today or in the past',
+      ]);
+      pages.http.expectNone({ method: 'POST' });
+    });
+
+    it('adds a case note with when it happened, then shows it and the new last contact', async () => {
+      await pages.set('note-kind', 'visit');
+      await pages.set('note-body', 'Visited: went through 4.1.1.');
+      await pages.set('note-when', '2026-03-04T14:15');
+      await pages.submit('note-form');
+
+      const request = await pages.answer('POST', `${BASE}/notes`, { ...NOTES.items[0], id: 'n-2' });
+      expect(request.request.body).toEqual({
+        kind: 'visit',
+        body: 'Visited: went through 4.1.1.',
+        occurredAt: new Date('2026-03-04T14:15').toISOString(),
+      });
+      await answerReloads(['/notes', '']);
+      expect(pages.text('[data-testid="notes-confirmation"]')).toBe('Your note was added.');
+      expect(pages.element.querySelector<HTMLTextAreaElement>('#note-body')!.value).toBe('');
+    });
+
+    it('refuses an empty note', async () => {
+      await pages.submit('note-form');
+
+      expect(pages.texts('[data-testid="error-summary"] a')).toEqual(['Select the type of note', 'Enter what happened']);
+      pages.http.expectNone({ method: 'POST' });
+    });
+
+    it('adds a task, and marks one done', async () => {
+      await pages.set('task-title', 'Call about 4.1.1');
+      await pages.set('task-due', '2999-04-01');
+      await pages.submit('task-form');
+
+      const added = await pages.answer('POST', `${BASE}/tasks`, { ...TASK, id: 't-2', title: 'Call about 4.1.1' });
+      expect(added.request.body).toEqual({ title: 'Call about 4.1.1', dueOn: '2999-04-01' });
+      await answerReloads(['/tasks']);
+      expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task added: Call about 4.1.1');
+
+      await pages.click('Mark "Chase the staff list" as done');
+      const done = await pages.answer('PATCH', `/api/tenants/${SLUG}/tasks/t-1`, { ...TASK, doneAt: '2026-03-05T10:00:00Z' });
+      expect(done.request.body).toEqual({ done: true });
+      await answerReloads(['/tasks']);
+      expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task done: Chase the staff list');
+    });
+  });
+
+  it('shows a viewer everything, with no forms or buttons that change anything', async () => {
+    pages = new LspPages('viewer');
+    await open();
+
+    expect(pages.text('[data-testid="progress"]')).toBe('1 of 3 mandatory items completed');
+    expect(pages.element.querySelector('form')).toBeNull();
+    expect(pages.element.querySelector('button')).toBeNull();
+    expect(pages.text('[data-testid="task"]')).toContain('Chase the staff list');
+  });
+
+  it('says why a provider could not be loaded', async () => {
+    pages = new LspPages('adviser');
+    await pages.open(`/lsp/${SLUG}/providers/${ID}`);
+    await pages.refuse('GET', BASE, 404, 'There is no such provider in this LSP');
+    for (const path of ['/assessment', '/blockers', '/publications', '/notes', '/tasks']) {
+      await pages.refuse('GET', BASE + path, 404, 'There is no such provider in this LSP');
+    }
+
+    expect(pages.text('[data-testid="load-problem"]')).toBe('The provider could not be loaded. There is no such provider in this LSP');
+  });
+});
+
+describe('openItemsFor', () => {
+  it('is every blocker for Standards Met and above, and only the AS items for Approaching Standards', () => {
+    expect(openItemsFor('standards_exceeded', BLOCKERS.items, QUESTIONS)).toEqual(['1.1.2', '4.1.1']);
+    expect(openItemsFor('approaching_standards', BLOCKERS.items, QUESTIONS)).toEqual(['1.1.2']);
+  });
+});

@@ -1,0 +1,80 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { ProviderDetail } from '@dspt/contracts';
+import { PROVIDER_KIND_LABELS, SERVICE_TYPE_LABELS, SIZE_BAND_LABELS } from '@dspt/web/core';
+
+/** Who the provider is: ODS code, kind with its HQ or branches, service, size, area, adviser, CE+. */
+@Component({
+  selector: 'dspt-provider-summary',
+  imports: [DatePipe, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <dl class="nhsuk-summary-list" data-testid="provider-summary">
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">ODS code</dt>
+        <dd class="nhsuk-summary-list__value">{{ provider().odsCode }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Kind</dt>
+        <dd class="nhsuk-summary-list__value">
+          {{ kindLabels[provider().kind] }}
+          @if (provider().parent; as parent) {
+            of <a [routerLink]="['/lsp', slug(), 'providers', parent.id]">{{ parent.name }} ({{ parent.odsCode }})</a>
+          }
+          @if (provider().branches.length > 0) {
+            <ul class="nhsuk-list nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0" aria-label="Branches">
+              @for (branch of provider().branches; track branch.id) {
+                <li class="nhsuk-u-margin-bottom-1">
+                  <a [routerLink]="['/lsp', slug(), 'providers', branch.id]">{{ branch.name }} ({{ branch.odsCode }})</a>
+                </li>
+              }
+            </ul>
+          }
+        </dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Type of service</dt>
+        <dd class="nhsuk-summary-list__value">{{ serviceLabels[provider().serviceType] }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Size</dt>
+        <dd class="nhsuk-summary-list__value">{{ sizeLabels[provider().sizeBand] }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Local authority</dt>
+        <dd class="nhsuk-summary-list__value">{{ provider().localAuthority }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Region</dt>
+        <dd class="nhsuk-summary-list__value">{{ provider().region }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Adviser</dt>
+        <dd class="nhsuk-summary-list__value">{{ provider().assignedAdviser?.displayName ?? 'Unassigned' }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Cyber Essentials Plus</dt>
+        <dd class="nhsuk-summary-list__value">{{ provider().hasCePlus ? 'Yes' : 'No' }}</dd>
+      </div>
+      <div class="nhsuk-summary-list__row">
+        <dt class="nhsuk-summary-list__key">Last contact</dt>
+        <dd class="nhsuk-summary-list__value" data-testid="last-contact">
+          @if (provider().lastContactAt; as lastContact) {
+            <time [attr.datetime]="lastContact">{{ lastContact | date: 'd MMM yyyy, HH:mm' }}</time>
+          } @else {
+            Never
+          }
+        </dd>
+      </div>
+    </dl>
+  `,
+})
+export class ProviderSummary {
+  readonly slug = input.required<string>();
+  readonly provider = input.required<ProviderDetail>();
+
+  protected readonly kindLabels = PROVIDER_KIND_LABELS;
+  protected readonly serviceLabels = SERVICE_TYPE_LABELS;
+  protected readonly sizeLabels = SIZE_BAND_LABELS;
+}
