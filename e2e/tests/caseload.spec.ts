@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAccessibilityViolations } from '../support/accessibility';
 import { CaseloadPage, MyTasksPage, ProviderPage, caseloadUrl } from '../support/caseload-pages';
-import { CASELOAD_LSP_SLUG, demoAccounts } from '../support/demo-accounts';
+import { CASELOAD_LSP_SLUG, DEMO_LSP_SLUG, demoAccounts } from '../support/demo-accounts';
 import { Shell } from '../support/shell';
-import { signInSettingUpMfa } from '../support/sign-in-flow';
+import { signInSettingUpMfa, signInWithMfa } from '../support/sign-in-flow';
 
 /** A day `days` from today, as the date field takes it (2026-03-15). */
 function dayFromToday(days: number): string {
@@ -81,5 +81,61 @@ test.describe('the caseload', () => {
     await myTasks.markDone(task);
     await expect(myTasks.confirmation).toHaveText(`Task done: ${task} (${name}).`);
     await expect(myTasks.task(task)).toHaveCount(0);
+  });
+});
+
+test.describe('caseload views', () => {
+  test('an LSP admin filters, opens a saved view, goes Back, sorts from the keyboard and assigns an adviser to two providers', async ({ page }) => {
+    test.slow();
+    const caseload = new CaseloadPage(page);
+    await signInWithMfa(page, demoAccounts.lspAdmin);
+    await expect(page).toHaveURL(caseloadUrl(DEMO_LSP_SLUG));
+    await caseload.rows.first().waitFor();
+
+    // Filters go into the address, from the first page.
+    await caseload.filters.getByLabel('Status').selectOption({ label: 'Not started' });
+    await caseload.filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/\/caseload\?status=not_started$/);
+    await expect(caseload.rows.first()).toContainText('Not started');
+    for (const status of await caseload.rows.locator('td:nth-child(4)').allInnerTexts()) {
+      expect(status.trim()).toBe('Not started');
+    }
+
+    // A saved view keeps them; Back goes to the view before, with its filters in the form.
+    await caseload.savedView('At risk').click();
+    await expect(page).toHaveURL(/\/caseload\?view=at-risk&status=not_started$/);
+    await expect(caseload.savedView('At risk')).toHaveAttribute('aria-current', 'page');
+    await page.goBack();
+    await expect(page).toHaveURL(/\/caseload\?status=not_started$/);
+    await expect(caseload.savedView('All providers')).toHaveAttribute('aria-current', 'page');
+    await expect(caseload.filters.getByLabel('Status')).toHaveValue('not_started');
+
+    // The address can be shared: opened afresh, it shows the same.
+    await page.reload();
+    await expect(caseload.filters.getByLabel('Status')).toHaveValue('not_started');
+    await caseload.filters.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/caseload$/);
+
+    // Sorting works from the keyboard, and focus stays on the button.
+    const lastContact = caseload.table.getByRole('button', { name: 'Last contact' });
+    await lastContact.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/caseload\?sort=lastContact$/);
+    await expect(caseload.columnHeader('Last contact')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(lastContact).toBeFocused();
+
+    // Bulk assignment: two providers to the LSP's adviser.
+    const first = caseload.rows.nth(0);
+    const second = caseload.rows.nth(1);
+    const names = [await caseload.providerLink(first).innerText(), await caseload.providerLink(second).innerText()];
+    await first.getByRole('checkbox').check();
+    await second.getByRole('checkbox').check();
+    await page.getByLabel('Assign an adviser to the providers you select').selectOption({ label: 'Tyne and Wear Care Alliance Adviser' });
+    await page.getByRole('button', { name: 'Assign adviser' }).click();
+    await expect(page.getByTestId('confirmation')).toHaveText('Tyne and Wear Care Alliance Adviser is now the adviser of 2 providers.');
+    for (const name of names) {
+      await expect(caseload.rows.filter({ hasText: name })).toContainText('Tyne and Wear Care Alliance Adviser');
+    }
+    await expectNoAccessibilityViolations(page);
   });
 });
