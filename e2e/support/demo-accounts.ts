@@ -16,4 +16,6 @@ export const demoAccounts = {
   otherLspAdviser: 'adviser@durham-and-tees-valley-care-partnership.demo.test',
   /** The adviser of the caseload test's LSP (no MFA: the test sets it up; no other test uses it). */
   caseloadAdviser: `adviser@${CASELOAD_LSP_SLUG}.demo.test`,
+  /** The admin of the caseload test's LSP (MFA with the demo secret; a sign-in of its own, under the sign-in throttle). */
+  caseloadAdmin: `admin@${CASELOAD_LSP_SLUG}.demo.test`,
 } as const;

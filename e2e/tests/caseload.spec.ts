@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAccessibilityViolations } from '../support/accessibility';
 import { CaseloadPage, MyTasksPage, ProviderPage, caseloadUrl } from '../support/caseload-pages';
-import { CASELOAD_LSP_SLUG, DEMO_LSP_SLUG, demoAccounts } from '../support/demo-accounts';
+import { CASELOAD_LSP_SLUG, demoAccounts } from '../support/demo-accounts';
 import { Shell } from '../support/shell';
 import { signInSettingUpMfa, signInWithMfa } from '../support/sign-in-flow';
+
+/** The display name the seed gives the caseload LSP's adviser. */
+const ADVISER_NAME = 'Greater Manchester Care Digital Adviser';
 
 /** A day `days` from today, as the date field takes it (2026-03-15). */
 function dayFromToday(days: number): string {
@@ -88,8 +91,8 @@ test.describe('caseload views', () => {
   test('an LSP admin filters, opens a saved view, goes Back, sorts from the keyboard and assigns an adviser to two providers', async ({ page }) => {
     test.slow();
     const caseload = new CaseloadPage(page);
-    await signInWithMfa(page, demoAccounts.lspAdmin);
-    await expect(page).toHaveURL(caseloadUrl(DEMO_LSP_SLUG));
+    await signInWithMfa(page, demoAccounts.caseloadAdmin);
+    await expect(page).toHaveURL(caseloadUrl(CASELOAD_LSP_SLUG));
     await caseload.rows.first().waitFor();
 
     // Filters go into the address, from the first page.
@@ -130,11 +133,11 @@ test.describe('caseload views', () => {
     const names = [await caseload.providerLink(first).innerText(), await caseload.providerLink(second).innerText()];
     await first.getByRole('checkbox').check();
     await second.getByRole('checkbox').check();
-    await page.getByLabel('Assign an adviser to the providers you select').selectOption({ label: 'Tyne and Wear Care Alliance Adviser' });
+    await page.getByLabel('Assign an adviser to the providers you select').selectOption({ label: ADVISER_NAME });
     await page.getByRole('button', { name: 'Assign adviser' }).click();
-    await expect(page.getByTestId('confirmation')).toHaveText('Tyne and Wear Care Alliance Adviser is now the adviser of 2 providers.');
+    await expect(page.getByTestId('confirmation')).toHaveText(`${ADVISER_NAME} is now the adviser of 2 providers.`);
     for (const name of names) {
-      await expect(caseload.rows.filter({ hasText: name })).toContainText('Tyne and Wear Care Alliance Adviser');
+      await expect(caseload.rows.filter({ hasText: name })).toContainText(ADVISER_NAME);
     }
     await expectNoAccessibilityViolations(page);
   });
