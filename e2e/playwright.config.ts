@@ -13,6 +13,10 @@ process.env['DSPT_E2E_DATABASE_URL'] ??= (() => {
   return url.toString();
 })();
 
+// Set once in the main process (like the database URL) so every process agrees on it.
+process.env['DSPT_E2E_RUN_ID'] ??= randomBytes(3).toString('hex');
+const runId = process.env['DSPT_E2E_RUN_ID'];
+
 export const baseURL = `http://127.0.0.1:${port}`;
 /** The portal's emails go to a MailDev of its own; tests read them through MailDev's REST API. */
 const mailDevSmtpPort = port + 25;
@@ -56,7 +60,8 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: process.env['DSPT_E2E_DATABASE_URL'],
       REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: `dspt-e2e-${port}`,
+      // A prefix per run: sign-in limits counted by an earlier run must not throttle this one.
+      REDIS_PREFIX: `dspt-e2e-${port}-${runId}`,
       PUBLIC_URL: baseURL,
       MAILDEV_SMTP_PORT: String(mailDevSmtpPort),
       MAILDEV_WEB_PORT: String(port + 80),
