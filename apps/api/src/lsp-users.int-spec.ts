@@ -74,6 +74,21 @@ describe('LSP users (admin)', () => {
     expect(count.n).toBe(items.length);
   });
 
+  it('lets anyone in the LSP list whom providers can be assigned to: its advisers and admins only', async () => {
+    const { tenant, adminUser } = await lspWithAdmin('advisers');
+    const adviserUser = await fixtures.member(tenant, 'adviser', { mfa: true });
+    const viewerUser = await fixtures.member(tenant, 'viewer', { mfa: true });
+    const other = await lspWithAdmin('advisers-other');
+    const viewer = await signIn(viewerUser);
+    const response = await viewer.get(`/api/tenants/${tenant.slug}/advisers`);
+    expect(response.status).toBe(200);
+    const ids = (response.body.items as Array<{ userId: string; role: string }>).map((item) => item.userId).sort();
+    expect(ids).toEqual([adminUser.id, adviserUser.id].sort());
+    expect(response.body.items[0]).toEqual({ userId: expect.any(String), displayName: expect.any(String), role: expect.any(String) });
+    expect(ids).not.toContain(other.adminUser.id);
+    expect((await viewer.get(`/api/tenants/${other.tenant.slug}/advisers`)).status).toBe(403);
+  });
+
   it('changes a role, audits it, and the new role applies to the very next request', async () => {
     const { tenant, adminUser, admin } = await lspWithAdmin('roles');
     const adviserUser = await fixtures.member(tenant, 'adviser', { mfa: true });

@@ -96,3 +96,15 @@ export interface AuditEventView {
 export interface AuditEventList {
   items: AuditEventView[];
 }
+
+/** Someone providers and tasks can be assigned to: an adviser or admin of the LSP. */
+export interface AssignableAdviser {
+  userId: string;
+  displayName: string;
+  role: TenantRole;
+}
+
+/** `GET /api/tenants/{slug}/advisers` (anyone in the LSP). */
+export interface AssignableAdviserList {
+  items: AssignableAdviser[];
+}

@@ -1,4 +1,4 @@
-import type { TenantMember } from '@dspt/contracts';
+import type { AssignableAdviser, TenantMember } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { SessionStore } from '@dspt/server/auth';
@@ -45,6 +45,14 @@ export class MembersService {
       const rows: MemberRow[] = await manager.query(`${MEMBERS_SQL} ORDER BY u.display_name`);
       return rows.map(toMember);
     });
+  }
+
+  /** Advisers and admins: whom providers and tasks can be assigned to. Readable by anyone in the LSP. */
+  async listAssignable(): Promise<AssignableAdviser[]> {
+    const members = await this.list();
+    return members
+      .filter((member) => member.role !== 'viewer')
+      .map(({ userId, displayName, role }) => ({ userId, displayName, role }));
   }
 
   changeRole(userId: string, role: TenantRole): Promise<TenantMember> {

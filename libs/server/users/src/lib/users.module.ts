@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdvisersController } from './advisers.controller';
 import { AuditEventsController } from './audit-events.controller';
 import { InvitationLinksController } from './invitation-links.controller';
 import { InvitationsController } from './invitations.controller';
@@ -11,7 +12,7 @@ import { TenantLookup } from './tenant-lookup';
 
 /** LSP users, invitations, programme leads and the LSP's audit trail. */
 @Module({
-  controllers: [MembersController, InvitationsController, InvitationLinksController, ProgrammeLeadsController, AuditEventsController],
+  controllers: [MembersController, AdvisersController, InvitationsController, InvitationLinksController, ProgrammeLeadsController, AuditEventsController],
   providers: [MembersService, InvitationsService, ProgrammeLeadsService, TenantLookup],
   exports: [InvitationsService],
 })
