@@ -2,6 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, type Signal, inject } from '@angular/core';
 import type {
   AssessmentView,
+  AssignableAdviserList,
   BlockerList,
   BulkAssignRequest,
   BulkAssignResult,
@@ -19,7 +20,6 @@ import type {
   TaskInput,
   TaskList,
   TaskUpdate,
-  TenantMemberList,
 } from '@dspt/contracts';
 import { lspApiPath } from '@dspt/web/core';
 import { firstValueFrom } from 'rxjs';
@@ -48,12 +48,9 @@ export class CaseloadApi {
     return httpResource<CaseloadPage>(() => ({ url: `${lspApiPath(slug())}/providers`, params: caseloadApiParams(query()) }));
   }
 
-  /** The LSP's members: only its admins may list them (`undefined` slug: not asked). */
-  membersResource(slug: Signal<string | undefined>) {
-    return httpResource<TenantMemberList>(() => {
-      const lsp = slug();
-      return lsp ? `${lspApiPath(lsp)}/users` : undefined;
-    });
+  /** The LSP's advisers and admins: whom providers can be assigned to (anyone in the LSP may ask). */
+  advisersResource(slug: Signal<string>) {
+    return httpResource<AssignableAdviserList>(() => `${lspApiPath(slug())}/advisers`);
   }
 
   /** All or nothing. */

@@ -1,4 +1,4 @@
-import type { TenantMember } from '@dspt/contracts';
+import type { AssignableAdviser } from '@dspt/contracts';
 import type { SelectOption } from '@dspt/web/ui';
 
 interface Person {
@@ -10,8 +10,8 @@ interface Person {
 export interface AdviserSources {
   /** The signed-in user, when they can be assigned providers (advisers and admins). */
   me: Person | null;
-  /** The LSP's members: only its admins can list them. */
-  members?: readonly TenantMember[];
+  /** The LSP's advisers and admins. */
+  members?: readonly AssignableAdviser[];
   /** Advisers assigned to the providers on show. */
   seen: readonly (Person | null)[];
   /** The adviser the caseload is filtered by, so the filter always shows it. */

@@ -1,5 +1,5 @@
 import type { TestRequest } from '@angular/common/http/testing';
-import type { CaseloadItem, CaseloadPage, TenantMemberList } from '@dspt/contracts';
+import type { AssignableAdviserList, CaseloadItem, CaseloadPage } from '@dspt/contracts';
 import { TestBed } from '@angular/core/testing';
 import { Location } from '@angular/common';
 import { LspPages, ME, SLUG } from '../testing/lsp-pages';
@@ -41,6 +41,7 @@ describe('CaseloadPage', () => {
 
   /** Answers the caseload request and returns its query parameters. */
   async function answerCaseload(body: CaseloadPage = PAGE): Promise<Record<string, string>> {
+    await pages.answerAny('GET', `/api/tenants/${SLUG}/advisers`, { items: [] });
     const request: TestRequest = await pages.answer('GET', PROVIDERS_URL, body);
     return Object.fromEntries(request.request.params.keys().map((key) => [key, request.request.params.get(key)!]));
   }
@@ -189,13 +190,13 @@ describe('CaseloadPage', () => {
     });
   });
 
-  it("lists an admin's whole team as advisers", async () => {
-    pages = new LspPages('admin');
+  it("lists the LSP's whole team of advisers, whoever is looking", async () => {
+    pages = new LspPages('adviser');
     await pages.open(`/lsp/${SLUG}/caseload`);
-    const members: TenantMemberList = {
-      items: [{ userId: 'u-kim', email: 'kim@example.org', displayName: 'Kim Adviser', role: 'adviser', mfaEnrolled: true, joinedAt: '2026-01-01T00:00:00Z' }],
+    const members: AssignableAdviserList = {
+      items: [{ userId: 'u-kim', displayName: 'Kim Adviser', role: 'adviser' }],
     };
-    await pages.answer('GET', `/api/tenants/${SLUG}/users`, members);
+    await pages.answer('GET', `/api/tenants/${SLUG}/advisers`, members);
     await answerCaseload();
 
     const adviserFilter = [...pages.element.querySelectorAll<HTMLOptionElement>('#filter-adviser option')].map((option) => option.text);

@@ -148,7 +148,7 @@ export class CaseloadPage {
     return `Showing ${first} to ${last} of ${providerCount(current.total)}, ${current.cycle} cycle.`;
   });
 
-  private readonly members = this.api.membersResource(computed(() => (this.access().isAdmin ? this.slug() : undefined)));
+  private readonly members = this.api.advisersResource(this.slug);
   protected readonly advisers = computed(() =>
     adviserOptions({
       me: this.access().canWrite ? this.access().me : null,

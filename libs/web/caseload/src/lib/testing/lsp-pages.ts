@@ -81,6 +81,14 @@ export class LspPages {
     return request;
   }
 
+  /** Answers every open request to `url`, if there is any (for lists a page loads alongside the one under test). */
+  async answerAny(method: string, url: string, body: object | null): Promise<void> {
+    for (const request of this.http.match((candidate) => candidate.method === method && candidate.url === url)) {
+      request.flush(body);
+    }
+    await this.settle();
+  }
+
   /** The API refuses the one request to `url`. */
   async refuse(method: string, url: string, status: number, message: string): Promise<void> {
     this.http
