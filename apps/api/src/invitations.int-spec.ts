@@ -6,6 +6,7 @@ import {
   Fixtures,
   INTEGRATION_MFA_KEY,
   integrationEnv,
+  recipients,
   startTestSmtpServer,
   type TestSmtpServer,
   totpCode,
@@ -22,11 +23,6 @@ const REFUSED_PREFIX = 'refused-';
 
 function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}@example.org`;
-}
-
-function recipients(mail: ParsedMail): string[] {
-  const to = mail.to === undefined ? [] : Array.isArray(mail.to) ? mail.to : [mail.to];
-  return to.flatMap((address) => address.value.map((entry) => entry.address?.toLowerCase() ?? ''));
 }
 
 interface InvitationLink {

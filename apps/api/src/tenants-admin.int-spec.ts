@@ -14,6 +14,7 @@ import {
   Fixtures,
   INTEGRATION_MFA_KEY,
   integrationEnv,
+  recipients,
   startTestSmtpServer,
   type TestSmtpServer,
   totpCode,
@@ -30,11 +31,6 @@ const REFUSED_PREFIX = 'refused-';
 
 function unique(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}`;
-}
-
-function recipients(mail: ParsedMail): string[] {
-  const to = mail.to === undefined ? [] : Array.isArray(mail.to) ? mail.to : [mail.to];
-  return to.flatMap((address) => address.value.map((entry) => entry.address?.toLowerCase() ?? ''));
 }
 
 function linkIn(mail: ParsedMail): URL {

@@ -3,10 +3,9 @@ import { AuditService } from '@dspt/server/audit';
 import { AppConfigService } from '@dspt/server/config';
 import { hashPassword, SecretCipher, verifyPassword } from '@dspt/server/crypto';
 import { UserEntity } from '@dspt/server/database';
-import { RetryLaterException } from '@dspt/server/http';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { ConflictException, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
-import { LoginThrottle, LoginThrottledError } from './login-throttle';
+import { LoginThrottle } from './login-throttle';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { type Session, SessionStore } from './session.store';
 import { newTotpSecret, totpQrCodeDataUrl, totpUri, verifyTotp } from './totp';
@@ -44,7 +43,7 @@ export class AuthService implements OnModuleInit {
 
   async login(emailInput: string, password: string, ip: string | null): Promise<SignInOutcome> {
     const email = emailInput.trim().toLowerCase();
-    await this.admit(email, ip);
+    await this.throttle.admitOrRetryLater(email, ip);
     const user = await this.users.findByEmail(email);
     const passwordMatches = await verifyPassword(user?.passwordHash ?? this.decoyHash, password);
     if (!user || !user.passwordHash || !passwordMatches) {
@@ -163,16 +162,6 @@ export class AuthService implements OnModuleInit {
     return me;
   }
 
-  private async admit(email: string, ip: string | null): Promise<void> {
-    try {
-      await this.throttle.admit(email, ip);
-    } catch (error) {
-      if (error instanceof LoginThrottledError) {
-        throw new RetryLaterException(error.message, error.retryAfterSeconds);
-      }
-      throw error;
-    }
-  }
 
   private async failSignIn(email: string, userId: string | null, factor: 'password' | 'code'): Promise<void> {
     const locked = await this.throttle.recordFailure(email);

@@ -1,4 +1,5 @@
 import { AppConfigService } from '@dspt/server/config';
+import { RetryLaterException } from '@dspt/server/http';
 import { REDIS_CLIENT } from '@dspt/server/redis';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
@@ -61,6 +62,18 @@ export class LoginThrottle {
       if (count > limit) {
         throw new LoginThrottledError(`Too many sign-in attempts. Try again in ${minutes(ttl)}.`, Math.max(ttl, 1));
       }
+    }
+  }
+
+  /** As `admit`, answering a throttled request with 429 and `Retry-After` (sign-in, password reset). */
+  async admitOrRetryLater(email: string, ip: string | null): Promise<void> {
+    try {
+      await this.admit(email, ip);
+    } catch (error) {
+      if (error instanceof LoginThrottledError) {
+        throw new RetryLaterException(error.message, error.retryAfterSeconds);
+      }
+      throw error;
     }
   }
 

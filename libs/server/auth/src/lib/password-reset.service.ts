@@ -2,13 +2,12 @@ import { AuditService } from '@dspt/server/audit';
 import { AppConfigService } from '@dspt/server/config';
 import { hashPassword } from '@dspt/server/crypto';
 import { PasswordResetEntity, UserEntity } from '@dspt/server/database';
-import { RetryLaterException } from '@dspt/server/http';
 import { MailService } from '@dspt/server/mail';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { GoneException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull } from 'typeorm';
-import { LoginThrottle, LoginThrottledError } from './login-throttle';
+import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy.service';
 import { passwordResetEmail } from './password-reset-email';
 import { SessionStore } from './session.store';
@@ -38,14 +37,7 @@ export class PasswordResetService {
 
   async request(emailInput: string, ip: string | null): Promise<void> {
     const email = emailInput.trim().toLowerCase();
-    try {
-      await this.throttle.admit(email, ip);
-    } catch (error) {
-      if (error instanceof LoginThrottledError) {
-        throw new RetryLaterException(error.message, error.retryAfterSeconds);
-      }
-      throw error;
-    }
+    await this.throttle.admitOrRetryLater(email, ip);
     const user = await this.database.outsideTenants((manager) => manager.findOneBy(UserEntity, { email }));
     if (!user) {
       return;

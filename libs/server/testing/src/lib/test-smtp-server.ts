@@ -65,3 +65,9 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The lower-cased addresses a received message was sent to. */
+export function recipients(mail: ParsedMail): string[] {
+  const to = mail.to === undefined ? [] : Array.isArray(mail.to) ? mail.to : [mail.to];
+  return to.flatMap((address) => address.value.map((entry) => entry.address?.toLowerCase() ?? ''));
+}
