@@ -1,5 +1,5 @@
 import { ACCESS_RULE, type AccessRule } from '@dspt/server/http';
-import { runWithRequestContext, type ScopedDatabase } from '@dspt/server/tenancy';
+import { runWithRequestContext } from '@dspt/server/tenancy';
 import { type ExecutionContext, ForbiddenException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
@@ -25,14 +25,15 @@ function contextFor(rule: AccessRule | undefined, cookies: Record<string, string
 describe('AccessGuard', () => {
   const session = { token: 't', data: { userId: 'u1', stage: 'active', createdAt: Date.now(), mfaFailures: 0 } };
   const sessions = { find: jest.fn(async (token?: string) => (token === 't' ? session : null)), destroy: jest.fn() };
-  const users = { findSignedInUser: jest.fn(async () => ({ id: 'u1', email: 'u@x', globalRole: null })) };
-  const database = { outsideTenants: jest.fn(async () => [{ id: 'tenant-a', slug: 'a', role: 'viewer' }]) };
-  const guard = new AccessGuard(
-    new Reflector(),
-    sessions as unknown as SessionStore,
-    users as unknown as UserDirectory,
-    database as unknown as ScopedDatabase,
-  );
+  const user = { id: 'u1', email: 'u@x', globalRole: null };
+  // The viewer is a member of LSP "a" only.
+  const users = {
+    findSignedInUser: jest.fn(async (_id: string, slug?: string) => ({
+      user,
+      membership: slug === 'a' ? { id: 'tenant-a', slug: 'a', role: 'viewer' as const } : null,
+    })),
+  };
+  const guard = new AccessGuard(new Reflector(), sessions as unknown as SessionStore, users as unknown as UserDirectory);
   const run = (context: ExecutionContext) => runWithRequestContext({ ip: null }, () => guard.canActivate(context));
 
   it('refuses a route that declares no access rule', async () => {
@@ -59,10 +60,15 @@ describe('AccessGuard', () => {
     await expect(
       run(contextFor({ kind: 'tenant', permission: 'caseload.write' }, { dspt_session: 't' }, { tenantSlug: 'a' })),
     ).rejects.toThrow('Your role in this LSP (viewer) does not allow this');
-    database.outsideTenants.mockResolvedValueOnce([]);
     await expect(
       run(contextFor({ kind: 'tenant', permission: 'caseload.read' }, { dspt_session: 't' }, { tenantSlug: 'b' })),
     ).rejects.toThrow('You do not have access to this LSP');
+  });
+
+  it('asks about a membership only on LSP routes', async () => {
+    users.findSignedInUser.mockClear();
+    await run(contextFor({ kind: 'signed-in' }, { dspt_session: 't' }, { tenantSlug: 'a' }));
+    expect(users.findSignedInUser).toHaveBeenCalledWith('u1', undefined);
   });
 
   it('checks global roles', async () => {

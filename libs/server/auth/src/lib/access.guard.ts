@@ -1,6 +1,6 @@
-import { globalRoleGrants, tenantRoleGrants, type TenantRole } from '@dspt/domain';
+import { globalRoleGrants, tenantRoleGrants } from '@dspt/domain';
 import { ACCESS_RULE, type AccessRule, SESSION_COOKIE, TENANT_SLUG_PARAM } from '@dspt/server/http';
-import { currentRequestContext, ScopedDatabase, type TenantContext } from '@dspt/server/tenancy';
+import { currentRequestContext } from '@dspt/server/tenancy';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -31,7 +31,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionStore,
     private readonly users: UserDirectory,
-    private readonly database: ScopedDatabase,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,8 +54,10 @@ export class AccessGuard implements CanActivate {
     if (session.data.stage !== 'active') {
       throw new UnauthorizedException('Finish signing in with your authentication code');
     }
-    const user = await this.users.findSignedInUser(session.data.userId);
-    if (!user) {
+    const slug = request.params[TENANT_SLUG_PARAM];
+    const tenantSlug = rule.kind === 'tenant' && typeof slug === 'string' && slug.length <= 100 ? slug : undefined;
+    const access = await this.users.findSignedInUser(session.data.userId, tenantSlug);
+    if (!access) {
       await this.sessions.destroy(session.token, session.data.userId);
       throw new UnauthorizedException('Sign in to continue');
     }
@@ -64,6 +65,7 @@ export class AccessGuard implements CanActivate {
     if (!requestContext) {
       throw new Error('Request context missing: is the request-context middleware installed?');
     }
+    const { user, membership: tenant } = access;
     requestContext.user = user;
     switch (rule.kind) {
       case 'signed-in':
@@ -74,7 +76,6 @@ export class AccessGuard implements CanActivate {
         }
         return true;
       case 'tenant': {
-        const tenant = await this.membershipFor(user.id, request.params[TENANT_SLUG_PARAM]);
         if (!tenant) {
           throw new ForbiddenException('You do not have access to this LSP');
         }
@@ -85,21 +86,5 @@ export class AccessGuard implements CanActivate {
         return true;
       }
     }
-  }
-
-  private async membershipFor(userId: string, slug: unknown): Promise<TenantContext | null> {
-    if (typeof slug !== 'string' || slug.length > 100) {
-      return null;
-    }
-    const rows: Array<{ id: string; slug: string; role: TenantRole }> = await this.database.outsideTenants(
-      (manager) =>
-        manager.query(
-          `SELECT t.id, t.slug, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id
-           WHERE m.user_id = $1 AND t.slug = $2`,
-          [userId, slug],
-        ),
-      userId,
-    );
-    return rows[0] ?? null;
   }
 }
