@@ -3,23 +3,17 @@ import {
   ApiClient,
   type FixtureTenant,
   type FixtureUser,
-  Fixtures,
-  INTEGRATION_MFA_KEY,
-  integrationEnv,
+  type Fixtures,
   recipients,
-  startTestSmtpServer,
   type TestSmtpServer,
   totpCode,
 } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ParsedMail } from 'mailparser';
 import { createHash, randomBytes } from 'node:crypto';
-import { startTestApi } from './testing/start-test-api';
+import { REFUSED_PREFIX, useTestApiWithMail } from './testing/use-test-api';
 
-const PUBLIC_URL = 'https://portal.test';
 const GOOD_PASSWORD = 'correct horse battery staple 2026';
-/** Addresses the test SMTP server refuses with a permanent error. */
-const REFUSED_PREFIX = 'refused-';
 
 function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}@example.org`;
@@ -41,8 +35,8 @@ function linkIn(mail: ParsedMail): InvitationLink {
 }
 
 describe('LSP invitations', () => {
+  const api = useTestApiWithMail();
   let smtp: TestSmtpServer;
-  let env: Record<string, string>;
   let app: NestExpressApplication;
   let fixtures: Fixtures;
   let tenant: FixtureTenant;
@@ -51,22 +45,11 @@ describe('LSP invitations', () => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    smtp = await startTestSmtpServer({
-      rejectRecipient: (address) => (address.startsWith(REFUSED_PREFIX) ? { code: 550, message: 'no' } : undefined),
-    });
-    env = integrationEnv({ SMTP_URL: smtp.url, PUBLIC_URL });
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    ({ app, fixtures, smtp } = api);
     tenant = await fixtures.tenant('inv');
     otherTenant = await fixtures.tenant('other');
     adminUser = await fixtures.member(tenant, 'admin', { mfa: true });
     admin = await new ApiClient(app).signIn(adminUser.email, adminUser.password, adminUser.totpSecret);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
-    await smtp?.close();
   });
 
   function mailsTo(email: string): ParsedMail[] {

@@ -1,23 +1,14 @@
 import type { ApiErrorBody, AuditEventList, CurrentUser, TenantMember, TenantMemberList } from '@dspt/contracts';
-import { ApiClient, type FixtureTenant, type FixtureUser, Fixtures, INTEGRATION_MFA_KEY, integrationEnv } from '@dspt/server/testing';
+import { ApiClient, type FixtureTenant, type FixtureUser, type Fixtures } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
-import { startTestApi } from './testing/start-test-api';
+import { useTestApi } from './testing/use-test-api';
 
 describe('LSP users (admin)', () => {
-  const env = integrationEnv();
+  const api = useTestApi();
   let app: NestExpressApplication;
   let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
-  });
+  beforeAll(() => ({ app, fixtures } = api));
 
   function signIn(user: FixtureUser): Promise<ApiClient> {
     return new ApiClient(app).signIn(user.email, user.password, user.totpSecret);

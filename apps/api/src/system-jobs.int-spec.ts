@@ -1,34 +1,24 @@
 import type { QueueRoundTrip } from '@dspt/contracts';
-import {
-  ApiClient,
-  Fixtures,
-  INTEGRATION_MFA_KEY,
-  integrationEnv,
-  type RunningProcess,
-  startWorkerProcess,
-} from '@dspt/server/testing';
+import { ApiClient, type Fixtures, type RunningProcess, startWorkerProcess } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { startTestApi } from './testing/start-test-api';
+import { useTestApi } from './testing/use-test-api';
 
 describe('POST /api/system/queue-check', () => {
-  const env = integrationEnv();
+  const api = useTestApi();
   let app: NestExpressApplication;
   let worker: RunningProcess | undefined;
   let fixtures: Fixtures;
   let systemAdmin: ApiClient;
 
   beforeAll(async () => {
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    ({ app, fixtures } = api);
     const admin = await fixtures.user({ label: 'sysadmin', globalRole: 'system_admin', mfa: true });
     systemAdmin = await new ApiClient(app).signIn(admin.email, admin.password, admin.totpSecret);
   });
 
   afterAll(async () => {
     await worker?.stop();
-    await app?.close();
-    await fixtures?.close();
   });
 
   it('is for system admins only', async () => {
@@ -42,7 +32,7 @@ describe('POST /api/system/queue-check', () => {
   });
 
   it('is answered by a separate worker process through Redis', async () => {
-    worker = await startWorkerProcess(env);
+    worker = await startWorkerProcess(api.env);
 
     const response = await systemAdmin.post('/api/system/queue-check');
     expect(response.status).toBe(200);

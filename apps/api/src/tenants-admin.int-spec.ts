@@ -11,23 +11,17 @@ import type {
 import {
   ApiClient,
   type FixtureUser,
-  Fixtures,
-  INTEGRATION_MFA_KEY,
-  integrationEnv,
+  type Fixtures,
   recipients,
-  startTestSmtpServer,
   type TestSmtpServer,
   totpCode,
 } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ParsedMail } from 'mailparser';
 import { randomBytes } from 'node:crypto';
-import { startTestApi } from './testing/start-test-api';
+import { REFUSED_PREFIX, useTestApiWithMail } from './testing/use-test-api';
 
-const PUBLIC_URL = 'https://portal.test';
 const GOOD_PASSWORD = 'correct horse battery staple 2026';
-/** Addresses the test SMTP server refuses with a permanent error. */
-const REFUSED_PREFIX = 'refused-';
 
 function unique(label: string): string {
   return `${label}-${randomBytes(4).toString('hex')}`;
@@ -43,7 +37,7 @@ function linkIn(mail: ParsedMail): URL {
 
 describe('LSP tenants and programme leads (system admin)', () => {
   let smtp: TestSmtpServer;
-  let env: Record<string, string>;
+  const api = useTestApiWithMail();
   let app: NestExpressApplication;
   let fixtures: Fixtures;
   let sysAdminUser: FixtureUser;
@@ -52,22 +46,11 @@ describe('LSP tenants and programme leads (system admin)', () => {
   let lead: ApiClient;
 
   beforeAll(async () => {
-    smtp = await startTestSmtpServer({
-      rejectRecipient: (address) => (address.startsWith(REFUSED_PREFIX) ? { code: 550, message: 'no' } : undefined),
-    });
-    env = integrationEnv({ SMTP_URL: smtp.url, PUBLIC_URL });
-    app = await startTestApi(env);
-    fixtures = await Fixtures.connect(env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    ({ app, fixtures, smtp } = api);
     sysAdminUser = await fixtures.user({ label: 'sysadmin', globalRole: 'system_admin', mfa: true });
     sysAdmin = await signIn(sysAdminUser);
     leadUser = await fixtures.user({ label: 'lead', globalRole: 'programme_lead', mfa: true });
     lead = await signIn(leadUser);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await fixtures?.close();
-    await smtp?.close();
   });
 
   function signIn(user: FixtureUser): Promise<ApiClient> {

@@ -1,4 +1,4 @@
-import { Fixtures, INTEGRATION_MFA_KEY, integrationEnv } from '@dspt/server/testing';
+import { Fixtures, INTEGRATION_MFA_KEY, integrationEnv, startTestSmtpServer, type TestSmtpServer } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startTestApi } from './start-test-api';
 
@@ -25,6 +25,36 @@ export function useTestApi(overrides: Overrides | (() => Promise<Overrides>) = {
   afterAll(async () => {
     await api.app?.close();
     await api.fixtures?.close();
+  });
+  return api;
+}
+
+/** The address emailed links start with in tests that read mail. */
+export const TEST_PUBLIC_URL = 'https://portal.test';
+/** Addresses the test SMTP server refuses with a permanent error (550). */
+export const REFUSED_PREFIX = 'refused-';
+
+export interface TestApiWithMail extends TestApi {
+  smtp: TestSmtpServer;
+}
+
+/**
+ * `useTestApi` with an in-process SMTP server the api sends to (refusing addresses that start with
+ * REFUSED_PREFIX), and PUBLIC_URL set to TEST_PUBLIC_URL.
+ */
+export function useTestApiWithMail(overrides: Overrides = {}): TestApiWithMail {
+  let smtp: TestSmtpServer | undefined;
+  const api = useTestApi(async () => {
+    smtp = await startTestSmtpServer({
+      rejectRecipient: (address) => (address.startsWith(REFUSED_PREFIX) ? { code: 550, message: 'no' } : undefined),
+    });
+    return { SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL, ...overrides };
+  }) as TestApiWithMail;
+  beforeAll(() => {
+    api.smtp = smtp as TestSmtpServer;
+  });
+  afterAll(async () => {
+    await smtp?.close();
   });
   return api;
 }
