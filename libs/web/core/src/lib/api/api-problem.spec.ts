@@ -1,5 +1,5 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { API_FAILED_MESSAGE, API_UNREACHABLE_MESSAGE, apiProblemFrom } from './api-problem';
+import { API_FAILED_MESSAGE, API_UNREACHABLE_MESSAGE, ApiProblemError, apiProblemFrom, describeApiErrorDetail } from './api-problem';
 
 function failure(status: number, error: unknown, headers?: Record<string, string>): HttpErrorResponse {
   return new HttpErrorResponse({ status, error, headers: new HttpHeaders(headers), url: '/api/x' });
@@ -44,8 +44,32 @@ describe('apiProblemFrom', () => {
     ],
     ['a proxy error page', failure(502, '<html>Bad Gateway</html>'), { status: 502, message: API_FAILED_MESSAGE, details: [] }],
     ['a network failure', failure(0, new ProgressEvent('error')), { status: 0, message: API_UNREACHABLE_MESSAGE, details: [] }],
+    [
+      'a 400 naming rows of a file',
+      failure(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: '1 problem in the file: nothing was imported',
+        details: [{ row: 3, field: 'region', message: 'region must be one of: North East' }],
+      }),
+      { status: 400, details: [{ row: 3, field: 'region', message: 'region must be one of: North East' }] },
+    ],
+    [
+      'a refusal reported without an HTTP error (a failed background import)',
+      new ApiProblemError({ status: 400, message: 'The file is empty', details: [{ field: 'file', message: 'The file is empty' }] }),
+      { status: 400, message: 'The file is empty', details: [{ field: 'file', message: 'The file is empty' }] },
+    ],
     ['something that is not an HTTP error', new TypeError('x is undefined'), { status: -1, message: API_FAILED_MESSAGE, details: [] }],
   ])('reads %s', (_case, error, expected) => {
     expect(apiProblemFrom(error)).toEqual(expect.objectContaining(expected));
+  });
+});
+
+describe('describeApiErrorDetail', () => {
+  it("is a field's message as it is, and names the row and column of a file's", () => {
+    expect(describeApiErrorDetail({ field: 'email', message: 'Enter an email address' })).toBe('Enter an email address');
+    expect(describeApiErrorDetail({ row: 2, field: 'ods_code', message: 'ODS code must be 3 to 6 letters or digits' })).toBe(
+      'Row 2, ods_code: ODS code must be 3 to 6 letters or digits',
+    );
   });
 });

@@ -7,12 +7,15 @@ import { FormFieldGroup } from './form-field';
   host: {
     '[id]': 'group.controlId()',
     '[attr.aria-describedby]': 'group.describedBy()',
-    '[class.nhsuk-input--error]': "tagName === 'INPUT' && !!group.error()",
+    // A file input has no error style of its own: its form group's error border marks it.
+    '[class.nhsuk-input--error]': "tagName === 'INPUT' && type !== 'file' && !!group.error()",
     '[class.nhsuk-select--error]': "tagName === 'SELECT' && !!group.error()",
     '[class.nhsuk-textarea--error]': "tagName === 'TEXTAREA' && !!group.error()",
   },
 })
 export class FormControlDirective {
   protected readonly group = inject(FormFieldGroup);
-  protected readonly tagName = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement.tagName;
+  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  protected readonly tagName = this.element.tagName;
+  protected readonly type = this.element.getAttribute('type');
 }

@@ -145,6 +145,37 @@ describe('FormSubmission with dspt-form-field and dspt-error-summary', () => {
     ]);
   });
 
+  it('names the row and column of each problem in an uploaded file, below what came of it, never on a form field', async () => {
+    await typeName('Jo Bloggs');
+    const select = element.querySelector<HTMLSelectElement>('#team')!;
+    select.value = 'north';
+    select.dispatchEvent(new Event('input'));
+    fixture.componentInstance.action = () =>
+      Promise.reject(
+        new HttpErrorResponse({
+          status: 400,
+          error: {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: '2 problems in the file: nothing was imported',
+            details: [
+              { row: 3, field: 'name', message: 'name must not be blank' },
+              { row: 7, field: 'region', message: 'region must be one of: North East' },
+            ],
+          },
+        }),
+      );
+
+    await submit();
+
+    expect(summaryLinks()).toEqual([
+      ['2 problems in the file: nothing was imported', '#name'],
+      ['Row 3, name: name must not be blank', '#name'],
+      ['Row 7, region: region must be one of: North East', '#name'],
+    ]);
+    expect(fieldError('name')).toBeUndefined();
+  });
+
   it('shows a problem without field details, and lets the user try again with the same answers', async () => {
     await typeName('Jo Bloggs');
     const select = element.querySelector<HTMLSelectElement>('#team')!;

@@ -1,6 +1,6 @@
 import { type Signal, computed, signal, untracked } from '@angular/core';
 import { type FieldState, type FieldTree, type ReadonlyFieldTree, type ValidationError, submit } from '@angular/forms/signals';
-import { type ApiProblem, apiProblemFrom } from '@dspt/web/core';
+import { type ApiProblem, apiProblemFrom, describeApiErrorDetail } from '@dspt/web/core';
 import type { ErrorSummaryItem, ErrorSummarySource } from './error-summary-source';
 import type { Submittable } from './submittable';
 
@@ -20,7 +20,9 @@ export interface FormSubmissionOptions {
  * Runs a signal form's submission the NHS.UK way: nothing is validated until the user submits; then the
  * client-side rules run, and only a valid form is sent. A failed API call is read with `apiProblemFrom`:
  * each `details` entry that names a field of the form becomes that field's error (it clears when the
- * user changes the field), anything else is a problem shown in the error summary.
+ * user changes the field), anything else is a problem shown in the error summary (the rows of an uploaded
+ * file with their row numbers and columns, below the API's message). While the action runs, `submitting`
+ * is true and a second submit does nothing.
  */
 export class FormSubmission<T> implements Submittable, ErrorSummarySource {
   private readonly attemptedState = signal(false);
@@ -91,16 +93,18 @@ export class FormSubmission<T> implements Submittable, ErrorSummarySource {
   private fieldErrorsFrom(problem: ApiProblem): ValidationError.WithOptionalFieldTree[] {
     const fieldErrors: ValidationError.WithOptionalFieldTree[] = [];
     const problems: string[] = [];
+    // A refusal of an uploaded file's rows says above them what came of it: "3 problems in the file: nothing was imported".
+    if (problem.details.length === 0 || problem.details.some((detail) => detail.row !== undefined)) {
+      problems.push(problem.message);
+    }
     for (const detail of problem.details) {
-      const fieldTree = this.fieldNamed(detail.field);
+      // A row's field is a column of the uploaded file, never a field of the form.
+      const fieldTree = detail.row === undefined ? this.fieldNamed(detail.field) : undefined;
       if (fieldTree) {
         fieldErrors.push({ kind: 'server', message: detail.message, fieldTree });
       } else {
-        problems.push(detail.message);
+        problems.push(describeApiErrorDetail(detail));
       }
-    }
-    if (problem.details.length === 0) {
-      problems.push(problem.message);
     }
     const problemField = this.options.problemFieldByStatus?.[problem.status] ?? this.options.problemField;
     if (problemField) {
