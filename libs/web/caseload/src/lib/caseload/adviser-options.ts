@@ -19,9 +19,9 @@ export interface AdviserSources {
 }
 
 /**
- * The advisers to offer in the adviser filter and for bulk assignment: the user first ("(you)"), then
- * everyone else who can be assigned providers, by name. Only admins can list the LSP's members; for
- * others the list is the user and the advisers of the providers on show.
+ * The advisers to offer in the adviser filter, for bulk assignment and for a task: the user first
+ * ("(you)"), then everyone else who can be assigned providers and tasks, by name: the LSP's advisers and
+ * admins (`GET advisers`, once loaded) and the advisers of the providers on show.
  */
 export function adviserOptions({ me, members = [], seen, selectedId }: AdviserSources): SelectOption[] {
   const others = new Map<string, string>();

@@ -1,28 +1,34 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output } from '@angular/core';
 import { form, maxLength, required } from '@angular/forms/signals';
 import type { Task } from '@dspt/contracts';
-import { ErrorSummary, FormDirective, FormSubmission, TextField } from '@dspt/web/ui';
+import { ErrorSummary, FormDirective, FormSubmission, SelectField, TextField } from '@dspt/web/ui';
 import { CaseloadApi, type ProviderRef } from '../api/caseload.api';
 import { notInPast } from '../calendar';
+import { adviserOptions } from '../caseload/adviser-options';
+import { lspAccess } from '../lsp-access';
 
-const EMPTY_TASK = { title: '', dueOn: '' };
+interface TaskModel {
+  title: string;
+  dueOn: string;
+  assigneeId: string;
+}
 
-/** Sets a follow-up task for the provider, assigned to the user who sets it. */
+/** Sets a follow-up task for the provider, for one of the LSP's advisers or admins: the user who sets it, unless they choose another. */
 @Component({
   selector: 'dspt-task-form',
-  imports: [ErrorSummary, FormDirective, TextField],
+  imports: [ErrorSummary, FormDirective, SelectField, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" data-testid="task-form">
       <dspt-text-field label="Task" controlId="task-title" hint="For example, Chase the staff list for 4.1.1" [field]="taskForm.title" />
-      <dspt-text-field
-        label="Due"
-        controlId="task-due"
-        hint="The task goes on your My tasks list."
-        type="date"
-        [width]="10"
-        [field]="taskForm.dueOn"
+      <dspt-text-field label="Due" controlId="task-due" type="date" [width]="10" [field]="taskForm.dueOn" />
+      <dspt-select-field
+        label="Assigned to"
+        controlId="task-assignee"
+        hint="The task goes on their My tasks list."
+        [options]="assignees()"
+        [field]="taskForm.assigneeId"
       />
       <button class="nhsuk-button" type="submit">Add task</button>
     </form>
@@ -34,17 +40,39 @@ export class TaskForm {
   readonly ref = input.required<ProviderRef>();
   readonly added = output<Task>();
 
-  protected readonly taskForm = form(signal({ ...EMPTY_TASK }), (path) => {
+  private readonly slug = computed(() => this.ref().slug);
+  private readonly access = lspAccess(this.slug);
+  private readonly me = computed(() => this.access().me);
+  private readonly members = this.api.advisersResource(this.slug);
+  /** The user first ("(you)"), then the LSP's other advisers and admins by name. */
+  protected readonly assignees = computed(() =>
+    adviserOptions({
+      me: this.me(),
+      members: this.members.hasValue() ? this.members.value().items : [],
+      seen: [],
+      selectedId: null,
+    }),
+  );
+  private readonly model = linkedSignal<string, TaskModel>({
+    source: () => this.me()?.id ?? '',
+    computation: (me) => emptyTask(me),
+  });
+  protected readonly taskForm = form(this.model, (path) => {
     required(path.title, { message: 'Enter the task' });
     maxLength(path.title, 200, { message: 'The task must be 200 characters or fewer' });
     required(path.dueOn, { message: 'Enter the day the task is due' });
     notInPast(path.dueOn, 'The due day must be today or later');
+    required(path.assigneeId, { message: 'Select who the task is for' });
   });
   protected readonly submission = new FormSubmission(this.taskForm, (value) => this.add(value));
 
-  private async add({ title, dueOn }: typeof EMPTY_TASK): Promise<void> {
-    const task = await this.api.addTask(this.ref(), { title: title.trim(), dueOn });
-    this.submission.reset({ ...EMPTY_TASK });
+  private async add({ title, dueOn, assigneeId }: TaskModel): Promise<void> {
+    const task = await this.api.addTask(this.ref(), { title: title.trim(), dueOn, assigneeId });
+    this.submission.reset(emptyTask(this.me()?.id ?? ''));
     this.added.emit(task);
   }
+}
+
+function emptyTask(assigneeId: string): TaskModel {
+  return { title: '', dueOn: '', assigneeId };
 }

@@ -1,6 +1,7 @@
 import type {
   AssessmentQuestionView,
   AssessmentView,
+  AssignableAdviserList,
   BlockerList,
   CaseNoteList,
   ProviderDetail,
@@ -96,6 +97,13 @@ const TASK: Task = {
   assignee: { id: ME.id, displayName: ME.displayName },
 };
 const TASKS: TaskList = { items: [TASK] };
+const ADVISERS: AssignableAdviserList = {
+  items: [
+    { userId: 'u-sam', displayName: 'Sam Admin', role: 'admin' },
+    { userId: ME.id, displayName: ME.displayName, role: 'adviser' },
+    { userId: 'u-ann', displayName: 'Ann Adviser', role: 'adviser' },
+  ],
+};
 
 describe('ProviderPage', () => {
   let pages: LspPages;
@@ -114,6 +122,8 @@ describe('ProviderPage', () => {
     ] as const) {
       await pages.answer('GET', BASE + path, body);
     }
+    // Whom a task can be for (the task form asks, for advisers and admins).
+    await pages.answerAny('GET', `/api/tenants/${SLUG}/advisers`, ADVISERS);
   }
 
   /** Answers the reloads after a change, with `changes` to some of the answers. */
@@ -284,7 +294,7 @@ describe('ProviderPage', () => {
       await pages.submit('task-form');
 
       const added = await pages.answer('POST', `${BASE}/tasks`, { ...TASK, id: 't-2', title: 'Call about 4.1.1' });
-      expect(added.request.body).toEqual({ title: 'Call about 4.1.1', dueOn: '2999-04-01' });
+      expect(added.request.body).toEqual({ title: 'Call about 4.1.1', dueOn: '2999-04-01', assigneeId: ME.id });
       await answerReloads(['/tasks']);
       expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task added: Call about 4.1.1');
 
@@ -293,6 +303,53 @@ describe('ProviderPage', () => {
       expect(done.request.body).toEqual({ done: true });
       await answerReloads(['/tasks']);
       expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task done: Chase the staff list');
+    });
+
+    it("sets a task for another of the LSP's advisers, the user being the one offered first", async () => {
+      const assignee = pages.element.querySelector<HTMLSelectElement>('#task-assignee')!;
+      expect([...assignee.options].map((option) => [option.value, option.text])).toEqual([
+        [ME.id, 'Jo Adviser (you)'],
+        ['u-ann', 'Ann Adviser'],
+        ['u-sam', 'Sam Admin'],
+      ]);
+      expect(assignee.value).toBe(ME.id);
+
+      await pages.set('task-title', 'Visit about 4.1.1');
+      await pages.set('task-due', '2999-04-01');
+      await pages.set('task-assignee', 'u-ann');
+      await pages.submit('task-form');
+
+      const added = await pages.answer('POST', `${BASE}/tasks`, {
+        ...TASK,
+        id: 't-3',
+        title: 'Visit about 4.1.1',
+        assignee: { id: 'u-ann', displayName: 'Ann Adviser' },
+      });
+      expect(added.request.body).toEqual({ title: 'Visit about 4.1.1', dueOn: '2999-04-01', assigneeId: 'u-ann' });
+      await answerReloads(['/tasks']);
+      expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task added: Visit about 4.1.1');
+      // Ready for the next task, for the user again.
+      expect(assignee.value).toBe(ME.id);
+      expect(pages.element.querySelector<HTMLInputElement>('#task-title')!.value).toBe('');
+    });
+
+    it("shows the API's refusal of an assignee on the field", async () => {
+      await pages.set('task-title', 'Visit about 4.1.1');
+      await pages.set('task-due', '2999-04-01');
+      await pages.submit('task-form');
+
+      pages.http.expectOne({ method: 'POST', url: `${BASE}/tasks` }).flush(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'Check the task',
+          details: [{ field: 'assigneeId', message: 'assigneeId must be an adviser or admin of this LSP' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await pages.settle();
+
+      expect(pages.text('#task-assignee-error')).toBe('Error: assigneeId must be an adviser or admin of this LSP');
     });
   });
 
