@@ -17,16 +17,26 @@ describe('navigationFor', () => {
     expect(navigationFor(null, null)).toEqual([]);
   });
 
-  it("gives an adviser their LSP's caseload and their tasks", () => {
+  it("gives an adviser their LSP's caseload, their tasks and the provider import", () => {
     const adviser = user([lsp('north', 'adviser')]);
-    expect(texts(navigationFor(adviser, adviser.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);
+    expect(texts(navigationFor(adviser, adviser.memberships[0]))).toEqual([
+      'Caseload /lsp/north/caseload',
+      'My tasks /lsp/north/tasks',
+      'Import /lsp/north/import',
+    ]);
+  });
+
+  it("gives a viewer the caseload and tasks to read, but not the import", () => {
+    const viewer = user([lsp('north', 'viewer')]);
+    expect(texts(navigationFor(viewer, viewer.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);
   });
 
   it("adds the users page for an LSP's admin, in the LSP they are working in", () => {
-    const both = user([lsp('north', 'adviser'), lsp('south', 'admin')]);
+    const both = user([lsp('north', 'viewer'), lsp('south', 'admin')]);
     expect(texts(navigationFor(both, both.memberships[1]))).toEqual([
       'Caseload /lsp/south/caseload',
       'My tasks /lsp/south/tasks',
+      'Import /lsp/south/import',
       'Users /lsp/south/users',
     ]);
     expect(texts(navigationFor(both, both.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);

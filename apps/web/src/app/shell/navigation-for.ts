@@ -11,6 +11,9 @@ export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary |
   if (lsp) {
     const base = `/lsp/${lsp.tenant.slug}`;
     links.push({ text: 'Caseload', path: `${base}/caseload` }, { text: 'My tasks', path: `${base}/tasks` });
+    if (lsp.role !== 'viewer') {
+      links.push({ text: 'Import', path: `${base}/import` });
+    }
     if (lsp.role === 'admin') {
       links.push({ text: 'Users', path: `${base}/users` });
     }

@@ -11,6 +11,7 @@ import type {
   CaseNoteList,
   CaseloadPage,
   ProviderDetail,
+  ProgressImportResult,
   PublicationInput,
   PublicationList,
   PublicationView,
@@ -24,6 +25,7 @@ import type {
 import { lspApiPath } from '@dspt/web/core';
 import { firstValueFrom } from 'rxjs';
 import { type CaseloadQuery, caseloadApiParams } from '../caseload/caseload-query';
+import { spreadsheetUpload } from './spreadsheet-upload';
 
 /** One provider of one LSP, as the provider page's calls name it. */
 export interface ProviderRef {
@@ -92,6 +94,11 @@ export class CaseloadApi {
     return firstValueFrom(
       this.http.put<QuestionProgressResult>(`${providerPath(provider)}/assessment/questions/${encodeURIComponent(code)}`, update),
     );
+  }
+
+  /** Question statuses of the current cycle from a CSV or XLSX file (code, status, comment); all or nothing, every bad row named. */
+  importQuestionStatuses(provider: ProviderRef, file: File): Promise<ProgressImportResult> {
+    return firstValueFrom(this.http.post<ProgressImportResult>(`${providerPath(provider)}/assessment/import`, spreadsheetUpload(file)));
   }
 
   /** 422 with the DSPT's reason when its rules refuse the publication. */

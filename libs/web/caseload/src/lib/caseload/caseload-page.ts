@@ -64,6 +64,9 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
     <dspt-success-banner [message]="confirmation()" />
     <span class="nhsuk-caption-l">{{ access().name }}</span>
     <h1>Caseload</h1>
+    @if (access().canWrite) {
+      <p><a [routerLink]="['/lsp', slug(), 'import']" data-testid="import-link">Import providers from a spreadsheet</a></p>
+    }
 
     <nav aria-label="Saved views">
       <ul class="dspt-views">

@@ -351,6 +351,54 @@ describe('ProviderPage', () => {
 
       expect(pages.text('#task-assignee-error')).toBe('Error: assigneeId must be an adviser or admin of this LSP');
     });
+
+    it('imports question statuses from a spreadsheet, then shows the new progress', async () => {
+      await pages.choose('question-status-file', new File(['code,status\n1.1.2,completed\n'], 'statuses.csv', { type: 'text/csv' }));
+      await pages.submit('question-status-import-form');
+
+      const request = await pages.answer('POST', `${BASE}/assessment/import`, {
+        cycle: '2025-26',
+        rows: 1,
+        changed: 1,
+        progress: { completed: 2, total: 3 },
+        status: 'in_progress',
+      });
+      expect(((request.request.body as FormData).get('file') as File).name).toBe('statuses.csv');
+      await answerReloads(['', '/assessment', '/blockers'], { '': { ...PROVIDER, progress: { completed: 2, total: 3 } } });
+
+      expect(pages.text('[data-testid="assessment-confirmation"]')).toBe(
+        'Imported 1 row: 1 item changed. 2 of 3 mandatory items completed.',
+      );
+      expect(pages.text('[data-testid="progress"]')).toBe('2 of 3 mandatory items completed');
+      expect(pages.element.querySelector<HTMLInputElement>('#question-status-file')!.value).toBe('');
+    });
+
+    it('lists every bad row of a refused question-status file', async () => {
+      await pages.choose('question-status-file', new File(['code,status\n9.9.9,done\n'], 'statuses.csv', { type: 'text/csv' }));
+      await pages.submit('question-status-import-form');
+
+      pages.http.expectOne({ method: 'POST', url: `${BASE}/assessment/import` }).flush(
+        {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: '2 problems in the file: nothing was imported',
+          details: [
+            { row: 2, field: 'code', message: '9.9.9 is not a question of the 2025-26 cycle' },
+            { row: 2, field: 'status', message: '"done" is not a status: use not_started, in_progress, completed' },
+          ],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await pages.settle();
+
+      const form = pages.element.querySelector('[data-testid="question-status-import-form"]')!;
+      expect([...form.previousElementSibling!.querySelectorAll('li')].map((item) => item.textContent?.trim())).toEqual([
+        '2 problems in the file: nothing was imported',
+        'Row 2, code: 9.9.9 is not a question of the 2025-26 cycle',
+        'Row 2, status: "done" is not a status: use not_started, in_progress, completed',
+      ]);
+      expect(pages.text('[data-testid="assessment-confirmation"]')).toBeUndefined();
+    });
   });
 
   it('shows a viewer everything, with no forms or buttons that change anything', async () => {

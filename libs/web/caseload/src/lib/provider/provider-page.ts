@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import type { QuestionProgressResult } from '@dspt/contracts';
+import type { ProgressImportResult, QuestionProgressResult } from '@dspt/contracts';
 import { PROVIDER_STATUS_COLOURS, PROVIDER_STATUS_LABELS, QUESTION_STATUS_LABELS, portalTitle } from '@dspt/web/core';
 import { LoadingState, SuccessBanner, Tag } from '@dspt/web/ui';
 import { CaseloadApi } from '../api/caseload.api';
@@ -10,12 +10,14 @@ import { CaseNoteForm } from '../casework/case-note-form';
 import { CaseNotesTimeline } from '../casework/case-notes-timeline';
 import { TaskForm } from '../casework/task-form';
 import { TasksTable } from '../casework/tasks-table';
+import { counted } from '../import/import-progress';
 import { lspAccess } from '../lsp-access';
 import { AssessmentList } from './assessment-list';
 import { ContactsTable } from './contacts-table';
 import { PublicationForm } from './publication-form';
 import { PublicationsList } from './publications-list';
 import { ProviderSummary } from './provider-summary';
+import { QuestionStatusImportForm } from './question-status-import-form';
 
 /** The sections of the page that confirm what the user did in them. */
 type Section = 'assessment' | 'publications' | 'notes' | 'tasks';
@@ -23,7 +25,8 @@ type Section = 'assessment' | 'publications' | 'notes' | 'tasks';
 /**
  * `/lsp/:slug/providers/:providerId`: a provider's summary and contacts; its progress "x of N mandatory"
  * and blockers in the DSPT's words; its assessment by section as in the DSPT's list, where advisers
- * change an item's status; its publications; case notes and tasks. Viewers see it all without forms.
+ * change an item's status, or many from a spreadsheet; its publications; case notes and tasks. Viewers
+ * see it all without forms.
  */
 @Component({
   selector: 'dspt-provider-page',
@@ -37,6 +40,7 @@ type Section = 'assessment' | 'publications' | 'notes' | 'tasks';
     ProviderSummary,
     PublicationForm,
     PublicationsList,
+    QuestionStatusImportForm,
     RouterLink,
     SuccessBanner,
     Tag,
@@ -83,6 +87,16 @@ export class ProviderPage {
 
   protected questionUpdated({ question }: QuestionProgressResult): void {
     this.confirm('assessment', `${question.code} is now ${QUESTION_STATUS_LABELS[question.status].toLowerCase()}.`);
+    this.provider.reload();
+    this.assessment.reload();
+    this.blockers.reload();
+  }
+
+  protected statusesImported({ rows, changed, progress }: ProgressImportResult): void {
+    this.confirm(
+      'assessment',
+      `Imported ${counted(rows, 'row')}: ${counted(changed, 'item')} changed. ${progress.completed} of ${progress.total} mandatory items completed.`,
+    );
     this.provider.reload();
     this.assessment.reload();
     this.blockers.reload();

@@ -30,6 +30,7 @@ export function userWithRole(role: TenantRole): CurrentUser {
 export class LspPages {
   readonly http: HttpTestingController;
   private harness?: RouterTestingHarness;
+  private fakeTimers = false;
 
   constructor(role: TenantRole) {
     TestBed.configureTestingModule({
@@ -39,7 +40,7 @@ export class LspPages {
         provideRouter([{ path: 'lsp/:slug', children: caseloadRoutes }], withComponentInputBinding()),
         // Back and forward at once, as in a browser's history.
         provideLocationMocks(),
-        { provide: AuthService, useValue: { currentUser: signal(userWithRole(role)) } },
+        { provide: AuthService, useValue: { currentUser: signal(userWithRole(role)), load: () => Promise.resolve(userWithRole(role)) } },
       ],
     });
     this.http = TestBed.inject(HttpTestingController);
@@ -66,11 +67,33 @@ export class LspPages {
     await this.settle();
   }
 
+  /** Goes to another address of the app, as a link would. */
+  async navigate(url: string): Promise<void> {
+    void TestBed.inject(Router).navigateByUrl(url);
+    await this.settle();
+  }
+
   async settle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
-      await new Promise((resolve) => setTimeout(resolve));
+      if (this.fakeTimers) {
+        await jest.advanceTimersByTimeAsync(0);
+      } else {
+        await new Promise((resolve) => setTimeout(resolve));
+      }
       TestBed.tick();
     }
+  }
+
+  /** Jest's fake timers from now on, for pages that wait (polling): move time on with `wait`. */
+  useFakeTimers(): void {
+    jest.useFakeTimers();
+    this.fakeTimers = true;
+  }
+
+  /** With fake timers: lets `ms` pass, then settles. */
+  async wait(ms: number): Promise<void> {
+    await jest.advanceTimersByTimeAsync(ms);
+    await this.settle();
   }
 
   /** The one request to `url` (the query string left out), answered with `body`. */
@@ -145,6 +168,20 @@ export class LspPages {
     await this.settle();
   }
 
+  /** Chooses `file` in the file input with this id, as a user would. */
+  async choose(id: string, file: File): Promise<void> {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    if (!input || input.type !== 'file' || !this.element.contains(input)) {
+      throw new Error(`No file input #${id}`);
+    }
+    // A file input's files cannot be set from script; a browser sets them when the user chooses.
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    Object.defineProperty(input, 'value', { value: `C:\\fakepath\\${file.name}`, configurable: true, writable: true });
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('change'));
+    await this.settle();
+  }
+
   /** Submits the form with this test id. */
   async submit(testId: string): Promise<void> {
     const form = this.element.querySelector<HTMLFormElement>(`[data-testid="${testId}"]`);
@@ -156,6 +193,9 @@ export class LspPages {
   }
 
   close(): void {
+    if (this.fakeTimers) {
+      jest.useRealTimers();
+    }
     this.http.verify();
     this.harness?.fixture.nativeElement.remove();
   }
