@@ -11,6 +11,7 @@ const TABLES = [
   'memberships',
   'password_resets',
   'provider_contacts',
+  'provider_triage',
   'providers',
   'publications',
   'question_progress',

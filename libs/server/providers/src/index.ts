@@ -7,3 +7,4 @@ export * from './lib/provider-reader';
 export * from './lib/providers.dto';
 export * from './lib/providers.module';
 export * from './lib/providers.service';
+export { rankEveryLsp } from './lib/triage-store';

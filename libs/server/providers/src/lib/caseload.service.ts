@@ -7,13 +7,11 @@ import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { CaseloadFilterQuery, CaseloadQueryDto } from './caseload-query.dto';
-import { rankCaseload } from './caseload-ranking';
-import { loadCaseloadRows } from './caseload-rows';
-import { standingWithoutAssessment } from './cycle-standing';
+import { loadCaseloadPage } from './caseload-page';
 import { ProviderChecks } from './provider-checks';
 import { assertNoProblems } from './provider-errors';
-import { cycleQuestions } from './provider-reader';
 import type { BulkAssignDto } from './providers.dto';
+import { refreshTriage } from './triage-store';
 
 const DEFAULT_PAGE_SIZE = 25;
 
@@ -38,42 +36,34 @@ export class CaseloadService {
   }
 
   /**
-   * The providers the filters select, ranked and sorted as the list shows them, for a cycle; one page of
-   * them, or all of them when no paging is given (the export).
+   * The providers the filters select, with their triage for the cycle, sorted as the list shows them; one
+   * page of them, or all of them when no paging is given (the export). Stale triage is brought up to date
+   * first, in the same transaction.
    */
   async ranked(
     manager: EntityManager,
     query: CaseloadFilterQuery,
     paging?: { page: number; pageSize: number },
   ): Promise<{ cycle: AssessmentCycleEntity; items: CaseloadItem[]; total: number }> {
-    const today = this.clock.today();
+    const tenantId = requireTenantContext().id;
     const cycle = await this.cycles.resolve(manager, query.cycle);
-    const questions = await cycleQuestions(manager, cycle.id);
-    const rows = await loadCaseloadRows(manager, {
-      cycleId: cycle.id,
-      deadline: cycle.deadline,
-      today,
-      search: query.search?.trim() || undefined,
-      adviser: query.adviser?.toLowerCase(),
-      assignedTo: query.view === 'mine' ? requireSignedInUser().id : undefined,
-      region: query.region,
-      serviceType: query.serviceType,
-      includeArchived: query.includeArchived ?? false,
-    });
-    const { items, total } = rankCaseload(
-      rows,
+    await refreshTriage(manager, { tenantId, cycle, today: this.clock.today() });
+    const { items, total } = await loadCaseloadPage(
+      manager,
       {
-        today,
-        deadline: cycle.deadline,
-        unstarted: { withoutCePlus: standingWithoutAssessment(questions, false), withCePlus: standingWithoutAssessment(questions, true) },
-      },
-      {
+        tenantId,
+        cycleId: cycle.id,
+        search: query.search?.trim() || undefined,
+        adviser: query.adviser?.toLowerCase(),
+        assignedTo: query.view === 'mine' ? requireSignedInUser().id : undefined,
+        region: query.region,
+        serviceType: query.serviceType,
         status: query.status,
         atRiskOnly: query.view === 'at-risk',
-        sort: query.sort ?? 'priority',
-        direction: query.direction,
-        ...(paging ?? { page: 1, pageSize: Math.max(rows.length, 1) }),
+        includeArchived: query.includeArchived ?? false,
       },
+      { sort: query.sort ?? 'priority', direction: query.direction },
+      paging,
     );
     return { cycle, items, total };
   }

@@ -204,6 +204,15 @@ export class Fixtures {
         `INSERT INTO tasks (tenant_id, provider_id, title, due_on) VALUES ($1, $2, 'Chase evidence', '2026-05-01')`,
         [tenant.id, provider.id],
       ],
+      [
+        `INSERT INTO provider_triage (tenant_id, provider_id, cycle_id, name, ods_code, kind, service_type, region, status,
+                                      mandatory_completed, mandatory_total, overdue_tasks, priority_score, priority_reasons, at_risk,
+                                      ranked_on, provider_version, cycle_revision)
+         SELECT tenant_id, id, $2, name, ods_code, kind, service_type, region, 'ready_to_publish', 1, 1, 1, 5, '{"ready to publish"}', false,
+                current_date, triage_version, 1
+         FROM providers WHERE id = $1`,
+        [provider.id, cycle.id],
+      ],
     ];
     for (const [sql, parameters] of statements) {
       await this.owner.query(sql, parameters);

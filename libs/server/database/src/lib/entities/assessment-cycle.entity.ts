@@ -20,6 +20,10 @@ export class AssessmentCycleEntity {
   @Column({ name: 'reminder_offsets_days', type: 'int', array: true })
   reminderOffsetsDays!: number[];
 
+  /** Bumped by the database when the deadline or the question set changes (the caseload re-ranks). */
+  @Column({ type: 'int', insert: false, update: false, default: 1 })
+  revision!: number;
+
   @OneToMany(() => QuestionEntity, (question) => question.cycle)
   questions?: Relation<QuestionEntity[]>;
 

@@ -5,6 +5,7 @@ import { PasswordResets1764000000003 } from './1764000000003-password-resets';
 import { Caseload1764000000004 } from './1764000000004-caseload';
 import { CycleInUse1764000000005 } from './1764000000005-cycle-in-use';
 import { TransferProvider1764000000006 } from './1764000000006-transfer-provider';
+import { ProviderTriage1764000000007 } from './1764000000007-provider-triage';
 
 export { APP_ROLE } from './row-level-security';
 
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Caseload1764000000004,
   CycleInUse1764000000005,
   TransferProvider1764000000006,
+  ProviderTriage1764000000007,
 ];
