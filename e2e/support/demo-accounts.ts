@@ -5,6 +5,8 @@ export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 export const DEMO_LSP_SLUG = 'tyne-and-wear-care-alliance';
 /** The LSP whose caseload the caseload test changes (no other test uses it). */
 export const CASELOAD_LSP_SLUG = 'greater-manchester-care-digital';
+/** The LSP the provider import test adds providers to (no other test uses it). */
+export const IMPORT_LSP_SLUG = 'west-yorkshire-care-partnership';
 
 export const demoAccounts = {
   systemAdmin: 'admin@demo.test',
@@ -18,4 +20,6 @@ export const demoAccounts = {
   caseloadAdviser: `adviser@${CASELOAD_LSP_SLUG}.demo.test`,
   /** The admin of the caseload test's LSP (MFA with the demo secret; a sign-in of its own, under the sign-in throttle). */
   caseloadAdmin: `admin@${CASELOAD_LSP_SLUG}.demo.test`,
+  /** The admin of the import test's LSP (MFA with the demo secret; no other test signs in as it). */
+  importAdmin: `admin@${IMPORT_LSP_SLUG}.demo.test`,
 } as const;
