@@ -74,6 +74,7 @@ describe('CaseloadPage', () => {
       expect(pages.text('[data-testid="caseload-row-V0002"]')).toContain('Never');
       expect(pages.element.querySelector('[data-testid="provider-link"]')!.getAttribute('href')).toBe(`/lsp/${SLUG}/providers/1`);
       expect(pages.texts('.nhsuk-pagination__link')).toEqual(['1', '2', '3']);
+      expect(pages.element.querySelector('[data-testid="import-link"]')!.getAttribute('href')).toBe(`/lsp/${SLUG}/import`);
     });
 
     it('sorts by a column with the button in its header, in the address; the same button turns it round', async () => {
@@ -203,7 +204,7 @@ describe('CaseloadPage', () => {
     expect(adviserFilter).toEqual(['Any adviser', 'Unassigned', `${ME.displayName} (you)`, 'Kim Adviser', 'Sam Adviser']);
   });
 
-  it('shows a viewer the caseload without checkboxes or bulk assignment', async () => {
+  it('shows a viewer the caseload without checkboxes, bulk assignment or the import', async () => {
     pages = new LspPages('viewer');
     await pages.open(`/lsp/${SLUG}/caseload`);
     await answerCaseload();
@@ -211,5 +212,6 @@ describe('CaseloadPage', () => {
     expect(pages.element.querySelector('[data-testid="caseload-table"]')).not.toBeNull();
     expect(pages.element.querySelector('input[type="checkbox"]')).toBeNull();
     expect(pages.element.querySelector('[data-testid="bulk-assign-form"]')).toBeNull();
+    expect(pages.element.querySelector('[data-testid="import-link"]')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideLocationMocks } from '@angular/common/testing';
 import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -22,6 +22,10 @@ export function userWithRole(role: TenantRole): CurrentUser {
   };
 }
 
+/** Where the app's role guards send a user who may not see a page. */
+@Component({ template: '<h1>You do not have access</h1>' })
+class AccessDeniedPage {}
+
 /**
  * The caseload's pages as the app routes them (`/lsp/:slug/...`, query parameters and all), for a user
  * with `role`, the API answered by the tests. Waits use timers, not `whenStable`, which would wait for
@@ -37,7 +41,13 @@ export class LspPages {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter([{ path: 'lsp/:slug', children: caseloadRoutes }], withComponentInputBinding()),
+        provideRouter(
+          [
+            { path: 'lsp/:slug', children: caseloadRoutes },
+            { path: 'access-denied', component: AccessDeniedPage },
+          ],
+          withComponentInputBinding(),
+        ),
         // Back and forward at once, as in a browser's history.
         provideLocationMocks(),
         { provide: AuthService, useValue: { currentUser: signal(userWithRole(role)), load: () => Promise.resolve(userWithRole(role)) } },
