@@ -11,8 +11,11 @@ import { MailModule } from '@dspt/server/mail';
 import { ProviderImportsModule } from '@dspt/server/provider-imports';
 import { ProvidersModule } from '@dspt/server/providers';
 import { SystemJobsModule } from '@dspt/server/queue';
+import { QueueDashboardModule } from '@dspt/server/queue-dashboard';
 import { QuestionSetsModule } from '@dspt/server/question-sets';
 import { RedisModule } from '@dspt/server/redis';
+import { RemindersModule } from '@dspt/server/reminders';
+import { TemplatesModule } from '@dspt/server/templates';
 import { TenancyModule } from '@dspt/server/tenancy';
 import { TenantsModule } from '@dspt/server/tenants';
 import { UsersModule } from '@dspt/server/users';
@@ -42,6 +45,9 @@ export class AppModule {
         CaseworkModule,
         HealthModule,
         SystemJobsModule,
+        TemplatesModule,
+        RemindersModule,
+        QueueDashboardModule,
         WebHostingModule.forRoot(),
       ],
     };

@@ -1,9 +1,12 @@
+import { AuditModule } from '@dspt/server/audit';
 import { AppConfigModule, type Environment } from '@dspt/server/config';
 import { DatabaseModule } from '@dspt/server/database';
 import { LoggingModule } from '@dspt/server/logging';
 import { MailModule } from '@dspt/server/mail';
 import { SystemWorkerModule } from '@dspt/server/queue';
 import { RedisModule } from '@dspt/server/redis';
+import { RemindersWorkerModule } from '@dspt/server/reminders';
+import { TenancyModule } from '@dspt/server/tenancy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** The background worker: BullMQ processors over the same library modules as the api. */
@@ -12,7 +15,17 @@ export class WorkerModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(env), LoggingModule, DatabaseModule, RedisModule, MailModule, SystemWorkerModule],
+      imports: [
+        AppConfigModule.forRoot(env),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        MailModule,
+        TenancyModule,
+        AuditModule,
+        SystemWorkerModule,
+        RemindersWorkerModule,
+      ],
     };
   }
 }

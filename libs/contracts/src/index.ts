@@ -10,3 +10,4 @@ export * from './lib/system';
 export * from './lib/tenants';
 export * from './lib/transfers';
 export * from './lib/users';
+export * from './lib/reminders';

@@ -38,7 +38,9 @@ export const GLOBAL_PERMISSIONS = {
   'cycles.manage': ['system_admin'],
   /** Move a provider, with its history, to another LSP (it moved area). */
   'providers.transfer': ['system_admin'],
-  /** Queue health and on-demand system jobs. */
+  /** Change the default wording of email templates (LSPs keep their own). */
+  'email-templates.manage': ['system_admin'],
+  /** Queue health and on-demand system jobs (the reminder planner, the queue dashboard). */
   'system.operate': ['system_admin'],
 } as const satisfies Record<string, readonly GlobalRole[]>;
 export type GlobalPermission = keyof typeof GLOBAL_PERMISSIONS;

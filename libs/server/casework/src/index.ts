@@ -1,2 +1,3 @@
+export * from './lib/case-notes.service';
 export * from './lib/casework.module';
 export * from './lib/task-overdue';

@@ -37,5 +37,14 @@ export const AUDIT_ACTIONS = [
   'import.providers',
   'import.progress',
   'caseload.exported',
+  'email_template.updated',
+  'email_template.reset',
+  'email_settings.updated',
+  'reminder_cadence.updated',
+  'reminders.planned',
+  'email.guidance_requested',
+  'email.retried',
+  'contact.unsubscribed',
+  'contact.resubscribed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -29,6 +29,10 @@ import { XsrfMiddleware } from './xsrf.middleware';
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(XsrfMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer
+      .apply(XsrfMiddleware)
+      // One-click unsubscribe (RFC 8058): mail programs POST without cookies; the signed token is the credential.
+      .exclude({ path: 'unsubscribe', method: RequestMethod.POST })
+      .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

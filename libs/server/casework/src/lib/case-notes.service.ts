@@ -3,10 +3,11 @@ import type { CaseNoteKind } from '@dspt/domain';
 import { findProviderOrFail } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
-import { CaseNoteEntity } from '@dspt/server/database';
+import { CaseNoteEntity, type ProviderEntity } from '@dspt/server/database';
 import { invalidField } from '@dspt/server/http';
 import { requireSignedInUser, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 interface CaseNoteRow {
   id: string;
@@ -60,33 +61,47 @@ export class CaseNotesService {
     }
     return this.database.inCurrentTenant(async (manager) => {
       const provider = await findProviderOrFail(manager, providerId);
-      const note = await manager.save(
-        manager.create(CaseNoteEntity, {
-          tenantId: provider.tenantId,
-          providerId: provider.id,
-          authorId: requireSignedInUser().id,
-          kind: input.kind,
-          body: input.body.trim(),
-          occurredAt,
-        }),
-      );
-      // Plain SQL: last contact is derived, so it neither bumps the provider's edit version nor its updated_at.
-      // A backdated note older than the current last contact leaves it as it is.
-      await manager.query(`UPDATE providers SET last_contact_at = $2 WHERE id = $1 AND (last_contact_at IS NULL OR last_contact_at < $2)`, [
-        provider.id,
-        occurredAt,
-      ]);
-      await this.audit.record(
-        {
-          action: 'note.created',
-          tenantId: provider.tenantId,
-          target: { type: 'provider', id: provider.id },
-          after: { noteId: note.id, kind: note.kind, occurredAt: occurredAt.toISOString() },
-        },
-        manager,
-      );
-      const [row]: CaseNoteRow[] = await manager.query(`${NOTES_SQL} WHERE n.id = $1`, [note.id]);
+      const noteId = await this.record(manager, provider, { kind: input.kind, body: input.body, occurredAt });
+      const [row]: CaseNoteRow[] = await manager.query(`${NOTES_SQL} WHERE n.id = $1`, [noteId]);
       return toCaseNote(row);
     });
+  }
+
+  /**
+   * Writes a note by the signed-in user in the caller's transaction, moves the provider's last contact and
+   * audits it; answers the note's id. Other flows that are themselves a contact (guidance emails) log
+   * themselves through this.
+   */
+  async record(
+    manager: EntityManager,
+    provider: ProviderEntity,
+    input: { kind: CaseNoteKind; body: string; occurredAt: Date },
+  ): Promise<string> {
+    const note = await manager.save(
+      manager.create(CaseNoteEntity, {
+        tenantId: provider.tenantId,
+        providerId: provider.id,
+        authorId: requireSignedInUser().id,
+        kind: input.kind,
+        body: input.body.trim(),
+        occurredAt: input.occurredAt,
+      }),
+    );
+    // Plain SQL: last contact is derived, so it neither bumps the provider's edit version nor its updated_at.
+    // A backdated note older than the current last contact leaves it as it is.
+    await manager.query(
+      `UPDATE providers SET last_contact_at = $2 WHERE id = $1 AND (last_contact_at IS NULL OR last_contact_at < $2)`,
+      [provider.id, input.occurredAt],
+    );
+    await this.audit.record(
+      {
+        action: 'note.created',
+        tenantId: provider.tenantId,
+        target: { type: 'provider', id: provider.id },
+        after: { noteId: note.id, kind: note.kind, occurredAt: input.occurredAt.toISOString() },
+      },
+      manager,
+    );
+    return note.id;
   }
 }

@@ -9,5 +9,6 @@ import { TasksService } from './tasks.service';
 @Module({
   controllers: [CaseNotesController, ProviderTasksController, TasksController],
   providers: [CaseNotesService, TasksService],
+  exports: [CaseNotesService],
 })
 export class CaseworkModule {}

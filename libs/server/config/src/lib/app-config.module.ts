@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfigService } from './app-config.service';
-import { Clock } from './clock';
+import { Clock, FixedClock } from './clock';
 import { parseAppConfig } from './parse-app-config';
 
 export type Environment = Record<string, string | undefined>;
@@ -19,7 +19,18 @@ export class AppConfigModule {
       imports: [
         ConfigModule.forRoot({ ignoreEnvFile: true, skipProcessEnv: true, validate: () => parseAppConfig(env) }),
       ],
-      providers: [AppConfigService, Clock],
+      providers: [
+        AppConfigService,
+        {
+          // Every process reads the same setting, so api and worker agree on "now" in tests and demos.
+          provide: Clock,
+          inject: [AppConfigService],
+          useFactory: (config: AppConfigService) => {
+            const fixedAt = config.get('CLOCK_FIXED_AT');
+            return fixedAt ? new FixedClock(new Date(fixedAt)) : new Clock();
+          },
+        },
+      ],
       exports: [AppConfigService, Clock],
     };
   }

@@ -68,7 +68,23 @@ export const appConfigSchema = z
     LOGIN_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_ROOT: z.string().min(1).default('dist/apps/web/browser'),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    /** Emails a worker process sends at once; keep it above SMTP_POOL_SIZE so the pool never waits. */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    /** Emails per second across all workers (BullMQ's limiter, shared in Redis); 0: no limit. */
+    MAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
+    /** First retry of a temporary SMTP failure (4xx) after this long, doubling each time. */
+    MAIL_RETRY_BASE_SECONDS: seconds('MAIL_RETRY_BASE_SECONDS', 3_600).default(30),
+    /** Link of each open item in guidance emails; {code} becomes the item's code. */
+    GUIDANCE_URL_TEMPLATE: z
+      .string()
+      .refine((value) => value.includes('{code}') && /^https?:\/\//.test(value), {
+        message: 'GUIDANCE_URL_TEMPLATE must be an http(s) URL containing {code}',
+      })
+      .default('https://www.dsptoolkit.nhs.uk/Help/Index?item={code}'),
+    /** Tests and demos only: the portal's clock stands still at this instant (refused in production). */
+    CLOCK_FIXED_AT: z.iso
+      .datetime({ offset: true, message: 'CLOCK_FIXED_AT must be a date and time such as 2027-04-01T08:00:00Z' })
+      .optional(),
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   })
   .superRefine((env, ctx) => {
@@ -77,6 +93,13 @@ export const appConfigSchema = z
         if (!env[secret]) {
           ctx.addIssue({ code: 'custom', path: [secret], message: `${secret} is required in production` });
         }
+      }
+      if (env.CLOCK_FIXED_AT) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['CLOCK_FIXED_AT'],
+          message: 'CLOCK_FIXED_AT is for tests and demos: it is refused in production',
+        });
       }
     }
     if (env.SESSION_ABSOLUTE_SECONDS < env.SESSION_IDLE_SECONDS) {

@@ -1,6 +1,10 @@
 import { createTransport, type Transporter } from 'nodemailer';
 
-/** A pooled SMTP transport: connections are reused across messages instead of one handshake per email. */
+/**
+ * A pooled SMTP transport: connections are reused across messages instead of one handshake per email. The
+ * rate limit is not set here (nodemailer's would be per process): senders of bulk email go through the
+ * email queue, whose limiter (MAIL_RATE_LIMIT_PER_SECOND) counts across every worker.
+ */
 export function createPooledSmtpTransport(smtpUrl: string, maxConnections: number): Transporter {
   const url = new URL(smtpUrl);
   return createTransport({

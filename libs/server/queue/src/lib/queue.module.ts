@@ -16,7 +16,7 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from './queue-names';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.system }),
+    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.reminders }, { name: QUEUES.email }, { name: QUEUES.statistics }),
   ],
   providers: [QueueConnectionLogger],
   exports: [BullModule],

@@ -13,6 +13,11 @@ import { PasswordResetEntity } from './password-reset.entity';
 import { QuestionEntity } from './question.entity';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
+import { EmailMessageEntity } from './email-message.entity';
+import { EmailTemplateEntity } from './email-template.entity';
+import { ReminderCadenceEntity } from './reminder-cadence.entity';
+import { TenantEmailSettingsEntity } from './tenant-email-settings.entity';
+import { TenantEmailTemplateEntity } from './tenant-email-template.entity';
 
 export * from './assessment-cycle.entity';
 export * from './audit-event.entity';
@@ -31,6 +36,12 @@ export * from './publication.entity';
 export * from './question-progress.entity';
 export * from './task.entity';
 
+export * from './email-message.entity';
+export * from './email-template.entity';
+export * from './reminder-cadence.entity';
+export * from './tenant-email-settings.entity';
+export * from './tenant-email-template.entity';
+
 /** Every entity, listed explicitly so the bundled apps need no file globbing. */
 export const ENTITIES = [
   TenantEntity,
@@ -48,4 +59,9 @@ export const ENTITIES = [
   PublicationEntity,
   CaseNoteEntity,
   TaskEntity,
+  EmailTemplateEntity,
+  TenantEmailTemplateEntity,
+  TenantEmailSettingsEntity,
+  ReminderCadenceEntity,
+  EmailMessageEntity,
 ];

@@ -6,6 +6,7 @@ import { Caseload1764000000004 } from './1764000000004-caseload';
 import { CycleInUse1764000000005 } from './1764000000005-cycle-in-use';
 import { TransferProvider1764000000006 } from './1764000000006-transfer-provider';
 import { ProviderTriage1764000000007 } from './1764000000007-provider-triage';
+import { RemindersAndTemplates1764000000010 } from './1764000000010-reminders-and-templates';
 
 export { APP_ROLE } from './row-level-security';
 
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CycleInUse1764000000005,
   TransferProvider1764000000006,
   ProviderTriage1764000000007,
+  RemindersAndTemplates1764000000010,
 ];

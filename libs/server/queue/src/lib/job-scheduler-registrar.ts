@@ -1,0 +1,67 @@
+import { AppConfigService } from '@dspt/server/config';
+import { REDIS_CLIENT } from '@dspt/server/redis';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_SCHEDULERS } from './job-schedulers';
+import { evictionPolicyWarning } from './redis-eviction-check';
+
+/** How often the worker upserts the schedulers again, so they come back soon after Redis was emptied. */
+const REFRESH_MS = 5 * 60_000;
+
+/**
+ * Worker side: creates every job scheduler of JOB_SCHEDULERS (idempotently, by fixed id) at start and every
+ * few minutes, and warns at start when Redis may evict jobs.
+ */
+@Injectable()
+export class JobSchedulerRegistrar implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobSchedulerRegistrar.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.checkEvictionPolicy();
+    await this.upsertAll();
+    this.timer = setInterval(() => void this.upsertAll(), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async upsertAll(): Promise<void> {
+    for (const scheduler of JOB_SCHEDULERS) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(scheduler.queue), { strict: false });
+      try {
+        await queue.upsertJobScheduler(
+          scheduler.id,
+          { pattern: scheduler.pattern, tz: scheduler.tz },
+          { name: scheduler.jobName },
+        );
+      } catch (error) {
+        this.logger.warn(`Could not create the job scheduler "${scheduler.id}": ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async checkEvictionPolicy(): Promise<void> {
+    let reply: unknown;
+    try {
+      reply = await this.redis.config('GET', 'maxmemory-policy');
+    } catch {
+      reply = null;
+    }
+    const warning = evictionPolicyWarning(reply);
+    if (warning) {
+      this.logger.warn(`${warning} (REDIS_URL ${new URL(this.config.get('REDIS_URL')).host})`);
+    }
+  }
+}

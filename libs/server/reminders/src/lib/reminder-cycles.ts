@@ -1,0 +1,33 @@
+import { cycleForDate, DEFAULT_REMINDER_OFFSETS_DAYS } from '@dspt/domain';
+import { AssessmentCycleEntity, ReminderCadenceEntity } from '@dspt/server/database';
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** The cycle named by `code`, or today's cycle; 404 when it has not been loaded. */
+export async function findCycleOrFail(
+  manager: EntityManager,
+  code: string | undefined,
+  today: string,
+): Promise<AssessmentCycleEntity> {
+  const wanted = code ?? cycleForDate(today).code;
+  const cycle = await manager.findOneBy(AssessmentCycleEntity, { code: wanted });
+  if (!cycle) {
+    throw new NotFoundException(`No assessment cycle ${wanted}: a system admin loads each cycle`);
+  }
+  return cycle;
+}
+
+/** A cycle's default steps (from the cycle, else the portal's). */
+export function defaultOffsets(cycle: AssessmentCycleEntity): number[] {
+  return cycle.reminderOffsetsDays?.length ? cycle.reminderOffsetsDays : [...DEFAULT_REMINDER_OFFSETS_DAYS];
+}
+
+/** The LSP's steps for a cycle: its own when it has set them, else the cycle's defaults. */
+export async function cadenceFor(
+  manager: EntityManager,
+  tenantId: string,
+  cycle: AssessmentCycleEntity,
+): Promise<{ offsetsDays: number[]; own: ReminderCadenceEntity | null }> {
+  const own = await manager.findOneBy(ReminderCadenceEntity, { tenantId, cycleId: cycle.id });
+  return { offsetsDays: own?.offsetsDays ?? defaultOffsets(cycle), own };
+}

@@ -1,0 +1,97 @@
+import type { ReminderPlanResult } from '@dspt/contracts';
+import { dueReminderStep, reminderSchedule } from '@dspt/domain';
+import { AuditService } from '@dspt/server/audit';
+import { Clock } from '@dspt/server/config';
+import { AssessmentCycleEntity, TenantEntity } from '@dspt/server/database';
+import { ScopedDatabase } from '@dspt/server/tenancy';
+import { Injectable, Logger } from '@nestjs/common';
+import { MoreThanOrEqual } from 'typeorm';
+import { EmailOutbox, type OutboxRow } from './email-outbox.service';
+import { REMINDER_AUDIENCE_SQL, REMINDER_KEY_SQL } from './reminder-audience';
+import { cadenceFor } from './reminder-cycles';
+
+/**
+ * Which reminders are due, for every LSP: for each cycle whose deadline has not passed, the LSP's due step
+ * (libs/domain dueReminderStep) gets one outbox row per eligible contact (INSERT ... ON CONFLICT DO NOTHING
+ * on the idempotency key), and every row of that step still `queued` gets a send job. Running it again,
+ * after a crash or after Redis was emptied, recreates only what is missing and never sends twice.
+ * Cross-tenant by design: it walks the LSPs one transaction each (ScopedDatabase.inTenant).
+ */
+@Injectable()
+export class ReminderPlanner {
+  private readonly logger = new Logger(ReminderPlanner.name);
+
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly outbox: EmailOutbox,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async plan(options: { audited?: boolean } = {}): Promise<ReminderPlanResult> {
+    const started = performance.now();
+    const now = this.clock.now();
+    const { tenants, cycles } = await this.database.outsideTenants(async (manager) => ({
+      tenants: await manager.find(TenantEntity, { order: { slug: 'ASC' } }),
+      cycles: await manager.find(AssessmentCycleEntity, {
+        where: { deadline: MoreThanOrEqual(this.clock.today()) },
+        order: { deadline: 'ASC' },
+      }),
+    }));
+    const result: ReminderPlanResult = { plannedAt: now.toISOString(), steps: [], created: 0, enqueued: 0, seconds: 0 };
+    for (const tenant of tenants) {
+      const { steps, rows } = await this.database.inTenant(tenant.id, async (manager) => {
+        const planned: ReminderPlanResult['steps'] = [];
+        const queued: OutboxRow[] = [];
+        for (const cycle of cycles) {
+          const { offsetsDays } = await cadenceFor(manager, tenant.id, cycle);
+          const step = dueReminderStep(cycle.deadline, reminderSchedule(cycle.deadline, offsetsDays, now), now);
+          if (!step) {
+            continue;
+          }
+          const created: unknown[] = await manager.query(
+            `INSERT INTO email_messages (tenant_id, provider_id, contact_id, cycle_id, kind, offset_days, idempotency_key, to_email, to_name)
+             SELECT p.tenant_id, p.id, c.id, $2, 'deadline_reminder', $3, ${REMINDER_KEY_SQL}, c.email, c.name
+             ${REMINDER_AUDIENCE_SQL}
+             ON CONFLICT (idempotency_key) DO NOTHING
+             RETURNING id`,
+            [tenant.id, cycle.id, step.offsetDays],
+          );
+          const waiting: Array<{ id: string; idempotency_key: string }> = await manager.query(
+            `SELECT id, idempotency_key FROM email_messages
+             WHERE tenant_id = $1 AND cycle_id = $2 AND offset_days = $3 AND kind = 'deadline_reminder' AND status = 'queued'`,
+            [tenant.id, cycle.id, step.offsetDays],
+          );
+          queued.push(
+            ...waiting.map((row) => ({ tenantId: tenant.id, messageId: row.id, idempotencyKey: row.idempotency_key })),
+          );
+          planned.push({
+            tenantSlug: tenant.slug,
+            cycle: cycle.code,
+            offsetDays: step.offsetDays,
+            created: created.length,
+            enqueued: waiting.length,
+          });
+        }
+        return { steps: planned, rows: queued };
+      });
+      // Only after the rows are committed: a worker picking up a job must find its row.
+      await this.outbox.enqueue(rows);
+      result.steps.push(...steps);
+    }
+    result.created = result.steps.reduce((sum, step) => sum + step.created, 0);
+    result.enqueued = result.steps.reduce((sum, step) => sum + step.enqueued, 0);
+    result.seconds = Math.round(performance.now() - started) / 1000;
+    if (options.audited) {
+      await this.audit.record({
+        action: 'reminders.planned',
+        tenantId: null,
+        after: { created: result.created, enqueued: result.enqueued },
+      });
+    }
+    this.logger.log(
+      `Planned reminders: ${result.created} new, ${result.enqueued} queued for sending, in ${result.seconds} s`,
+    );
+    return result;
+  }
+}
