@@ -1,4 +1,5 @@
 import type { CaseloadItem, CaseloadPage } from '@dspt/contracts';
+import { TriageFreshness } from '@dspt/server/providers';
 import { ApiClient, type FixtureTenant } from '@dspt/server/testing';
 import { CaseloadFixtures, londonDay } from './testing/caseload-fixtures';
 import { useTestApi } from './testing/use-test-api';
@@ -9,6 +10,17 @@ import { useTestApi } from './testing/use-test-api';
  * path (the api, a bulk SQL load, a new day, a new question set) and check the list always shows the
  * triage the domain rules give for the inputs as they are now.
  */
+/** Reads until `done` holds (a notification from another connection may take a moment), for up to 2 s. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + 2_000;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 describe('caseload triage is kept up to date', () => {
   const api = useTestApi();
   let caseload: CaseloadFixtures;
@@ -49,19 +61,36 @@ describe('caseload triage is kept up to date', () => {
     expect(progress.status).toBe(200);
     expect(await item('Changing Care')).toMatchObject({ status: 'in_progress', progress: { completed: 1, total: 2 } });
 
-    // Written straight to the table, as a bulk load would: the trigger still marks the triage stale.
+    // Written straight to the table by another connection, as a bulk load would: the triggers mark the
+    // triage stale and notify the api, which may take a moment to hear it.
     await caseload.task(tenant, provider.id, londonDay(-2));
-    expect(await item('Changing Care')).toMatchObject({ overdueTasks: 1, priority: { reasons: ['1 item left', '30 days to deadline', '1 overdue task'] } });
+    expect(await eventually(() => item('Changing Care'), (found) => found.overdueTasks === 1)).toMatchObject({
+      overdueTasks: 1,
+      priority: { reasons: ['1 item left', '30 days to deadline', '1 overdue task'] },
+    });
+  });
+
+  it('looks for stale triage only after a change is notified', async () => {
+    const provider = await caseload.provider(tenant, { name: 'Quiet Grange' });
+    await item('Quiet Grange');
+    // Not a change the triggers see (nothing writes provider_triage but the api): the api does not look again.
+    await api.fixtures.owner.query(`UPDATE provider_triage SET priority_reasons = '{"as ranked before"}' WHERE provider_id = $1`, [provider.id]);
+    expect((await item('Quiet Grange')).priority.reasons).toEqual(['as ranked before']);
+    // Any change to the provider is notified, and the row is ranked again.
+    await api.fixtures.owner.query(`UPDATE providers SET region = 'London' WHERE id = $1`, [provider.id]);
+    const ranked = await eventually(() => item('Quiet Grange'), (found) => found.priority.reasons[0] !== 'as ranked before');
+    expect(ranked).toMatchObject({ region: 'London', priority: { reasons: ['2 items left', '30 days to deadline', 'never contacted'] } });
   });
 
   it('re-ranks every provider of the LSP on a new day', async () => {
     const provider = await caseload.provider(tenant, { name: 'Yesterday House' });
     await item('Yesterday House');
-    // As if ranked yesterday, when the figures were different.
+    // As if ranked yesterday, when the figures were different, and today is the api's first look.
     await api.fixtures.owner.query(
       `UPDATE provider_triage SET ranked_on = ranked_on - 1, priority_reasons = '{"31 days to deadline"}' WHERE provider_id = $1`,
       [provider.id],
     );
+    api.app.get(TriageFreshness).changed(tenant.id);
     expect((await item('Yesterday House')).priority.reasons).toEqual(['2 items left', '30 days to deadline', 'never contacted']);
     expect(await triageRows(provider.id)).toEqual([{ ranked_on: londonDay(0), priority_reasons: ['2 items left', '30 days to deadline', 'never contacted'] }]);
   });
@@ -73,7 +102,7 @@ describe('caseload triage is kept up to date', () => {
       `INSERT INTO questions (cycle_id, code, section, title, level, position) VALUES ($1, '9.9.9', 'Data Security', 'Late item', 'SM', 99)`,
       [cycle.id],
     );
-    expect((await item('Unstarted Lodge')).progress).toEqual({ completed: 0, total: 3 });
+    expect(await eventually(() => item('Unstarted Lodge'), (found) => found.progress.total === 3)).toMatchObject({ progress: { completed: 0, total: 3 } });
     await api.fixtures.owner.query(`DELETE FROM questions WHERE cycle_id = $1 AND code = '9.9.9'`, [cycle.id]);
   });
 

@@ -7,4 +7,5 @@ export * from './lib/provider-reader';
 export * from './lib/providers.dto';
 export * from './lib/providers.module';
 export * from './lib/providers.service';
+export { TriageFreshness } from './lib/triage-freshness';
 export { rankEveryLsp } from './lib/triage-store';

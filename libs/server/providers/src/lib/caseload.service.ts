@@ -11,6 +11,7 @@ import { loadCaseloadPage } from './caseload-page';
 import { ProviderChecks } from './provider-checks';
 import { assertNoProblems } from './provider-errors';
 import type { BulkAssignDto } from './providers.dto';
+import { type FreshnessCheck, TriageFreshness } from './triage-freshness';
 import { refreshTriage } from './triage-store';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -24,30 +25,41 @@ export class CaseloadService {
     private readonly checks: ProviderChecks,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly freshness: TriageFreshness,
   ) {}
 
-  list(query: CaseloadQueryDto): Promise<CaseloadPage> {
+  async list(query: CaseloadQueryDto): Promise<CaseloadPage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    return this.database.inCurrentTenant(async (manager) => {
-      const { cycle, items, total } = await this.ranked(manager, query, { page, pageSize });
-      return { items, total, page, pageSize, cycle: cycle.code };
+    const { result, check } = await this.database.inCurrentTenant(async (manager) => {
+      const { cycle, items, total, check } = await this.ranked(manager, query, { page, pageSize });
+      return { result: { items, total, page, pageSize, cycle: cycle.code }, check };
     });
+    if (check) {
+      this.freshness.found(check);
+    }
+    return result;
   }
 
   /**
    * The providers the filters select, with their triage for the cycle, sorted as the list shows them; one
    * page of them, or all of them when no paging is given (the export). Stale triage is brought up to date
-   * first, in the same transaction.
+   * first, in the same transaction, unless this process knows there has been no change since it last
+   * looked; `check` is then what to hand TriageFreshness once the transaction has committed.
    */
   async ranked(
     manager: EntityManager,
     query: CaseloadFilterQuery,
     paging?: { page: number; pageSize: number },
-  ): Promise<{ cycle: AssessmentCycleEntity; items: CaseloadItem[]; total: number }> {
+  ): Promise<{ cycle: AssessmentCycleEntity; items: CaseloadItem[]; total: number; check?: FreshnessCheck }> {
     const tenantId = requireTenantContext().id;
+    const today = this.clock.today();
     const cycle = await this.cycles.resolve(manager, query.cycle);
-    await refreshTriage(manager, { tenantId, cycle, today: this.clock.today() });
+    let check: FreshnessCheck | undefined;
+    if (!this.freshness.isUpToDate(tenantId, cycle.id, today)) {
+      check = this.freshness.begin(tenantId, cycle.id, today);
+      await refreshTriage(manager, { tenantId, cycle, today });
+    }
     const { items, total } = await loadCaseloadPage(
       manager,
       {
@@ -65,7 +77,7 @@ export class CaseloadService {
       { sort: query.sort ?? 'priority', direction: query.direction },
       paging,
     );
-    return { cycle, items, total };
+    return { cycle, items, total, check };
   }
 
   /** All or nothing: every provider named must be in this LSP, and the adviser assignable. */

@@ -17,6 +17,10 @@ const TRIAGE_INPUTS = ['assessments', 'publications', 'tasks'];
  * A row that disagrees with any of them, or a provider with no row, is stale, and the api ranks it again
  * before it reads the caseload. The versions are read in the same statement as the inputs, so a write
  * that lands after that read leaves a newer version behind and the row is ranked again.
+ *
+ * Every committed change to an LSP's providers (and so to their assessments, publications and tasks,
+ * which bump them) sends `NOTIFY provider_triage, '<tenant id>'`; a change to a cycle or its question set
+ * sends '*'. The api listens, so it looks for stale rows only after a change, not on every request.
  */
 export class ProviderTriage1764000000007 implements MigrationInterface {
   name = 'ProviderTriage1764000000007';
@@ -54,7 +58,7 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
        )`,
       // The freshness check reads only this index and the one below on providers (index-only scans).
       `CREATE INDEX ix_provider_triage_freshness ON provider_triage (tenant_id, cycle_id)
-         INCLUDE (provider_id, provider_version, ranked_on, cycle_revision)`,
+         INCLUDE (provider_id, provider_version, ranked_on, cycle_revision, archived_at)`,
       // The default order (most urgent first) and the A to Z order, read a page at a time.
       `CREATE INDEX ix_provider_triage_priority ON provider_triage
          (tenant_id, cycle_id, priority_score DESC, mandatory_left DESC, name COLLATE natural_en, ods_code, provider_id)`,
@@ -83,6 +87,23 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
       `CREATE TRIGGER tr_providers_triage_moved AFTER UPDATE OF tenant_id ON providers
          FOR EACH ROW WHEN (NEW.tenant_id <> OLD.tenant_id) EXECUTE FUNCTION providers_triage_moved()`,
 
+      `CREATE FUNCTION notify_provider_triage() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP IN ('INSERT', 'UPDATE') THEN
+           PERFORM pg_notify('provider_triage', changed.tenant_id::text) FROM (SELECT DISTINCT tenant_id FROM new_rows) changed;
+         END IF;
+         IF TG_OP IN ('UPDATE', 'DELETE') THEN
+           PERFORM pg_notify('provider_triage', changed.tenant_id::text) FROM (SELECT DISTINCT tenant_id FROM old_rows) changed;
+         END IF;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER tr_providers_triage_notify_insert AFTER INSERT ON providers
+         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
+      `CREATE TRIGGER tr_providers_triage_notify_update AFTER UPDATE ON providers
+         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
+      `CREATE TRIGGER tr_providers_triage_notify_delete AFTER DELETE ON providers
+         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
+
       // Statement-level with transition tables: one UPDATE per statement, however many rows a bulk load writes.
       `CREATE FUNCTION bump_triage_version_of_new_rows() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -106,6 +127,7 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
       `CREATE FUNCTION assessment_cycles_deadline_changed() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          NEW.revision := OLD.revision + 1;
+         PERFORM pg_notify('provider_triage', '*');
          RETURN NEW;
        END $$`,
       `CREATE TRIGGER tr_assessment_cycles_revision BEFORE UPDATE OF deadline ON assessment_cycles
@@ -119,6 +141,7 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
          ELSE
            UPDATE assessment_cycles c SET revision = c.revision + 1 WHERE c.id IN (SELECT cycle_id FROM new_rows);
          END IF;
+         PERFORM pg_notify('provider_triage', '*');
          RETURN NULL;
        END $$`,
       `REVOKE ALL ON FUNCTION bump_cycle_revision() FROM PUBLIC`,
@@ -143,6 +166,8 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
       ...TRIAGE_INPUTS.flatMap((table) => ['insert', 'update', 'delete'].map((event) => `DROP TRIGGER tr_${table}_triage_${event} ON ${table}`)),
       `DROP FUNCTION bump_triage_version_of_new_rows()`,
       `DROP FUNCTION bump_triage_version_of_old_rows()`,
+      ...['insert', 'update', 'delete'].map((event) => `DROP TRIGGER tr_providers_triage_notify_${event} ON providers`),
+      `DROP FUNCTION notify_provider_triage()`,
       `DROP TRIGGER tr_providers_triage_moved ON providers`,
       `DROP FUNCTION providers_triage_moved()`,
       `DROP TRIGGER tr_providers_triage_inputs ON providers`,
