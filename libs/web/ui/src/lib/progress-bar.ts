@@ -16,11 +16,24 @@ let nextId = 0;
   styles: `
     progress {
       display: block;
+      box-sizing: border-box;
       width: 100%;
       max-width: 30rem;
       height: 1.5rem;
       margin-bottom: 0.5rem;
-      accent-color: #005eb8;
+      appearance: none;
+      border: 2px solid #4c6272;
+      background: #ffffff;
+      color: #005eb8;
+    }
+    progress::-webkit-progress-bar {
+      background: #ffffff;
+    }
+    progress::-webkit-progress-value {
+      background: #005eb8;
+    }
+    progress::-moz-progress-bar {
+      background: #005eb8;
     }
   `,
   template: `
