@@ -64,7 +64,8 @@ export class SessionStore {
       return null;
     }
     const key = this.key(token);
-    const raw = await this.redis.get(key);
+    // Read and renew in one round trip (every request does this); shortened below in the session's last idle period.
+    const raw = await this.redis.getex(key, 'EX', this.idleSeconds);
     if (!raw) {
       return null;
     }
@@ -74,7 +75,9 @@ export class SessionStore {
       await this.destroy(token, data.userId);
       return null;
     }
-    await this.redis.expire(key, Math.min(this.idleSeconds, remainingSeconds));
+    if (remainingSeconds < this.idleSeconds) {
+      await this.redis.expire(key, remainingSeconds);
+    }
     return { token, data };
   }
 

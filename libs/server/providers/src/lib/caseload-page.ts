@@ -105,23 +105,24 @@ export async function loadCaseloadPage(
     where.push('t.at_risk');
   }
   const filtered = `FROM provider_triage t WHERE ${where.join(' AND ')}`;
-  const filterParameters = [...parameters];
-  const limit = paging ? `LIMIT ${bind(paging.pageSize)} OFFSET ${bind((paging.page - 1) * paging.pageSize)}` : '';
-  const rows: PageRow[] = await manager.query(
-    `SELECT t.provider_id, t.name, t.ods_code, t.kind, t.service_type, t.region, t.last_contact_at, t.archived_at,
-            t.assigned_adviser_id, (SELECT u.display_name FROM users u WHERE u.id = t.assigned_adviser_id) AS adviser_name,
-            t.status, t.mandatory_completed, t.mandatory_total, t.priority_score, t.priority_reasons, t.overdue_tasks
-     ${filtered}
-     ORDER BY ${orderBy(order)}
-     ${limit}`,
+  const columns = `t.provider_id, t.name, t.ods_code, t.kind, t.service_type, t.region, t.last_contact_at, t.archived_at,
+    t.assigned_adviser_id, (SELECT u.display_name FROM users u WHERE u.id = t.assigned_adviser_id) AS adviser_name,
+    t.status, t.mandatory_completed, t.mandatory_total, t.priority_score, t.priority_reasons, t.overdue_tasks`;
+  if (!paging) {
+    const rows: PageRow[] = await manager.query(`SELECT ${columns} ${filtered} ORDER BY ${orderBy(order)}`, parameters);
+    return { items: rows.map(caseloadItem), total: rows.length };
+  }
+  // The count and the page in one round trip; a page past the end is one row with the count alone.
+  const limit = `LIMIT ${bind(paging.pageSize)} OFFSET ${bind((paging.page - 1) * paging.pageSize)}`;
+  const sorted = orderBy(order);
+  const rows: Array<(PageRow | { provider_id: null }) & { total: number }> = await manager.query(
+    `SELECT page.*, total.n AS total
+     FROM (SELECT count(*)::int AS n ${filtered}) total
+     LEFT JOIN LATERAL (SELECT ${columns}, row_number() OVER (ORDER BY ${sorted}) AS position ${filtered} ORDER BY ${sorted} ${limit}) page ON true
+     ORDER BY page.position`,
     parameters,
   );
-  // A short first page (or no paging) is every match; otherwise count them.
-  const total =
-    paging && (rows.length === paging.pageSize || paging.page > 1)
-      ? ((await manager.query(`SELECT count(*)::int AS total ${filtered}`, filterParameters)) as Array<{ total: number }>)[0].total
-      : rows.length;
-  return { items: rows.map(caseloadItem), total };
+  return { items: rows.flatMap((row) => (row.provider_id === null ? [] : [caseloadItem(row as PageRow)])), total: rows[0].total };
 }
 
 function caseloadItem(row: PageRow): CaseloadItem {
