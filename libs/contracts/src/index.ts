@@ -10,4 +10,5 @@ export * from './lib/system';
 export * from './lib/tenants';
 export * from './lib/transfers';
 export * from './lib/users';
+export * from './lib/statistics';
 export * from './lib/reminders';

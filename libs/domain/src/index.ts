@@ -2,6 +2,7 @@ export * from './lib/access-control';
 export * from './lib/assessment-cycle';
 export * from './lib/assessment-progress';
 export * from './lib/caseload-risk';
+export * from './lib/completion-figures';
 export * from './lib/email-template';
 export * from './lib/ods-code';
 export * from './lib/password-policy';

@@ -1,4 +1,4 @@
-import type { CaseNoteKind, ContactRole, ProviderKind, ProviderStatus, QuestionStatus, ServiceType, SizeBand } from '@dspt/domain';
+import type { CaseNoteKind, ContactRole, ProviderKind, ProviderStatus, QuestionStatus } from '@dspt/domain';
 
 /** A provider's standing in a cycle, as the DSPT and the portal's screens name it. */
 export const PROVIDER_STATUS_LABELS: Readonly<Record<ProviderStatus, string>> = {
@@ -20,21 +20,8 @@ export const PROVIDER_STATUS_COLOURS = {
   standards_exceeded: 'aqua-green',
 } as const satisfies Readonly<Record<ProviderStatus, string>>;
 
-export const SERVICE_TYPE_LABELS: Readonly<Record<ServiceType, string>> = {
-  care_home_nursing: 'Care home (nursing)',
-  care_home_residential: 'Care home (residential)',
-  homecare: 'Homecare',
-  supported_living: 'Supported living',
-  day_care: 'Day care',
-  other: 'Other service',
-};
-
-export const SIZE_BAND_LABELS: Readonly<Record<SizeBand, string>> = {
-  micro: 'Micro (1 to 9 staff)',
-  small: 'Small (10 to 49 staff)',
-  medium: 'Medium (50 to 249 staff)',
-  large: 'Large (250 or more staff)',
-};
+// Shared with the api's statistics, so they live in the domain.
+export { SERVICE_TYPE_LABELS, SIZE_BAND_LABELS } from '@dspt/domain';
 
 export const PROVIDER_KIND_LABELS: Readonly<Record<ProviderKind, string>> = {
   single_site: 'Single site',
