@@ -59,31 +59,32 @@ async function signIn(email: string): Promise<string> {
 }
 
 /**
- * The rows the caseload endpoint reads for one LSP and cycle, as one SQL statement: the lower bound for
- * the endpoint, which also ranks them with the domain's priority rule and serialises a page.
+ * The statement the caseload endpoint runs for its page once the triage is up to date (see
+ * libs/server/providers caseload-page.ts): the LSP's count and first page by priority, from
+ * provider_triage. The lower bound for the endpoint, which also checks the session and the user's
+ * membership, sets the tenant for row-level security and serialises the page.
  */
 const CASELOAD_SQL = `
-  SELECT p.id, p.name, p.ods_code, p.kind, p.service_type, p.region, p.last_contact_at, p.assigned_adviser_id,
-         u.display_name AS adviser_name,
-         coalesce(a.status, 'not_started') AS status, a.mandatory_completed, a.mandatory_total,
-         (SELECT pub.level FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = $3
-          ORDER BY pub.published_on DESC LIMIT 1) AS previous_level,
-         (SELECT count(*) FROM tasks t WHERE t.provider_id = p.id AND t.done_at IS NULL AND t.due_on < $4::date) AS overdue_tasks
-  FROM providers p
-  LEFT JOIN assessments a ON a.provider_id = p.id AND a.cycle_id = $2
-  LEFT JOIN users u ON u.id = p.assigned_adviser_id
-  WHERE p.tenant_id = $1 AND p.archived_at IS NULL`;
+  SELECT page.*, total.n AS total
+  FROM (SELECT count(*)::int AS n FROM provider_triage t WHERE t.tenant_id = $1 AND t.cycle_id = $2 AND t.archived_at IS NULL) total
+  LEFT JOIN LATERAL (
+    SELECT t.provider_id, t.name, t.ods_code, t.kind, t.service_type, t.region, t.last_contact_at, t.archived_at, t.assigned_adviser_id,
+           (SELECT u.display_name FROM users u WHERE u.id = t.assigned_adviser_id) AS adviser_name,
+           t.status, t.mandatory_completed, t.mandatory_total, t.priority_score, t.priority_reasons, t.overdue_tasks
+    FROM provider_triage t WHERE t.tenant_id = $1 AND t.cycle_id = $2 AND t.archived_at IS NULL
+    ORDER BY t.priority_score DESC, t.mandatory_left DESC, t.name COLLATE natural_en, t.ods_code, t.provider_id
+    LIMIT 25) page ON true`;
 
-async function rawSqlMs(url: string, slug: string, today: string): Promise<number> {
+async function rawSqlMs(url: string, slug: string, cycleCode: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const [{ tenant_id: tenantId }] = (await client.query(`SELECT id AS tenant_id FROM tenants WHERE slug = $1`, [slug])).rows;
-    const cycles = (await client.query(`SELECT id FROM assessment_cycles ORDER BY deadline DESC LIMIT 2`)).rows;
+    const [{ id: cycleId }] = (await client.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [cycleCode])).rows;
     const timings: number[] = [];
-    for (let run = 0; run < 30; run++) {
+    for (let run = 0; run < 200; run++) {
       const started = performance.now();
-      await client.query(CASELOAD_SQL, [tenantId, cycles[0].id, cycles[1].id, today]);
+      await client.query(CASELOAD_SQL, [tenantId, cycleId]);
       timings.push(performance.now() - started);
     }
     timings.sort((a, b) => a - b);
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
     if (check.status !== 200) {
       throw new Error(`GET ${path} answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
     }
-    const tenantProviders = ((await check.json()) as { total: number }).total;
+    const { total: tenantProviders, cycle } = (await check.json()) as { total: number; cycle: string };
     // Warm-up, then the measured run.
     await autocannon({ url: `${baseUrl}${path}`, connections: 10, duration: 2, headers: { cookie } });
     const latencies: number[] = [];
@@ -147,8 +148,7 @@ async function main(): Promise<void> {
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors during the run`);
     }
-    const today = new Date().toISOString().slice(0, 10);
-    const sqlMs = await rawSqlMs(url, slug, today);
+    const sqlMs = await rawSqlMs(url, slug, cycle);
     const figures = {
       providers,
       lspProviders: tenantProviders,
@@ -157,11 +157,11 @@ async function main(): Promise<void> {
       requestsPerSecond: Math.round(result.requests.average),
       caseloadP50Ms: percentile(latencies, 50),
       caseloadP95Ms: percentile(latencies, 95),
-      caseloadSqlMs: Math.round(sqlMs * 10) / 10,
+      caseloadSqlMs: Math.round(sqlMs * 100) / 100,
     };
     console.log(`Caseload endpoint, ${connections} connections for ${seconds} s, ${tenantProviders} providers in the LSP (${providers} nationally):`);
     console.log(`  p50 ${figures.caseloadP50Ms} ms, p95 ${figures.caseloadP95Ms} ms, ${figures.requestsPerSecond} requests/s`);
-    console.log(`  the same rows by one raw SQL query: ${figures.caseloadSqlMs} ms (median of 30)`);
+    console.log(`  the same page by its raw SQL statement: ${figures.caseloadSqlMs} ms (median of 200)`);
     console.log(JSON.stringify(figures));
   } finally {
     if (api) {
