@@ -51,14 +51,15 @@ export class CaseloadService {
     manager: EntityManager,
     query: CaseloadFilterQuery,
     paging?: { page: number; pageSize: number },
-  ): Promise<{ cycle: AssessmentCycleEntity; items: CaseloadItem[]; total: number; check?: FreshnessCheck }> {
+  ): Promise<{ cycle: Pick<AssessmentCycleEntity, 'id' | 'code'>; items: CaseloadItem[]; total: number; check?: FreshnessCheck }> {
     const tenantId = requireTenantContext().id;
     const today = this.clock.today();
-    const cycle = await this.cycles.resolve(manager, query.cycle);
+    const cycle = await this.cycles.resolveRecent(manager, query.cycle);
     let check: FreshnessCheck | undefined;
     if (!this.freshness.isUpToDate(tenantId, cycle.id, today)) {
       check = this.freshness.begin(tenantId, cycle.id, today);
-      await refreshTriage(manager, { tenantId, cycle, today });
+      // Ranking needs the deadline and revision as they are now, not as recently read.
+      await refreshTriage(manager, { tenantId, cycle: await this.cycles.resolve(manager, cycle.code), today });
     }
     const { items, total } = await loadCaseloadPage(
       manager,
