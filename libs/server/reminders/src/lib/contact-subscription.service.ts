@@ -38,7 +38,8 @@ export class ContactSubscriptionService {
     const target = this.verify(token);
     return this.database.inTenant(target.tenantId, async (manager) => {
       const before = await this.view(manager, target.tenantId, target.contactId);
-      const changed: Array<{ id: string; provider_id: string }> = await manager.query(
+      // TypeORM answers an UPDATE with [rows, count].
+      const [changed]: [Array<{ id: string; provider_id: string }>, number] = await manager.query(
         `UPDATE provider_contacts SET unsubscribed_at = now(), updated_at = now()
          WHERE tenant_id = $1 AND unsubscribed_at IS NULL AND email = (SELECT email FROM provider_contacts WHERE id = $2)
          RETURNING id, provider_id`,

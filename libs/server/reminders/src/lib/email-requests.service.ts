@@ -47,7 +47,7 @@ export class EmailRequestsService {
   async requestGuidance(providerId: string, input: GuidanceEmailInput): Promise<EmailMessageView> {
     const tenant = requireTenantContext();
     const user = requireSignedInUser();
-    const key = `guidance:${providerId}:${input.requestId ?? randomUUID()}`;
+    const key = `guidance.${providerId}.${input.requestId ?? randomUUID()}`;
     const { view, enqueue } = await this.database.inCurrentTenant(async (manager) => {
       const provider = await findProviderOrFail(manager, providerId);
       const existing = await manager.query(`SELECT id FROM email_messages WHERE idempotency_key = $1`, [key]);

@@ -48,7 +48,8 @@ export class EmailSender {
 
   send(job: SendEmailJobData, lastAttempt: boolean): Promise<SendOutcome> {
     return this.database.inTenant(job.tenantId, async (manager) => {
-      const [row]: ClaimedRow[] = await manager.query(
+      // TypeORM answers an UPDATE with [rows, count].
+      const [[row]]: [ClaimedRow[], number] = await manager.query(
         `UPDATE email_messages SET attempts = attempts + 1, last_attempt_at = now()
          WHERE id = $1 AND tenant_id = $2 AND status = 'queued'
          RETURNING id, tenant_id, provider_id, contact_id, cycle_id, kind, idempotency_key, personal_message, requested_by`,

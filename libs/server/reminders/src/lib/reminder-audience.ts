@@ -7,13 +7,16 @@ export const REMINDER_AUDIENCE_SQL = `
   FROM providers p
   JOIN provider_contacts c ON c.provider_id = p.id AND c.is_primary
   WHERE p.tenant_id = $1 AND p.archived_at IS NULL AND c.unsubscribed_at IS NULL
-    AND NOT EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = $2
+    AND NOT EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = $2::uuid
                     AND pub.level IN ('standards_met', 'standards_exceeded'))`;
 
-/** The outbox key of one reminder: one email per cycle, step and contact, ever. */
+/**
+ * The outbox key of one reminder: one email per cycle, step and contact, ever. It is also the send job's
+ * id, so no ':' (BullMQ keeps those for its own keys).
+ */
 export function reminderIdempotencyKey(cycleId: string, offsetDays: number, contactId: string): string {
-  return `reminder:${cycleId}:${offsetDays}:${contactId}`;
+  return `reminder.${cycleId}.${offsetDays}.${contactId}`;
 }
 
 /** The same key built in SQL from the audience's columns ($2 cycle, $3 step). */
-export const REMINDER_KEY_SQL = `'reminder:' || $2::text || ':' || $3::text || ':' || c.id::text`;
+export const REMINDER_KEY_SQL = `'reminder.' || $2::uuid::text || '.' || $3::int::text || '.' || c.id::text`;

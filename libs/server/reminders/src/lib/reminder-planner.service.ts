@@ -51,7 +51,7 @@ export class ReminderPlanner {
           }
           const created: unknown[] = await manager.query(
             `INSERT INTO email_messages (tenant_id, provider_id, contact_id, cycle_id, kind, offset_days, idempotency_key, to_email, to_name)
-             SELECT p.tenant_id, p.id, c.id, $2, 'deadline_reminder', $3, ${REMINDER_KEY_SQL}, c.email, c.name
+             SELECT p.tenant_id, p.id, c.id, $2::uuid, 'deadline_reminder', $3::int, ${REMINDER_KEY_SQL}, c.email, c.name
              ${REMINDER_AUDIENCE_SQL}
              ON CONFLICT (idempotency_key) DO NOTHING
              RETURNING id`,
