@@ -14,6 +14,7 @@ import { SystemJobsModule } from '@dspt/server/queue';
 import { QueueDashboardModule } from '@dspt/server/queue-dashboard';
 import { QuestionSetsModule } from '@dspt/server/question-sets';
 import { RedisModule } from '@dspt/server/redis';
+import { StatisticsModule } from '@dspt/server/statistics';
 import { RemindersModule } from '@dspt/server/reminders';
 import { TemplatesModule } from '@dspt/server/templates';
 import { TenancyModule } from '@dspt/server/tenancy';
@@ -43,6 +44,7 @@ export class AppModule {
         ProviderImportsModule,
         AssessmentsModule,
         CaseworkModule,
+        StatisticsModule,
         HealthModule,
         SystemJobsModule,
         TemplatesModule,

@@ -12,6 +12,7 @@ import {
   seedDemoData,
 } from '@dspt/server/database';
 import { rankEveryLsp } from '@dspt/server/providers';
+import { backfillCompletionSnapshots } from '@dspt/server/statistics';
 import { DataSource } from 'typeorm';
 
 /**
@@ -108,6 +109,10 @@ async function main(argv: string[]): Promise<void> {
         console.log(
           `Seeded a caseload of ${caseload.providers} providers: ${caseload.progressRows} progress rows, ` +
             `${caseload.publications} publications, ${caseload.notes} case notes, ${caseload.tasks} tasks in ${caseload.seconds} s.`,
+        );
+        const history = await backfillCompletionSnapshots(dataSource, today);
+        console.log(
+          `Back-filled ${history.days} days of completion snapshots (${history.rows} cells) in ${history.seconds} s.`,
         );
         const started = performance.now();
         const ranked = await rankEveryLsp(dataSource, cycleForDate(today).code, today);

@@ -6,6 +6,7 @@ import { MailModule } from '@dspt/server/mail';
 import { SystemWorkerModule } from '@dspt/server/queue';
 import { RedisModule } from '@dspt/server/redis';
 import { RemindersWorkerModule } from '@dspt/server/reminders';
+import { StatisticsWorkerModule } from '@dspt/server/statistics';
 import { TenancyModule } from '@dspt/server/tenancy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
@@ -25,6 +26,7 @@ export class WorkerModule {
         AuditModule,
         SystemWorkerModule,
         RemindersWorkerModule,
+        StatisticsWorkerModule,
       ],
     };
   }

@@ -86,6 +86,13 @@ export const appConfigSchema = z
       .datetime({ offset: true, message: 'CLOCK_FIXED_AT must be a date and time such as 2027-04-01T08:00:00Z' })
       .optional(),
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+    /** The programme's target: share of providers at Standards Met or above, in percent (statistics show it). */
+    STATS_TARGET_PERCENT: z.coerce
+      .number({ message: 'STATS_TARGET_PERCENT must be a number' })
+      .int('STATS_TARGET_PERCENT must be a whole number')
+      .min(1, 'STATS_TARGET_PERCENT must be between 1 and 100')
+      .max(100, 'STATS_TARGET_PERCENT must be between 1 and 100')
+      .default(70),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

@@ -213,6 +213,8 @@ export class Fixtures {
          FROM providers WHERE id = $1`,
         [provider.id, cycle.id],
       ],
+      // The day's completion snapshot of the cycle (every LSP's cells, this provider's among them).
+      [`SELECT stats_take_snapshot($1, current_date)`, [cycle.id]],
     ];
     for (const [sql, parameters] of statements) {
       await this.owner.query(sql, parameters);

@@ -7,8 +7,10 @@ import { CycleInUse1764000000005 } from './1764000000005-cycle-in-use';
 import { TransferProvider1764000000006 } from './1764000000006-transfer-provider';
 import { ProviderTriage1764000000007 } from './1764000000007-provider-triage';
 import { RemindersAndTemplates1764000000010 } from './1764000000010-reminders-and-templates';
+import { CompletionStatistics1764000000020 } from './1764000000020-completion-statistics';
 
 export { APP_ROLE } from './row-level-security';
+export { STATS_ROLE } from './1764000000020-completion-statistics';
 
 /** Every migration in order. Listed explicitly so the bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +23,5 @@ export const MIGRATIONS = [
   TransferProvider1764000000006,
   ProviderTriage1764000000007,
   RemindersAndTemplates1764000000010,
+  CompletionStatistics1764000000020,
 ];

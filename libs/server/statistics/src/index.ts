@@ -1,0 +1,5 @@
+export * from './lib/snapshot-backfill';
+export * from './lib/snapshot.service';
+export * from './lib/statistics-worker.module';
+export * from './lib/statistics.module';
+export * from './lib/stats-database';

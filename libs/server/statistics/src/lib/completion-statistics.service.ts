@@ -1,0 +1,240 @@
+import type {
+  CompletionRow,
+  CompletionStatistics,
+  LspCompletionStatistics,
+  LspStatsGrouping,
+  PreviousCycleSnapshot,
+  StatsFilters,
+  StatsGrouping,
+} from '@dspt/contracts';
+import {
+  type CompletionFigures,
+  ENGLISH_REGIONS,
+  SERVICE_TYPE_LABELS,
+  SERVICE_TYPES,
+  SIZE_BAND_LABELS,
+  SIZE_BANDS,
+} from '@dspt/domain';
+import { AppConfigService, Clock } from '@dspt/server/config';
+import { requireTenantContext } from '@dspt/server/tenancy';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type CellFilters, type GroupFigures, groupedFigures } from './cell-figures';
+import { FiguresCache } from './figures-cache';
+import {
+  cellFilters,
+  type CycleContext,
+  cycleContext,
+  givenFilters,
+  loadTenants,
+  revisionToken,
+  type TenantLabel,
+} from './stats-context';
+import { StatsDatabase } from './stats-database';
+import type { CompletionQueryDto, LspCompletionQueryDto } from './statistics-query.dto';
+
+const TOTAL_KEY = 'total';
+
+/** Rows in the order people look for them: regions and bands as the DSPT lists them, names A to Z. */
+const ORDER: Partial<Record<StatsGrouping, readonly string[]>> = {
+  region: ENGLISH_REGIONS,
+  serviceType: SERVICE_TYPES,
+  sizeBand: SIZE_BANDS,
+};
+
+interface Prepared {
+  context: CycleContext;
+  tenants: Map<string, TenantLabel>;
+  token: string;
+}
+
+/**
+ * Completion statistics (DESIGN.md §7): figures per group of the live cells, beside the previous cycle's
+ * snapshot at the same number of days before its deadline. Programme leads read every LSP's cells as the
+ * statistics role; an LSP's users read their own LSP's cells through row-level security, and the whole
+ * country's total beside them. Answers are cached until the data they came from changes (FiguresCache).
+ */
+@Injectable()
+export class CompletionStatisticsService {
+  constructor(
+    private readonly stats: StatsDatabase,
+    private readonly clock: Clock,
+    private readonly config: AppConfigService,
+    private readonly cache: FiguresCache,
+  ) {}
+
+  get targetShare(): number {
+    return this.config.get('STATS_TARGET_PERCENT') / 100;
+  }
+
+  async programme(query: CompletionQueryDto): Promise<CompletionStatistics> {
+    const { context, tenants, token } = await this.prepare(query.cycle);
+    const groupBy = query.groupBy ?? 'region';
+    const filters = givenFilters(query);
+    const cells = cellFilters(filters, tenants);
+    const key = JSON.stringify(['programme', context.cycle.id, context.today, groupBy, filters]);
+    return this.cache.get(key, token, () =>
+      this.stats.programmeWide(async (manager) =>
+        this.answer(context, groupBy, filters, await this.grouped(manager, context, cells, groupBy), tenants),
+      ),
+    );
+  }
+
+  async lsp(query: LspCompletionQueryDto): Promise<LspCompletionStatistics> {
+    const tenant = requireTenantContext();
+    const { context, tenants, token } = await this.prepare(query.cycle);
+    const groupBy: LspStatsGrouping = query.groupBy ?? 'region';
+    const filters = givenFilters(query);
+    const cells = cellFilters(filters);
+    const key = JSON.stringify(['lsp', tenant.id, context.cycle.id, context.today, groupBy, filters]);
+    return this.cache.get(key, token, async () => {
+      // Row-level security keeps these to the LSP in the address: no tenant filter is needed, or trusted.
+      const own = await this.stats.inCurrentTenant((manager) => this.grouped(manager, context, cells, groupBy));
+      const national = await this.stats.programmeWide((manager) => this.grouped(manager, context, cells, null));
+      const answer = this.answer(context, groupBy, filters, own, tenants);
+      return {
+        ...answer,
+        groupBy,
+        tenant: { slug: tenant.slug, name: tenants.get(tenant.id)?.name ?? tenant.slug },
+        national: row(TOTAL_KEY, 'England', national.current, national.previous),
+      };
+    });
+  }
+
+  /** What every answer needs first: the cycle, the LSPs and the data's revision. */
+  private prepare(cycle: string | undefined): Promise<Prepared> {
+    return this.stats.programmeWide(async (manager) => {
+      const context = await cycleContext(manager, this.clock.today(), cycle);
+      return { context, tenants: await loadTenants(manager), token: await revisionToken(manager, context) };
+    });
+  }
+
+  /** The cycle's groups now, and the previous cycle's from its snapshot of the day compared with (if any). */
+  private async grouped(
+    manager: EntityManager,
+    context: CycleContext,
+    filters: CellFilters,
+    groupBy: StatsGrouping | null,
+  ) {
+    const current = await groupedFigures(manager, { cycleId: context.cycle.id }, filters, groupBy);
+    const snapshot = await this.snapshotOf(manager, context);
+    const previous = snapshot ? await groupedFigures(manager, snapshot, filters, groupBy) : null;
+    return { current, previous };
+  }
+
+  private async snapshotOf(
+    manager: EntityManager,
+    context: CycleContext,
+  ): Promise<{ cycleId: string; day: string } | null> {
+    if (!context.previous || !context.previousDay) {
+      return null;
+    }
+    const runs = await manager.query(`SELECT 1 FROM stats_snapshot_runs WHERE cycle_id = $1 AND day = $2`, [
+      context.previous.id,
+      context.previousDay,
+    ]);
+    return runs.length > 0 ? { cycleId: context.previous.id, day: context.previousDay } : null;
+  }
+
+  private answer(
+    context: CycleContext,
+    groupBy: StatsGrouping,
+    filters: StatsFilters,
+    figures: { current: GroupFigures[]; previous: GroupFigures[] | null },
+    tenants: Map<string, TenantLabel>,
+  ): CompletionStatistics {
+    const label = (key: string) => labelOf(groupBy, key, tenants);
+    const publicKey = (key: string) => (groupBy === 'tenant' ? (tenants.get(key)?.slug ?? key) : key);
+    const rows = figures.current
+      .filter((group) => group.key !== null)
+      .map((group) =>
+        row(publicKey(group.key as string), label(group.key as string), figures.current, figures.previous, group.key),
+      );
+    return {
+      cycle: context.cycle.code,
+      deadline: context.cycle.deadline,
+      daysToDeadline: context.daysToDeadline,
+      groupBy,
+      filters,
+      targetShare: this.targetShare,
+      rows: sortRows(rows, groupBy),
+      total: row(TOTAL_KEY, 'All providers', figures.current, figures.previous, null),
+      previousCycle: previousCycle(context, figures.previous !== null),
+    };
+  }
+}
+
+/** One answer row from the groups of now and of the snapshot (`groupKey` as the cells hold it). */
+function row(
+  key: string,
+  label: string,
+  current: GroupFigures[],
+  previous: GroupFigures[] | null,
+  groupKey: string | null = null,
+): CompletionRow {
+  const find = (groups: GroupFigures[] | null): CompletionFigures | null =>
+    groups?.find((group) => group.key === groupKey)?.figures ?? null;
+  const now = find(current) ?? emptyFigures();
+  return { key, label, ...now, previous: find(previous) };
+}
+
+function emptyFigures(): CompletionFigures {
+  return {
+    total: 0,
+    counts: {
+      not_started: 0,
+      in_progress: 0,
+      ready_to_publish: 0,
+      approaching_standards: 0,
+      standards_met: 0,
+      standards_exceeded: 0,
+    },
+    metOrAboveShare: null,
+    medianMandatoryCompleted: null,
+  };
+}
+
+function labelOf(groupBy: StatsGrouping, key: string, tenants: Map<string, TenantLabel>): string {
+  switch (groupBy) {
+    case 'tenant':
+      return tenants.get(key)?.name ?? key;
+    case 'serviceType':
+      return SERVICE_TYPE_LABELS[key as keyof typeof SERVICE_TYPE_LABELS] ?? key;
+    case 'sizeBand':
+      return SIZE_BAND_LABELS[key as keyof typeof SIZE_BAND_LABELS] ?? key;
+    default:
+      return key;
+  }
+}
+
+function sortRows(rows: CompletionRow[], groupBy: StatsGrouping): CompletionRow[] {
+  const order = ORDER[groupBy];
+  return [...rows].sort((a, b) =>
+    order
+      ? order.indexOf(a.key) - order.indexOf(b.key)
+      : a.label.localeCompare(b.label, 'en-GB', { sensitivity: 'base', numeric: true }),
+  );
+}
+
+function previousCycle(context: CycleContext, available: boolean): PreviousCycleSnapshot {
+  const { previous, previousDay, daysToDeadline } = context;
+  if (!previous || !previousDay) {
+    return {
+      cycle: null,
+      day: null,
+      daysToDeadline,
+      available: false,
+      message: `There is no cycle before ${context.cycle.code} to compare with.`,
+    };
+  }
+  const when = `${daysToDeadline} days before its deadline (${previousDay})`;
+  return {
+    cycle: previous.code,
+    day: previousDay,
+    daysToDeadline,
+    available,
+    message: available
+      ? `Compared with ${previous.code} on ${previousDay}, ${daysToDeadline} days before its deadline, from that day's snapshot.`
+      : `No snapshot of ${previous.code} was taken ${when}, so there is nothing to compare with.`,
+  };
+}

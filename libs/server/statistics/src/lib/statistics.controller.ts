@@ -1,0 +1,43 @@
+import type { CompletionStatistics, CompletionTrend, StatisticsOptions } from '@dspt/contracts';
+import { GlobalAccess } from '@dspt/server/http';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CompletionStatisticsService } from './completion-statistics.service';
+import { CompletionTrendService } from './completion-trend.service';
+import { StatisticsOptionsService } from './statistics-options.service';
+import { CompletionQueryDto, StatsFiltersDto } from './statistics-query.dto';
+
+/** Programme-wide statistics: aggregates of every LSP, read as the statistics role (docs/statistics.md). */
+@ApiTags('statistics')
+@Controller('stats')
+@GlobalAccess('stats.read')
+export class StatisticsController {
+  constructor(
+    private readonly completion: CompletionStatisticsService,
+    private readonly trend: CompletionTrendService,
+    private readonly options: StatisticsOptionsService,
+  ) {}
+
+  @Get('completion')
+  @ApiOperation({
+    summary:
+      'Providers per derived status, share at Standards Met or above and median mandatory items completed, by group, beside last cycle at the same days before its deadline',
+  })
+  completionStatistics(@Query() query: CompletionQueryDto): Promise<CompletionStatistics> {
+    return this.completion.programme(query);
+  }
+
+  @Get('trend')
+  @ApiOperation({
+    summary: "The cycle's daily snapshots and the previous cycle's, to line up by days before the deadline",
+  })
+  completionTrend(@Query() query: StatsFiltersDto): Promise<CompletionTrend> {
+    return this.trend.programme(query);
+  }
+
+  @Get('options')
+  @ApiOperation({ summary: 'Cycles, LSPs and local authorities to filter statistics by' })
+  statisticsOptions(): Promise<StatisticsOptions> {
+    return this.options.programme();
+  }
+}

@@ -1,0 +1,101 @@
+import type { StatsFilters } from '@dspt/contracts';
+import { comparisonDay, cycleForDate } from '@dspt/domain';
+import { invalidField } from '@dspt/server/http';
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CellFilters } from './cell-figures';
+
+export interface StatsCycle {
+  id: string;
+  code: string;
+  startsOn: string;
+  deadline: string;
+}
+
+export interface TenantLabel {
+  id: string;
+  slug: string;
+  name: string;
+  region: string;
+}
+
+/** A cycle as statistics see it on a day: the one before it, and the day of that one to compare with. */
+export interface CycleContext {
+  today: string;
+  cycles: StatsCycle[];
+  cycle: StatsCycle;
+  previous: StatsCycle | null;
+  daysToDeadline: number;
+  /** The previous cycle's day at the same number of days before its deadline. */
+  previousDay: string | null;
+}
+
+/** Every cycle, newest first (global data both the app and the statistics role may read). */
+export function loadCycles(manager: EntityManager): Promise<StatsCycle[]> {
+  return manager.query(
+    `SELECT id, code, starts_on::text AS "startsOn", deadline::text AS deadline FROM assessment_cycles ORDER BY deadline DESC`,
+  );
+}
+
+/** The cycle asked for (today's by default); 404 when it is not loaded. */
+export async function cycleContext(
+  manager: EntityManager,
+  today: string,
+  code: string | undefined,
+): Promise<CycleContext> {
+  const cycles = await loadCycles(manager);
+  const wanted = code ?? cycleForDate(today).code;
+  const index = cycles.findIndex((cycle) => cycle.code === wanted);
+  if (index === -1) {
+    throw new NotFoundException(
+      code ? `No assessment cycle ${code}` : `The current cycle ${wanted} has not been loaded yet`,
+    );
+  }
+  const cycle = cycles[index];
+  const previous = cycles[index + 1] ?? null;
+  const { daysToDeadline, previousDay } = comparisonDay(today, cycle.deadline, previous?.deadline ?? cycle.deadline);
+  return { today, cycles, cycle, previous, daysToDeadline, previousDay: previous ? previousDay : null };
+}
+
+/** The LSPs by id (slug and name are what statistics show of an LSP). */
+export async function loadTenants(manager: EntityManager): Promise<Map<string, TenantLabel>> {
+  const rows: TenantLabel[] = await manager.query(`SELECT id, slug, name, region FROM tenants ORDER BY name`);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The filters as cells hold them; an unknown LSP is a 400 naming `tenant`. */
+export function cellFilters(filters: StatsFilters, tenants?: Map<string, TenantLabel>): CellFilters {
+  const { tenant, ...rest } = filters;
+  if (tenant === undefined) {
+    return rest;
+  }
+  const found = [...(tenants?.values() ?? [])].find((candidate) => candidate.slug === tenant);
+  if (!found) {
+    throw invalidField('tenant', `tenant must be an LSP's slug: there is no LSP "${tenant}"`);
+  }
+  return { ...rest, tenantId: found.id };
+}
+
+/** Only the filters that were given, in one order (what a cache key and a response hold). */
+export function givenFilters(query: StatsFilters): StatsFilters {
+  const filters: StatsFilters = {};
+  for (const key of ['region', 'tenant', 'serviceType', 'sizeBand', 'localAuthority'] as const) {
+    if (query[key] !== undefined) {
+      Object.assign(filters, { [key]: query[key] });
+    }
+  }
+  return filters;
+}
+
+/**
+ * A token that changes whenever figures of this context could: the cells' revisions (every committed
+ * change to a cell raises its own) and the snapshot runs of the cycles concerned.
+ */
+export async function revisionToken(manager: EntityManager, context: CycleContext): Promise<string> {
+  const [row]: Array<{ token: string }> = await manager.query(
+    `SELECT (SELECT coalesce(sum(revision), 0) FROM stats_completion_cells WHERE cycle_id = $1)::text || '/' ||
+            (SELECT count(*) || ':' || coalesce(sum(revision), 0) FROM stats_snapshot_runs WHERE cycle_id IN ($1, $2)) AS token`,
+    [context.cycle.id, context.previous?.id ?? context.cycle.id],
+  );
+  return row.token;
+}
