@@ -20,7 +20,7 @@ export class ControllableSmtpServer {
   /** Decides per recipient and attempt (1, 2, ...) whether to refuse it. */
   refuse: (address: string, attempt: number) => SmtpReply | undefined = () => undefined;
   private holdAfter = Infinity;
-  private held: Array<() => void> = [];
+  private held: Array<{ sessionId: string; accept: () => void }> = [];
   private readonly closedSessions = new Set<string>();
   private server!: SMTPServer;
   url = '';
@@ -49,7 +49,7 @@ export class ControllableSmtpServer {
               callback();
             };
             if (this.messages.length + this.held.length >= this.holdAfter) {
-              this.held.push(accept);
+              this.held.push({ sessionId: session.id, accept });
             } else {
               accept();
             }
@@ -80,7 +80,20 @@ export class ControllableSmtpServer {
     this.holdAfter = Infinity;
     const waiting = this.held;
     this.held = [];
-    waiting.forEach((accept) => accept());
+    waiting.forEach((entry) => entry.accept());
+  }
+
+  /**
+   * Waits until the client of every held message has gone (its worker was killed), then releases them:
+   * none is delivered, as a relay that never said "250 OK" has not taken the message.
+   */
+  async dropHeldOnceClientsLeave(timeoutMs = 10_000): Promise<void> {
+    await this.waitFor(
+      () => this.held.every((entry) => this.closedSessions.has(entry.sessionId)),
+      'the held clients to disconnect',
+      timeoutMs,
+    );
+    this.release();
   }
 
   /** Messages delivered to each of these addresses. */

@@ -46,6 +46,8 @@ export interface ReminderTestApi extends TestApi {
   stopWorker(signal?: NodeJS.Signals): Promise<void>;
   signIn(user: FixtureUser, offsetSteps?: number): Promise<ApiClient>;
   systemAdmin(): Promise<ApiClient>;
+  /** Signs the system admin in again (after Redis lost the sessions), with the TOTP code `offsetSteps` ahead. */
+  resetSystemAdminSession(offsetSteps: number): Promise<ApiClient>;
   /** A provider of the reminder cycle with a contact, shaped by the options. */
   provider(tenant: FixtureTenant, options?: ReminderProviderOptions): Promise<ReminderProvider>;
   /** Plans as a system admin would (POST /api/system/reminders/plan). */
@@ -77,6 +79,7 @@ export function useReminderTestApi(): ReminderTestApi {
   let databaseUrl = '';
   let running: RunningProcess | undefined;
   let admin: ApiClient | undefined;
+  let adminUser: FixtureUser | undefined;
   const api = useTestApi(async () => {
     await smtp.start();
     databaseUrl = await createEmptyTestDatabase('reminders');
@@ -117,7 +120,15 @@ export function useReminderTestApi(): ReminderTestApi {
   };
   api.signIn = (user, offsetSteps = 0) => signInAt(api, user, offsetSteps);
   api.systemAdmin = async () => {
-    admin ??= await api.signIn(await api.fixtures.user({ label: 'sysadmin', globalRole: 'system_admin', mfa: true }));
+    adminUser ??= await api.fixtures.user({ label: 'sysadmin', globalRole: 'system_admin', mfa: true });
+    admin ??= await api.signIn(adminUser);
+    return admin;
+  };
+  api.resetSystemAdminSession = async (offsetSteps) => {
+    admin = await api.signIn(
+      adminUser ?? (await api.fixtures.user({ label: 'sysadmin', globalRole: 'system_admin', mfa: true })),
+      offsetSteps,
+    );
     return admin;
   };
   api.provider = (tenant, options = {}) => reminderProvider(api.fixtures, api.cycleId, tenant, options);
