@@ -1,3 +1,4 @@
+import { type EmailTemplateText, renderEmailTemplate } from '@dspt/domain';
 import type { MailMessage } from '@dspt/server/mail';
 
 export interface InvitationEmailInput {
@@ -9,35 +10,40 @@ export interface InvitationEmailInput {
   expiresAt: Date;
 }
 
+/** What {{lspName}} says in a programme-lead invitation, which belongs to no LSP. */
+export const PROGRAMME_NAME = 'the Better Security, Better Care programme';
+
 const ROLE_NAMES: Record<string, string> = {
-  viewer: 'viewer',
-  adviser: 'adviser',
-  admin: 'administrator',
-  programme_lead: 'programme lead',
+  viewer: 'a viewer',
+  adviser: 'an adviser',
+  admin: 'an administrator',
+  programme_lead: 'a programme lead',
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** The invitation email: plain text and HTML parts with the same words. */
-export function invitationEmail(input: InvitationEmailInput): MailMessage {
-  const where = input.tenantName ? `${input.tenantName} on the DSPT Support Portal` : 'the DSPT Support Portal';
-  const expires = input.expiresAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-  const role = ROLE_NAMES[input.role] ?? input.role;
-  const lines = [
-    `You have been invited to join ${where} as ${role === 'administrator' ? 'an' : 'a'} ${role}.`,
-    `Open this link to set your password and set up two-step sign-in: ${input.link}`,
-    `The link works once and expires on ${expires}. If you were not expecting this email, you can ignore it.`,
-  ];
+/**
+ * The invitation email from the `invitation` template (the LSP's own wording, or the default): plain text
+ * and HTML parts with the same words, from the LSP's name. No unsubscribe footer: it is not a mailing.
+ */
+export function invitationEmail(template: EmailTemplateText, input: InvitationEmailInput): MailMessage {
+  const expiresOn = input.expiresAt.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+  const rendered = renderEmailTemplate(template, {
+    values: {
+      lspName: input.tenantName ?? PROGRAMME_NAME,
+      role: ROLE_NAMES[input.role] ?? input.role,
+      inviteLink: input.link,
+      expiresOn,
+    },
+  });
   return {
     to: input.to,
-    subject: `Your invitation to ${where}`,
-    text: lines.join('\n\n'),
-    html: [
-      `<p>${escapeHtml(lines[0])}</p>`,
-      `<p><a href="${escapeHtml(input.link)}">Accept the invitation</a></p>`,
-      `<p>${escapeHtml(lines[2])}</p>`,
-    ].join('\n'),
+    ...(input.tenantName ? { fromName: input.tenantName } : {}),
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
   };
 }

@@ -7,6 +7,7 @@ import { AppConfigService } from '@dspt/server/config';
 import { InvitationEntity, MembershipEntity, TenantEntity, UserEntity } from '@dspt/server/database';
 import { MailService } from '@dspt/server/mail';
 import { currentRequestContext, ScopedDatabase } from '@dspt/server/tenancy';
+import { EmailTemplatesService } from '@dspt/server/templates';
 import {
   ConflictException,
   GoneException,
@@ -54,6 +55,7 @@ export class InvitationsService {
     private readonly config: AppConfigService,
     private readonly auth: AuthService,
     private readonly passwords: PasswordPolicy,
+    private readonly templates: EmailTemplatesService,
   ) {}
 
   async invite(target: InvitationTarget, emailInput: string, existing?: EntityManager): Promise<Invitation> {
@@ -84,7 +86,7 @@ export class InvitationsService {
         { action: 'invitation.created', tenantId: row.tenantId, target: { type: 'invitation', id: row.id }, after: { email, role: target.role } },
         manager,
       );
-      await this.send(row, token, target.tenant);
+      await this.send(manager, row, token, target.tenant);
       return toInvitationView(row);
     };
     if (existing) {
@@ -223,15 +225,16 @@ export class InvitationsService {
     }
   }
 
-  private async send(row: InvitationEntity, token: string, tenant: TenantEntity | null): Promise<void> {
+  private async send(manager: EntityManager, row: InvitationEntity, token: string, tenant: TenantEntity | null): Promise<void> {
     const link = new URL('/invitations/accept', this.config.get('PUBLIC_URL'));
     link.searchParams.set('token', token);
     if (tenant) {
       link.searchParams.set('lsp', tenant.slug);
     }
+    const template = await this.templates.resolve(manager, 'invitation', tenant?.id ?? null);
     try {
       await this.mail.send(
-        invitationEmail({ to: row.email, link: link.toString(), tenantName: tenant?.name ?? null, role: row.role ?? 'programme_lead', expiresAt: row.expiresAt }),
+        invitationEmail(template, { to: row.email, link: link.toString(), tenantName: tenant?.name ?? null, role: row.role ?? 'programme_lead', expiresAt: row.expiresAt }),
       );
     } catch {
       throw new ServiceUnavailableException('The invitation email could not be sent, so no invitation was made. Try again shortly.');

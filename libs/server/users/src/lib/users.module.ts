@@ -1,3 +1,4 @@
+import { TemplatesCoreModule } from '@dspt/server/templates';
 import { Module } from '@nestjs/common';
 import { AdvisersController } from './advisers.controller';
 import { AuditEventsController } from './audit-events.controller';
@@ -12,6 +13,7 @@ import { TenantLookup } from './tenant-lookup';
 
 /** LSP users, invitations, programme leads and the LSP's audit trail. */
 @Module({
+  imports: [TemplatesCoreModule],
   controllers: [MembersController, AdvisersController, InvitationsController, InvitationLinksController, ProgrammeLeadsController, AuditEventsController],
   providers: [MembersService, InvitationsService, ProgrammeLeadsService, TenantLookup],
   exports: [InvitationsService],
