@@ -59,18 +59,29 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/unarchive': {},
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/contacts': { name: 'Isolation probe', email: 'isolation-probe@test.example', role: 'other' },
   'PATCH /api/tenants/{tenantSlug}/providers/{providerId}/contacts/{contactId}': { name: 'Isolation probe' },
+  'PUT /api/tenants/{tenantSlug}/reminders/cadence': { cycle: '2025-26', offsetsDays: [30, 7] },
+  'POST /api/tenants/{tenantSlug}/emails/{messageId}/retry': {},
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/guidance-emails': { message: 'Isolation probe' },
+  'POST /api/tenants/{tenantSlug}/providers/{providerId}/contacts/{contactId}/resubscribe': { reason: 'Isolation probe' },
+  'POST /api/tenants/{tenantSlug}/email-templates/preview': { key: 'guidance', providerId: '00000000-0000-4000-8000-000000000000' },
+  'PUT /api/tenants/{tenantSlug}/email-templates': { key: 'guidance', subject: 'Isolation probe', body: '{{openItems}}' },
+  'PUT /api/tenants/{tenantSlug}/email-settings': { replyTo: 'isolation-probe@test.example' },
   // Uploads: no file at all, so a refusal cannot come from reading one.
   'POST /api/tenants/{tenantSlug}/imports/providers': {},
   'POST /api/tenants/{tenantSlug}/providers/{providerId}/assessment/import': {},
 };
 
 /** One row of each caseload table for a provider (fixtures.caseloadRows), with the ids the routes take. */
-async function caseloadResources(fixtures: Fixtures, tenant: FixtureTenant): Promise<{ providerId: string; taskId: string; code: string; contactId: string; odsCode: string }> {
+async function caseloadResources(
+  fixtures: Fixtures,
+  tenant: FixtureTenant,
+): Promise<{ providerId: string; taskId: string; code: string; contactId: string; odsCode: string; messageId: string }> {
   const { providerId } = await fixtures.caseloadRows(tenant);
   const [task] = await fixtures.owner.query(`SELECT id FROM tasks WHERE provider_id = $1`, [providerId]);
   const [contact] = await fixtures.owner.query(`SELECT id FROM provider_contacts WHERE provider_id = $1`, [providerId]);
   const [provider] = await fixtures.owner.query(`SELECT ods_code FROM providers WHERE id = $1`, [providerId]);
-  return { providerId, taskId: task.id, code: '1.1.5', contactId: contact.id, odsCode: provider.ods_code };
+  const [message] = await fixtures.owner.query(`SELECT id FROM email_messages WHERE provider_id = $1`, [providerId]);
+  return { providerId, taskId: task.id, code: '1.1.5', contactId: contact.id, odsCode: provider.ods_code, messageId: message.id };
 }
 
 /** A background provider import of the tenant, as its progress is kept. */
@@ -113,7 +124,7 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     const bCaseload = await caseloadResources(fixtures, b);
     const importId = await importResource(app, b);
     bResources = { tenantSlug: b.slug, userId: bViewer.id, invitationId, importId, ...bCaseload };
-    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId, bCaseload.contactId, bCaseload.odsCode, importId];
+    bSecrets = [b.id, b.name, bViewer.id, bViewer.email, invitationId, `b-invitee-${b.slug}`, bCaseload.providerId, bCaseload.taskId, bCaseload.contactId, bCaseload.odsCode, importId, bCaseload.messageId];
   });
 
   it('finds the tenant routes and each one declares tenant access (and only they do)', () => {
@@ -189,6 +200,15 @@ describe('tenant isolation matrix (every tenant-scoped route in the OpenAPI docu
     expect(provider).toEqual({ named: true, version: 1, archived_at: null, assigned_adviser_id: null, contacts: ['Pat Manager'] });
     const [{ providers }] = await fixtures.owner.query(`SELECT count(*)::int AS providers FROM providers WHERE tenant_id = $1`, [b.id]);
     expect(providers).toBe(1);
+    const [emails] = await fixtures.owner.query(
+      `SELECT (SELECT array_agg(status) FROM email_messages WHERE tenant_id = $1) AS statuses,
+              (SELECT offsets_days FROM reminder_cadences WHERE tenant_id = $1) AS cadence,
+              (SELECT subject FROM tenant_email_templates WHERE tenant_id = $1) AS subject,
+              (SELECT reply_to FROM tenant_email_settings WHERE tenant_id = $1) AS reply_to,
+              (SELECT unsubscribed_at FROM provider_contacts WHERE tenant_id = $1) AS unsubscribed_at`,
+      [b.id],
+    );
+    expect(emails).toEqual({ statuses: ['failed'], cadence: [60, 30, 7], subject: 'Guidance for {{providerName}}', reply_to: 'help@lsp.example', unsubscribed_at: null });
   });
 
   it('refuses a programme lead and a system admin every tenant route', async () => {

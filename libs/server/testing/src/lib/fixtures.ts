@@ -174,7 +174,10 @@ export class Fixtures {
     return row ? { id: row.id, odsCode } : this.provider(tenant, options);
   }
 
-  /** One row in every caseload table for a provider of this LSP: contact, assessment, progress, publication, note, task. */
+  /**
+   * One row in every caseload table for a provider of this LSP: contact, assessment, progress, publication, note, task,
+   * a failed reminder; and the LSP's own reminder cadence, email wording and reply-to.
+   */
   async caseloadRows(tenant: FixtureTenant): Promise<{ providerId: string }> {
     const provider = await this.provider(tenant);
     const cycle = await this.cycle();
@@ -213,6 +216,25 @@ export class Fixtures {
          FROM providers WHERE id = $1`,
         [provider.id, cycle.id],
       ],
+      // Reminders and templates: a failed reminder to the contact, the LSP's own cadence, wording and reply-to.
+      [
+        `INSERT INTO email_messages (tenant_id, provider_id, contact_id, cycle_id, kind, offset_days, idempotency_key, to_email, to_name,
+                                     status, attempts, last_error, failed_at)
+         SELECT $1, $2, c.id, $3::uuid, 'deadline_reminder', 30, 'reminder.' || $3::uuid::text || '.30.' || c.id::text, c.email, c.name,
+                'failed', 1, '550 No such mailbox', now()
+         FROM provider_contacts c WHERE c.provider_id = $2`,
+        [tenant.id, provider.id, cycle.id],
+      ],
+      [
+        `INSERT INTO reminder_cadences (tenant_id, cycle_id, offsets_days) VALUES ($1, $2, '{60,30,7}') ON CONFLICT DO NOTHING`,
+        [tenant.id, cycle.id],
+      ],
+      [
+        `INSERT INTO tenant_email_templates (tenant_id, key, subject, body)
+         VALUES ($1, 'guidance', 'Guidance for {{providerName}}', '{{openItems}}') ON CONFLICT DO NOTHING`,
+        [tenant.id],
+      ],
+      [`INSERT INTO tenant_email_settings (tenant_id, reply_to) VALUES ($1, 'help@lsp.example') ON CONFLICT DO NOTHING`, [tenant.id]],
       // The day's completion snapshot of the cycle (every LSP's cells, this provider's among them).
       [`SELECT stats_take_snapshot($1, current_date)`, [cycle.id]],
     ];
