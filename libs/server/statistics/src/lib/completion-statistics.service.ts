@@ -21,16 +21,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CellFilters, type GroupFigures, groupedFigures } from './cell-figures';
 import { FiguresCache } from './figures-cache';
-import {
-  cellFilters,
-  type CycleContext,
-  cycleContext,
-  givenFilters,
-  loadTenants,
-  revisionToken,
-  type TenantLabel,
-} from './stats-context';
+import { cellFilters, type CycleContext, cycleContext, givenFilters, type TenantLabel } from './stats-context';
 import { StatsDatabase } from './stats-database';
+import { StatsReferenceData } from './stats-reference';
 import type { CompletionQueryDto, LspCompletionQueryDto } from './statistics-query.dto';
 
 const TOTAL_KEY = 'total';
@@ -41,12 +34,6 @@ const ORDER: Partial<Record<StatsGrouping, readonly string[]>> = {
   serviceType: SERVICE_TYPES,
   sizeBand: SIZE_BANDS,
 };
-
-interface Prepared {
-  context: CycleContext;
-  tenants: Map<string, TenantLabel>;
-  token: string;
-}
 
 /**
  * Completion statistics (DESIGN.md §7): figures per group of the live cells, beside the previous cycle's
@@ -61,6 +48,7 @@ export class CompletionStatisticsService {
     private readonly clock: Clock,
     private readonly config: AppConfigService,
     private readonly cache: FiguresCache,
+    private readonly reference: StatsReferenceData,
   ) {}
 
   get targetShare(): number {
@@ -68,12 +56,12 @@ export class CompletionStatisticsService {
   }
 
   async programme(query: CompletionQueryDto): Promise<CompletionStatistics> {
-    const { context, tenants, token } = await this.prepare(query.cycle);
+    const { context, tenants } = await this.prepare(query.cycle);
     const groupBy = query.groupBy ?? 'region';
     const filters = givenFilters(query);
     const cells = cellFilters(filters, tenants);
     const key = JSON.stringify(['programme', context.cycle.id, context.today, groupBy, filters]);
-    return this.cache.get(key, token, () =>
+    return this.cache.get(key, () =>
       this.stats.programmeWide(async (manager) =>
         this.answer(context, groupBy, filters, await this.grouped(manager, context, cells, groupBy), tenants),
       ),
@@ -82,12 +70,12 @@ export class CompletionStatisticsService {
 
   async lsp(query: LspCompletionQueryDto): Promise<LspCompletionStatistics> {
     const tenant = requireTenantContext();
-    const { context, tenants, token } = await this.prepare(query.cycle);
+    const { context, tenants } = await this.prepare(query.cycle);
     const groupBy: LspStatsGrouping = query.groupBy ?? 'region';
     const filters = givenFilters(query);
     const cells = cellFilters(filters);
     const key = JSON.stringify(['lsp', tenant.id, context.cycle.id, context.today, groupBy, filters]);
-    return this.cache.get(key, token, async () => {
+    return this.cache.get(key, async () => {
       // Row-level security keeps these to the LSP in the address: no tenant filter is needed, or trusted.
       const own = await this.stats.inCurrentTenant((manager) => this.grouped(manager, context, cells, groupBy));
       const national = await this.stats.programmeWide((manager) => this.grouped(manager, context, cells, null));
@@ -101,12 +89,10 @@ export class CompletionStatisticsService {
     });
   }
 
-  /** What every answer needs first: the cycle, the LSPs and the data's revision. */
-  private prepare(cycle: string | undefined): Promise<Prepared> {
-    return this.stats.programmeWide(async (manager) => {
-      const context = await cycleContext(manager, this.clock.today(), cycle);
-      return { context, tenants: await loadTenants(manager), token: await revisionToken(manager, context) };
-    });
+  /** What every answer needs first: the cycle (404 when not loaded) and the LSPs. */
+  async prepare(cycle: string | undefined): Promise<{ context: CycleContext; tenants: Map<string, TenantLabel> }> {
+    const { cycles, tenants } = await this.reference.get();
+    return { context: cycleContext(cycles, this.clock.today(), cycle), tenants };
   }
 
   /** The cycle's groups now, and the previous cycle's from its snapshot of the day compared with (if any). */

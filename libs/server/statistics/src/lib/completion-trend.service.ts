@@ -1,21 +1,12 @@
 import type { CompletionTrend, StatsFilters, TrendPoint, TrendSeries } from '@dspt/contracts';
 import { completionFigures, emptyStatusCounts, PROVIDER_STATUSES, type StatusCounts } from '@dspt/domain';
-import { Clock } from '@dspt/server/config';
 import { requireTenantContext } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CellFilters, cellSelection } from './cell-figures';
 import { CompletionStatisticsService } from './completion-statistics.service';
 import { FiguresCache } from './figures-cache';
-import {
-  cellFilters,
-  type CycleContext,
-  cycleContext,
-  givenFilters,
-  loadTenants,
-  revisionToken,
-  type StatsCycle,
-} from './stats-context';
+import { cellFilters, type CycleContext, givenFilters, type StatsCycle } from './stats-context';
 import { StatsDatabase } from './stats-database';
 import type { LspStatsFiltersDto, StatsFiltersDto } from './statistics-query.dto';
 
@@ -27,38 +18,27 @@ import type { LspStatsFiltersDto, StatsFiltersDto } from './statistics-query.dto
 export class CompletionTrendService {
   constructor(
     private readonly stats: StatsDatabase,
-    private readonly clock: Clock,
     private readonly cache: FiguresCache,
     private readonly completion: CompletionStatisticsService,
   ) {}
 
   async programme(query: StatsFiltersDto): Promise<CompletionTrend> {
-    const { context, filters, cells, token } = await this.stats.programmeWide(async (manager) => {
-      const context = await cycleContext(manager, this.clock.today(), query.cycle);
-      const filters = givenFilters(query);
-      return {
-        context,
-        filters,
-        cells: cellFilters(filters, await loadTenants(manager)),
-        token: await revisionToken(manager, context),
-      };
-    });
+    const { context, tenants } = await this.completion.prepare(query.cycle);
+    const filters = givenFilters(query);
+    const cells = cellFilters(filters, tenants);
     const key = JSON.stringify(['trend', context.cycle.id, filters]);
-    return this.cache.get(key, token, () =>
+    return this.cache.get(key, () =>
       this.stats.programmeWide((manager) => this.trend(manager, context, filters, cells)),
     );
   }
 
   async lsp(query: LspStatsFiltersDto): Promise<CompletionTrend> {
     const tenant = requireTenantContext();
-    const { context, token } = await this.stats.programmeWide(async (manager) => {
-      const context = await cycleContext(manager, this.clock.today(), query.cycle);
-      return { context, token: await revisionToken(manager, context) };
-    });
+    const { context } = await this.completion.prepare(query.cycle);
     const filters = givenFilters(query);
     const key = JSON.stringify(['lsp-trend', tenant.id, context.cycle.id, filters]);
     // Row-level security keeps the snapshots to the LSP in the address.
-    return this.cache.get(key, token, () =>
+    return this.cache.get(key, () =>
       this.stats.inCurrentTenant((manager) => this.trend(manager, context, filters, cellFilters(filters))),
     );
   }

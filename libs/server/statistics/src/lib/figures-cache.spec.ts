@@ -1,35 +1,59 @@
 import { FiguresCache } from './figures-cache';
+import type { StatisticsChanges } from './statistics-changes';
 
 describe('FiguresCache', () => {
-  it('reuses an answer while the token is unchanged and works it out again when it changes', async () => {
-    const cache = new FiguresCache();
+  let version: string | null;
+  let cache: FiguresCache;
+
+  beforeEach(() => {
+    version = '1.0';
+    cache = new FiguresCache({ version: () => version } as StatisticsChanges);
+  });
+
+  it('reuses an answer until a change is heard, then works it out again', async () => {
     let computed = 0;
     const compute = async () => ++computed;
-    expect(await cache.get('k', 't1', compute)).toBe(1);
-    expect(await cache.get('k', 't1', compute)).toBe(1);
-    expect(await cache.get('k', 't2', compute)).toBe(2);
-    expect(await cache.get('other', 't2', compute)).toBe(3);
+    expect(await cache.get('k', compute)).toBe(1);
+    expect(await cache.get('k', compute)).toBe(1);
+    version = '1.1';
+    expect(await cache.get('k', compute)).toBe(2);
+    expect(await cache.get('other', compute)).toBe(3);
+  });
+
+  it('reuses nothing while no connection listens for changes', async () => {
+    version = null;
+    let computed = 0;
+    const compute = async () => ++computed;
+    await cache.get('k', compute);
+    expect(await cache.get('k', compute)).toBe(2);
+  });
+
+  it('does not reuse an answer begun before a change that was heard while it was worked out', async () => {
+    let computed = 0;
+    const first = cache.get('k', async () => {
+      version = '1.1';
+      return ++computed;
+    });
+    expect(await first).toBe(1);
+    expect(await cache.get('k', async () => ++computed)).toBe(2);
   });
 
   it('shares one computation between requests at the same time', async () => {
-    const cache = new FiguresCache();
     let computed = 0;
     const compute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++computed), 5));
-    expect(await Promise.all([cache.get('k', 't', compute), cache.get('k', 't', compute)])).toEqual([1, 1]);
+    expect(await Promise.all([cache.get('k', compute), cache.get('k', compute)])).toEqual([1, 1]);
   });
 
   it('does not keep a failure', async () => {
-    const cache = new FiguresCache();
-    await expect(cache.get('k', 't', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
-    expect(await cache.get('k', 't', async () => 'fine')).toBe('fine');
+    await expect(cache.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('k', async () => 'fine')).toBe('fine');
   });
 
   it('forgets the least recently used answers beyond its size', async () => {
-    const cache = new FiguresCache();
     for (let index = 0; index < 501; index++) {
-      await cache.get(`k${index}`, 't', async () => index);
+      await cache.get(`k${index}`, async () => index);
     }
-    expect(await cache.get('k0', 't', async () => 'again')).toBe('again');
-    expect(await cache.get('k500', 't', async () => 'again')).toBe(500);
+    expect(await cache.get('k0', async () => 'again')).toBe('again');
+    expect(await cache.get('k500', async () => 'again')).toBe(500);
   });
 });

@@ -1,9 +1,11 @@
 import type { StatisticsOptions } from '@dspt/contracts';
 import { cycleForDate } from '@dspt/domain';
 import { Clock } from '@dspt/server/config';
+import { requireTenantContext } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CompletionStatisticsService } from './completion-statistics.service';
+import { FiguresCache } from './figures-cache';
 import { loadCycles, loadTenants } from './stats-context';
 import { StatsDatabase } from './stats-database';
 
@@ -14,6 +16,7 @@ export class StatisticsOptionsService {
     private readonly stats: StatsDatabase,
     private readonly clock: Clock,
     private readonly completion: CompletionStatisticsService,
+    private readonly cache: FiguresCache,
   ) {}
 
   programme(): Promise<StatisticsOptions> {
@@ -29,7 +32,9 @@ export class StatisticsOptionsService {
 
   /** An LSP's own: its local authorities (row-level security), no list of LSPs. */
   lsp(): Promise<StatisticsOptions> {
-    return this.stats.inCurrentTenant((manager) => this.options(manager, []));
+    return this.cache.get(`options:${requireTenantContext().id}`, () =>
+      this.stats.inCurrentTenant((manager) => this.options(manager, [])),
+    );
   }
 
   private async options(manager: EntityManager, tenants: StatisticsOptions['tenants']): Promise<StatisticsOptions> {

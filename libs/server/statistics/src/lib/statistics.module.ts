@@ -5,14 +5,18 @@ import { FiguresCache } from './figures-cache';
 import { LspStatisticsController } from './lsp-statistics.controller';
 import { StatisticsOptionsService } from './statistics-options.service';
 import { StatisticsController } from './statistics.controller';
+import { StatisticsChanges } from './statistics-changes';
 import { StatsDatabase } from './stats-database';
+import { StatsReferenceData } from './stats-reference';
 
 /** Api side: completion statistics for programme leads and each LSP's own dashboard. */
 @Module({
   controllers: [StatisticsController, LspStatisticsController],
   providers: [
     StatsDatabase,
+    StatisticsChanges,
     FiguresCache,
+    StatsReferenceData,
     CompletionStatisticsService,
     CompletionTrendService,
     StatisticsOptionsService,

@@ -37,13 +37,8 @@ export function loadCycles(manager: EntityManager): Promise<StatsCycle[]> {
   );
 }
 
-/** The cycle asked for (today's by default); 404 when it is not loaded. */
-export async function cycleContext(
-  manager: EntityManager,
-  today: string,
-  code: string | undefined,
-): Promise<CycleContext> {
-  const cycles = await loadCycles(manager);
+/** The cycle asked for (today's by default) among `cycles` (newest first); 404 when it is not loaded. */
+export function cycleContext(cycles: StatsCycle[], today: string, code: string | undefined): CycleContext {
   const wanted = code ?? cycleForDate(today).code;
   const index = cycles.findIndex((cycle) => cycle.code === wanted);
   if (index === -1) {
@@ -85,17 +80,4 @@ export function givenFilters(query: StatsFilters): StatsFilters {
     }
   }
   return filters;
-}
-
-/**
- * A token that changes whenever figures of this context could: the cells' revisions (every committed
- * change to a cell raises its own) and the snapshot runs of the cycles concerned.
- */
-export async function revisionToken(manager: EntityManager, context: CycleContext): Promise<string> {
-  const [row]: Array<{ token: string }> = await manager.query(
-    `SELECT (SELECT coalesce(sum(revision), 0) FROM stats_completion_cells WHERE cycle_id = $1)::text || '/' ||
-            (SELECT count(*) || ':' || coalesce(sum(revision), 0) FROM stats_snapshot_runs WHERE cycle_id IN ($1, $2)) AS token`,
-    [context.cycle.id, context.previous?.id ?? context.cycle.id],
-  );
-  return row.token;
 }

@@ -8,9 +8,11 @@ import { TransferProvider1764000000006 } from './1764000000006-transfer-provider
 import { ProviderTriage1764000000007 } from './1764000000007-provider-triage';
 import { RemindersAndTemplates1764000000010 } from './1764000000010-reminders-and-templates';
 import { CompletionStatistics1764000000020 } from './1764000000020-completion-statistics';
+import { StatisticsNotifications1764000000021 } from './1764000000021-statistics-notifications';
 
 export { APP_ROLE } from './row-level-security';
 export { STATS_ROLE } from './1764000000020-completion-statistics';
+export { STATS_CHANNEL } from './1764000000021-statistics-notifications';
 
 /** Every migration in order. Listed explicitly so the bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -24,4 +26,5 @@ export const MIGRATIONS = [
   ProviderTriage1764000000007,
   RemindersAndTemplates1764000000010,
   CompletionStatistics1764000000020,
+  StatisticsNotifications1764000000021,
 ];
