@@ -13,7 +13,6 @@ import {
 import { AccessDeniedPage } from './access-denied/access-denied-page';
 import { NotFoundPage } from './not-found/not-found-page';
 import { passwordResetRoutes } from './password-reset/password-reset.routes';
-import { StatisticsPage } from './statistics/statistics-page';
 import { StatusPage } from './status/status-page';
 
 /**
@@ -49,17 +48,23 @@ export const appRoutes: Routes = [
         canActivate: [tenantRoleGuard('admin')],
         title: 'Users',
       },
+      // An LSP's own completion statistics (aggregates of its providers), for every member.
+      {
+        path: 'lsp/:slug/statistics',
+        loadChildren: () => import('@dspt/web/statistics').then((statistics) => statistics.statisticsRoutes),
+        canActivate: [tenantRoleGuard('viewer')],
+      },
       // The LSP's home is its caseload; with its provider pages and My tasks.
       {
         path: 'lsp/:slug',
         loadChildren: () => import('@dspt/web/caseload').then((caseload) => caseload.caseloadRoutes),
         canActivate: [tenantRoleGuard('viewer')],
       },
+      // Programme-wide completion statistics (aggregates of every LSP).
       {
         path: 'statistics',
-        component: StatisticsPage,
+        loadChildren: () => import('@dspt/web/statistics').then((statistics) => statistics.statisticsRoutes),
         canActivate: [globalRoleGuard('programme_lead')],
-        title: 'Statistics',
       },
       {
         path: 'admin/tenants',

@@ -23,12 +23,17 @@ describe('navigationFor', () => {
       'Caseload /lsp/north/caseload',
       'My tasks /lsp/north/tasks',
       'Import /lsp/north/import',
+      'Statistics /lsp/north/statistics',
     ]);
   });
 
   it("gives a viewer the caseload and tasks to read, but not the import", () => {
     const viewer = user([lsp('north', 'viewer')]);
-    expect(texts(navigationFor(viewer, viewer.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);
+    expect(texts(navigationFor(viewer, viewer.memberships[0]))).toEqual([
+      'Caseload /lsp/north/caseload',
+      'My tasks /lsp/north/tasks',
+      'Statistics /lsp/north/statistics',
+    ]);
   });
 
   it("adds the users page for an LSP's admin, in the LSP they are working in", () => {
@@ -38,8 +43,13 @@ describe('navigationFor', () => {
       'My tasks /lsp/south/tasks',
       'Import /lsp/south/import',
       'Users /lsp/south/users',
+      'Statistics /lsp/south/statistics',
     ]);
-    expect(texts(navigationFor(both, both.memberships[0]))).toEqual(['Caseload /lsp/north/caseload', 'My tasks /lsp/north/tasks']);
+    expect(texts(navigationFor(both, both.memberships[0]))).toEqual([
+      'Caseload /lsp/north/caseload',
+      'My tasks /lsp/north/tasks',
+      'Statistics /lsp/north/statistics',
+    ]);
   });
 
   it('gives programme leads statistics and system admins the LSP and programme lead pages', () => {

@@ -18,6 +18,10 @@ export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary |
       links.push({ text: 'Users', path: `${base}/users` });
     }
   }
+  if (lsp) {
+    // The LSP's own completion statistics (aggregates), for every member.
+    links.push({ text: 'Statistics', path: `/lsp/${lsp.tenant.slug}/statistics` });
+  }
   if (hasGlobalRole(user, 'programme_lead')) {
     links.push({ text: 'Statistics', path: '/statistics' });
   }
