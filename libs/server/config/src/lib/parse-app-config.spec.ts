@@ -14,6 +14,16 @@ describe('parseAppConfig', () => {
     expect(parseAppConfig({ PORT: '8080', REDIS_PREFIX: '' })).toMatchObject({ PORT: 8080, REDIS_PREFIX: 'dspt' });
   });
 
+  it("takes the programme's target share in percent, 70 unless set", () => {
+    expect(parseAppConfig({}).STATS_TARGET_PERCENT).toBe(70);
+    expect(parseAppConfig({ STATS_TARGET_PERCENT: '65' }).STATS_TARGET_PERCENT).toBe(65);
+    for (const value of ['0', '101', '70.5', 'seventy']) {
+      expect(() => parseAppConfig({ STATS_TARGET_PERCENT: value })).toThrow(
+        /^Invalid configuration: STATS_TARGET_PERCENT .*must be/,
+      );
+    }
+  });
+
   it('rejects a malformed DATABASE_URL with one line naming it and not echoing the value', () => {
     const attempt = () => parseAppConfig({ DATABASE_URL: 'mysql://secret-password@db/dspt' });
     expect(attempt).toThrow(ConfigurationError);
