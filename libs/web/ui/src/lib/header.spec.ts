@@ -1,6 +1,6 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Header } from './header';
 
@@ -61,5 +61,28 @@ describe('Header', () => {
     expect(items[1].classList).toContain('nhsuk-header__navigation-item--current');
     expect(items[1].querySelector('a')?.getAttribute('aria-current')).toBe('page');
     expect(items[1].querySelector('strong')?.textContent).toBe('Users');
+  });
+
+  it('links a page the server serves itself (the queue dashboard) with a plain href, outside the router', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([{ path: '**', component: Blank }])] });
+    const harness = await RouterTestingHarness.create('/admin/tenants');
+    const fixture = TestBed.createComponent(Header);
+    fixture.componentRef.setInput('serviceName', 'DSPT Support Portal');
+    fixture.componentRef.setInput('navigation', [
+      { text: 'LSPs', path: '/admin/tenants' },
+      { text: 'Queues', path: '/admin/queues', external: true },
+    ]);
+    await fixture.whenStable();
+    await harness.fixture.whenStable();
+
+    const links = [...fixture.nativeElement.querySelectorAll('.nhsuk-header__navigation-link')] as HTMLAnchorElement[];
+    expect(links.map((link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
+      ['LSPs', '/admin/tenants'],
+      ['Queues', '/admin/queues'],
+    ]);
+    // Following it loads the page from the server: the router does not handle it.
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl');
+    links[1].dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(navigate).not.toHaveBeenCalled();
   });
 });

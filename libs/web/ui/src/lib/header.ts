@@ -71,20 +71,30 @@ import type { HeaderLink } from './header-link';
           <div class="nhsuk-header__navigation-container nhsuk-width-container">
             <ul class="nhsuk-header__navigation-list">
               @for (link of navigation(); track link.path) {
-                <li
-                  class="nhsuk-header__navigation-item"
-                  routerLinkActive="nhsuk-header__navigation-item--current"
-                  [routerLinkActiveOptions]="{ exact: link.exact ?? false }"
-                  #active="routerLinkActive"
-                >
-                  <a class="nhsuk-header__navigation-link" [routerLink]="link.path" [attr.aria-current]="active.isActive ? 'page' : null">
-                    @if (active.isActive) {
-                      <strong class="nhsuk-header__navigation-item-current-fallback">{{ link.text }}</strong>
-                    } @else {
-                      {{ link.text }}
-                    }
-                  </a>
-                </li>
+                @if (link.external) {
+                  <li class="nhsuk-header__navigation-item">
+                    <a class="nhsuk-header__navigation-link" [href]="link.path">{{ link.text }}</a>
+                  </li>
+                } @else {
+                  <li
+                    class="nhsuk-header__navigation-item"
+                    routerLinkActive="nhsuk-header__navigation-item--current"
+                    [routerLinkActiveOptions]="{ exact: link.exact ?? false }"
+                    #active="routerLinkActive"
+                  >
+                    <a
+                      class="nhsuk-header__navigation-link"
+                      [routerLink]="link.path"
+                      [attr.aria-current]="active.isActive ? 'page' : null"
+                    >
+                      @if (active.isActive) {
+                        <strong class="nhsuk-header__navigation-item-current-fallback">{{ link.text }}</strong>
+                      } @else {
+                        {{ link.text }}
+                      }
+                    </a>
+                  </li>
+                }
               }
             </ul>
           </div>
