@@ -31,6 +31,12 @@ export const appRoutes: Routes = [
   { path: 'account/mfa', component: MfaEnrolmentPage, title: 'Set up two-factor authentication' },
   { path: 'invitations/accept', component: AcceptInvitationPage, title: 'Accept your invitation' },
   { path: 'access-denied', component: AccessDeniedPage, title: 'You do not have access' },
+  // The link at the foot of every reminder and guidance email: no sign-in, the token in it is enough.
+  {
+    path: 'unsubscribe',
+    loadComponent: () => import('@dspt/web/reminders').then((reminders) => reminders.UnsubscribePage),
+    title: 'Unsubscribe from emails',
+  },
 
   // Signed in
   {
@@ -47,6 +53,18 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@dspt/web/admin').then((admin) => admin.LspUsersPage),
         canActivate: [tenantRoleGuard('admin')],
         title: 'Users',
+      },
+      // Reminder steps per cycle, who each emails and its delivery log; LSP admins change the steps.
+      {
+        path: 'lsp/:slug/campaigns',
+        loadChildren: () => import('@dspt/web/reminders').then((reminders) => reminders.campaignRoutes),
+        canActivate: [tenantRoleGuard('viewer')],
+      },
+      {
+        path: 'lsp/:slug/email-templates',
+        loadComponent: () => import('@dspt/web/reminders').then((reminders) => reminders.LspEmailTemplatesPage),
+        canActivate: [tenantRoleGuard('admin')],
+        title: 'Email templates',
       },
       // An LSP's own completion statistics (aggregates of its providers), for every member.
       {
@@ -71,6 +89,12 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@dspt/web/admin').then((admin) => admin.TenantsPage),
         canActivate: [globalRoleGuard('system_admin')],
         title: 'LSPs',
+      },
+      {
+        path: 'admin/email-templates',
+        loadComponent: () => import('@dspt/web/reminders').then((reminders) => reminders.GlobalEmailTemplatesPage),
+        canActivate: [globalRoleGuard('system_admin')],
+        title: 'Default email templates',
       },
       {
         path: 'admin/programme-leads',

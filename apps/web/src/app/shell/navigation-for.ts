@@ -10,12 +10,19 @@ export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary |
   const links: HeaderLink[] = [];
   if (lsp) {
     const base = `/lsp/${lsp.tenant.slug}`;
-    links.push({ text: 'Caseload', path: `${base}/caseload` }, { text: 'My tasks', path: `${base}/tasks` });
+    links.push(
+      { text: 'Caseload', path: `${base}/caseload` },
+      { text: 'My tasks', path: `${base}/tasks` },
+      { text: 'Campaigns', path: `${base}/campaigns` },
+    );
     if (lsp.role !== 'viewer') {
       links.push({ text: 'Import', path: `${base}/import` });
     }
     if (lsp.role === 'admin') {
-      links.push({ text: 'Users', path: `${base}/users` });
+      links.push(
+        { text: 'Users', path: `${base}/users` },
+        { text: 'Email templates', path: `${base}/email-templates` },
+      );
     }
   }
   if (lsp) {
@@ -26,7 +33,13 @@ export function navigationFor(user: CurrentUser | null, lsp: MembershipSummary |
     links.push({ text: 'Statistics', path: '/statistics' });
   }
   if (hasGlobalRole(user, 'system_admin')) {
-    links.push({ text: 'LSPs', path: '/admin/tenants' }, { text: 'Programme leads', path: '/admin/programme-leads' });
+    links.push(
+      { text: 'LSPs', path: '/admin/tenants' },
+      { text: 'Programme leads', path: '/admin/programme-leads' },
+      { text: 'Email templates', path: '/admin/email-templates' },
+      // Bull Board, served by the api outside the web app.
+      { text: 'Queues', path: '/admin/queues', external: true },
+    );
   }
   return links;
 }
