@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { ProgressImportResult, QuestionProgressResult } from '@dspt/contracts';
 import { PROVIDER_STATUS_COLOURS, PROVIDER_STATUS_LABELS, QUESTION_STATUS_LABELS, portalTitle } from '@dspt/web/core';
+import { ProviderEmails, ResubscribeContacts } from '@dspt/web/reminders';
 import { LoadingState, SuccessBanner, Tag } from '@dspt/web/ui';
 import { CaseloadApi } from '../api/caseload.api';
 import { CaseNoteForm } from '../casework/case-note-form';
@@ -25,8 +26,9 @@ type Section = 'assessment' | 'publications' | 'notes' | 'tasks';
 /**
  * `/lsp/:slug/providers/:providerId`: a provider's summary and contacts; its progress "x of N mandatory"
  * and blockers in the DSPT's words; its assessment by section as in the DSPT's list, where advisers
- * change an item's status, or many from a spreadsheet; its publications; case notes and tasks. Viewers
- * see it all without forms.
+ * change an item's status, or many from a spreadsheet; its publications; case notes and tasks; the
+ * emails sent to it, with the guidance email dialog (from @dspt/web/reminders). Viewers see it all
+ * without forms.
  */
 @Component({
   selector: 'dspt-provider-page',
@@ -37,10 +39,12 @@ type Section = 'assessment' | 'publications' | 'notes' | 'tasks';
     ContactsTable,
     DatePipe,
     LoadingState,
+    ProviderEmails,
     ProviderSummary,
     PublicationForm,
     PublicationsList,
     QuestionStatusImportForm,
+    ResubscribeContacts,
     RouterLink,
     SuccessBanner,
     Tag,
@@ -112,6 +116,12 @@ export class ProviderPage {
 
   protected noteAdded(): void {
     this.confirm('notes', 'Your note was added.');
+    this.notes.reload();
+    this.provider.reload();
+  }
+
+  /** A guidance email is logged as a case note (and as contact with the provider). */
+  protected guidanceSent(): void {
     this.notes.reload();
     this.provider.reload();
   }
