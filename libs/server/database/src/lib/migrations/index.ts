@@ -9,6 +9,7 @@ import { ProviderTriage1764000000007 } from './1764000000007-provider-triage';
 import { RemindersAndTemplates1764000000010 } from './1764000000010-reminders-and-templates';
 import { CompletionStatistics1764000000020 } from './1764000000020-completion-statistics';
 import { StatisticsNotifications1764000000021 } from './1764000000021-statistics-notifications';
+import { StatisticsRecountEstimate1764000000022 } from './1764000000022-statistics-recount-estimate';
 
 export { APP_ROLE } from './row-level-security';
 export { STATS_ROLE } from './1764000000020-completion-statistics';
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RemindersAndTemplates1764000000010,
   CompletionStatistics1764000000020,
   StatisticsNotifications1764000000021,
+  StatisticsRecountEstimate1764000000022,
 ];
