@@ -33,32 +33,14 @@ const PROVIDER: ProviderDetail = {
   archivedAt: null,
   version: 3,
   contacts: [
-    {
-      id: 'c-1',
-      name: 'Pat Manager',
-      email: 'pat@oak.example',
-      role: 'registered_manager',
-      isPrimary: true,
-      unsubscribedAt: null,
-    },
-    {
-      id: 'c-2',
-      name: 'Lee Owner',
-      email: 'lee@oak.example',
-      role: 'owner',
-      isPrimary: false,
-      unsubscribedAt: '2026-02-01T09:00:00Z',
-    },
+    { id: 'c-1', name: 'Pat Manager', email: 'pat@oak.example', role: 'registered_manager', isPrimary: true, unsubscribedAt: null },
+    { id: 'c-2', name: 'Lee Owner', email: 'lee@oak.example', role: 'owner', isPrimary: false, unsubscribedAt: '2026-02-01T09:00:00Z' },
   ],
   status: 'in_progress',
   progress: { completed: 1, total: 3 },
 };
 
-function question(
-  code: string,
-  section: string,
-  overrides: Partial<AssessmentQuestionView> = {},
-): AssessmentQuestionView {
+function question(code: string, section: string, overrides: Partial<AssessmentQuestionView> = {}): AssessmentQuestionView {
   return {
     code,
     section,
@@ -76,32 +58,19 @@ function question(
 }
 
 const QUESTIONS = [
-  question('1.1.1', 'Staffing and Roles', {
-    level: 'AS',
-    status: 'completed',
-    updatedBy: 'Sam',
-    updatedAt: '2026-03-01T10:00:00Z',
-  }),
+  question('1.1.1', 'Staffing and Roles', { level: 'AS', status: 'completed', updatedBy: 'Sam', updatedAt: '2026-03-01T10:00:00Z' }),
   question('1.1.2', 'Staffing and Roles', { level: 'AS', comment: 'Waiting for the staff list' }),
   question('1.2.1', 'Staffing and Roles', { level: 'none', mandatory: false }),
   question('4.1.1', 'Data Security'),
 ];
-const ASSESSMENT: AssessmentView = {
-  cycle: '2025-26',
-  deadline: '2026-06-30',
-  progress: { completed: 1, total: 3 },
-  questions: QUESTIONS,
-};
+const ASSESSMENT: AssessmentView = { cycle: '2025-26', deadline: '2026-06-30', progress: { completed: 1, total: 3 }, questions: QUESTIONS };
 const blocker = (code: string, section: string) => ({
   code,
   section,
   title: `Item ${code}`,
   sentence: `Please complete mandatory requirement ${code} in the ${section} section`,
 });
-const BLOCKERS: BlockerList = {
-  cycle: '2025-26',
-  items: [blocker('1.1.2', 'Staffing and roles'), blocker('4.1.1', 'Data security')],
-};
+const BLOCKERS: BlockerList = { cycle: '2025-26', items: [blocker('1.1.2', 'Staffing and roles'), blocker('4.1.1', 'Data security')] };
 const PUBLICATIONS: PublicationList = {
   items: [
     {
@@ -117,15 +86,7 @@ const PUBLICATIONS: PublicationList = {
   ],
 };
 const NOTES: CaseNoteList = {
-  items: [
-    {
-      id: 'n-1',
-      kind: 'call',
-      body: 'Called the manager.',
-      occurredAt: '2026-03-02T10:30:00Z',
-      author: { id: 'u-sam', displayName: 'Sam' },
-    },
-  ],
+  items: [{ id: 'n-1', kind: 'call', body: 'Called the manager.', occurredAt: '2026-03-02T10:30:00Z', author: { id: 'u-sam', displayName: 'Sam' } }],
 };
 const TASK: Task = {
   id: 't-1',
@@ -238,9 +199,7 @@ describe('ProviderPage', () => {
         'Please complete mandatory requirement 1.1.2 in the Staffing and roles section',
         'Please complete mandatory requirement 4.1.1 in the Data security section',
       ]);
-      expect(pages.text('[data-testid="publications"]')).toContain(
-        '2024-25 Approaching Standards, published 10/05/2025',
-      );
+      expect(pages.text('[data-testid="publications"]')).toContain('2024-25 Approaching Standards, published 10/05/2025');
       expect(pages.text('[data-testid="contacts"]')).toContain('Pat Manager Primary contact');
       expect(pages.text('[data-testid="note"]')).toContain('Phone call');
       expect(pages.text('[data-testid="note"]')).toContain('Called the manager.');
@@ -250,11 +209,7 @@ describe('ProviderPage', () => {
 
     it('lists the assessment by section as the DSPT does, with Mandatory and status marks', () => {
       expect(pages.texts('h3').slice(0, 2)).toEqual(['Staffing and Roles', 'Data Security']);
-      expect(pages.texts('[data-testid="section-Staffing and Roles"] tbody tr td:nth-child(3)')).toEqual([
-        'Mandatory',
-        'Mandatory',
-        '',
-      ]);
+      expect(pages.texts('[data-testid="section-Staffing and Roles"] tbody tr td:nth-child(3)')).toEqual(['Mandatory', 'Mandatory', '']);
       expect(pages.text('[data-testid="question-1.1.1"] [data-testid="question-status"]')).toBe('Completed');
       expect(pages.text('[data-testid="question-1.1.1"]')).toContain('Updated 1 Mar 2026 by Sam');
       expect(pages.text('[data-testid="question-1.1.2"]')).toContain('Comment: Waiting for the staff list');
@@ -263,9 +218,7 @@ describe('ProviderPage', () => {
     it("changes a question's status and comment, then shows the new progress and blockers", async () => {
       await pages.click('Update 1.1.2');
       expect(document.activeElement?.textContent).toContain('Update 1.1.2 Item 1.1.2');
-      expect(pages.element.querySelector<HTMLTextAreaElement>('#question-1-1-2-comment')!.value).toBe(
-        'Waiting for the staff list',
-      );
+      expect(pages.element.querySelector<HTMLTextAreaElement>('#question-1-1-2-comment')!.value).toBe('Waiting for the staff list');
 
       await pages.set('question-1-1-2-status-completed', true);
       await pages.set('question-1-1-2-comment', '');
@@ -286,9 +239,7 @@ describe('ProviderPage', () => {
 
       expect(pages.text('[data-testid="assessment-confirmation"]')).toBe('1.1.2 is now completed.');
       expect(pages.text('[data-testid="progress"]')).toBe('2 of 3 mandatory items completed');
-      expect(pages.texts('[data-testid="blockers"] li')).toEqual([
-        'Please complete mandatory requirement 4.1.1 in the Data security section',
-      ]);
+      expect(pages.texts('[data-testid="blockers"] li')).toEqual(['Please complete mandatory requirement 4.1.1 in the Data security section']);
       expect(pages.text('[data-testid="question-1.1.2"] [data-testid="question-status"]')).toBe('Completed');
       expect(pages.element.querySelector('[data-testid="question-form-1.1.2"]')).toBeNull();
       expect(document.activeElement?.id).toBe('update-1-1-2');
@@ -296,9 +247,7 @@ describe('ProviderPage', () => {
 
     it('records a publication, marking the open items done in the same step', async () => {
       await pages.set('publication-level-standards_met', true);
-      expect(pages.text('label[for="publication-complete-items"]')).toBe(
-        'Mark the 2 items still open as completed: 1.1.2, 4.1.1',
-      );
+      expect(pages.text('label[for="publication-complete-items"]')).toBe('Mark the 2 items still open as completed: 1.1.2, 4.1.1');
       await pages.set('publication-complete-items', true);
       await pages.set('publication-date', '2026-03-05');
       await pages.set('publication-branch-b-1', true);
@@ -316,9 +265,7 @@ describe('ProviderPage', () => {
         coversBranchIds: ['b-1'],
       });
       await answerReloads(['', '/assessment', '/blockers', '/publications']);
-      expect(pages.text('[data-testid="publications-confirmation"]')).toBe(
-        'Recorded: 2025-26 Standards Met, published 05/03/2026.',
-      );
+      expect(pages.text('[data-testid="publications-confirmation"]')).toBe('Recorded: 2025-26 Standards Met, published 05/03/2026.');
     });
 
     it("shows the DSPT's reason when a publication is refused (422)", async () => {
@@ -332,9 +279,7 @@ describe('ProviderPage', () => {
         'A provider whose last publication was Approaching Standards cannot publish Approaching Standards again: it must reach Standards Met.',
       );
 
-      const summary = pages.element.querySelector<HTMLElement>(
-        '[data-testid="publication-form"]',
-      )!.previousElementSibling;
+      const summary = pages.element.querySelector<HTMLElement>('[data-testid="publication-form"]')!.previousElementSibling;
       expect(summary?.textContent).toContain('cannot publish Approaching Standards again');
       expect(document.activeElement).toBe(summary?.querySelector('.nhsuk-error-summary'));
     });
@@ -370,10 +315,7 @@ describe('ProviderPage', () => {
     it('refuses an empty note', async () => {
       await pages.submit('note-form');
 
-      expect(pages.texts('[data-testid="error-summary"] a')).toEqual([
-        'Select the type of note',
-        'Enter what happened',
-      ]);
+      expect(pages.texts('[data-testid="error-summary"] a')).toEqual(['Select the type of note', 'Enter what happened']);
       pages.http.expectNone({ method: 'POST' });
     });
 
@@ -388,10 +330,7 @@ describe('ProviderPage', () => {
       expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task added: Call about 4.1.1');
 
       await pages.click('Mark "Chase the staff list" as done');
-      const done = await pages.answer('PATCH', `/api/tenants/${SLUG}/tasks/t-1`, {
-        ...TASK,
-        doneAt: '2026-03-05T10:00:00Z',
-      });
+      const done = await pages.answer('PATCH', `/api/tenants/${SLUG}/tasks/t-1`, { ...TASK, doneAt: '2026-03-05T10:00:00Z' });
       expect(done.request.body).toEqual({ done: true });
       await answerReloads(['/tasks']);
       expect(pages.text('[data-testid="tasks-confirmation"]')).toBe('Task done: Chase the staff list');
@@ -409,20 +348,9 @@ describe('ProviderPage', () => {
       await pages.set('guidance-message', 'As we discussed.');
       await pages.click('Send guidance email');
 
-      const queued = {
-        ...EMAILS.items[0],
-        id: 'm-2',
-        kind: 'guidance' as const,
-        offsetDays: null,
-        status: 'queued' as const,
-        lastError: null,
-      };
+      const queued = { ...EMAILS.items[0], id: 'm-2', kind: 'guidance' as const, offsetDays: null, status: 'queued' as const, lastError: null };
       const request = await pages.answer('POST', `${BASE}/guidance-emails`, queued);
-      expect(request.request.body).toEqual({
-        contactId: 'c-1',
-        message: 'As we discussed.',
-        requestId: expect.any(String),
-      });
+      expect(request.request.body).toEqual({ contactId: 'c-1', message: 'As we discussed.', requestId: expect.any(String) });
       const note = {
         id: 'n-2',
         kind: 'email',
@@ -432,14 +360,9 @@ describe('ProviderPage', () => {
       };
       await answerReloads(['/notes', '', '/emails'], {
         '/notes': { items: [note, ...NOTES.items] },
-        '/emails': {
-          ...EMAILS,
-          items: [{ ...queued, status: 'sent', sentAt: '2026-03-05T10:00:02Z' }, ...EMAILS.items],
-        },
+        '/emails': { ...EMAILS, items: [{ ...queued, status: 'sent', sentAt: '2026-03-05T10:00:02Z' }, ...EMAILS.items] },
       });
-      expect(pages.text('[data-testid="emails-confirmation"]')).toBe(
-        'Guidance email to Pat Manager queued. It is in the list below, and in the case notes.',
-      );
+      expect(pages.text('[data-testid="emails-confirmation"]')).toBe('Guidance email to Pat Manager queued. It is in the list below, and in the case notes.');
       expect(pages.text('[data-testid="note"]')).toContain('Guidance email to Pat Manager');
       expect(pages.texts('[data-testid="email-status"]')).toEqual(['Sent', 'Failed']);
     });
@@ -447,14 +370,9 @@ describe('ProviderPage', () => {
     it('resubscribes a contact who unsubscribed, with a reason', async () => {
       await pages.set('resubscribe-reason-c-2', 'Lee asked for the reminders again');
       await pages.click('Resubscribe Lee Owner');
-      const request = await pages.answer('POST', `${BASE}/contacts/c-2/resubscribe`, {
-        ...PROVIDER.contacts[1],
-        unsubscribedAt: null,
-      });
+      const request = await pages.answer('POST', `${BASE}/contacts/c-2/resubscribe`, { ...PROVIDER.contacts[1], unsubscribedAt: null });
       expect(request.request.body).toEqual({ reason: 'Lee asked for the reminders again' });
-      await answerReloads([''], {
-        '': { ...PROVIDER, contacts: [PROVIDER.contacts[0], { ...PROVIDER.contacts[1], unsubscribedAt: null }] },
-      });
+      await answerReloads([''], { '': { ...PROVIDER, contacts: [PROVIDER.contacts[0], { ...PROVIDER.contacts[1], unsubscribedAt: null }] } });
       expect(pages.text('[data-testid="resubscribe-confirmation"]')).toBe('Lee Owner is subscribed to emails again.');
       expect(pages.text('[data-testid="contacts"]')).not.toContain('Unsubscribed');
     });
@@ -507,10 +425,7 @@ describe('ProviderPage', () => {
     });
 
     it('imports question statuses from a spreadsheet, then shows the new progress', async () => {
-      await pages.choose(
-        'question-status-file',
-        new File(['code,status\n1.1.2,completed\n'], 'statuses.csv', { type: 'text/csv' }),
-      );
+      await pages.choose('question-status-file', new File(['code,status\n1.1.2,completed\n'], 'statuses.csv', { type: 'text/csv' }));
       await pages.submit('question-status-import-form');
 
       const request = await pages.answer('POST', `${BASE}/assessment/import`, {
@@ -521,9 +436,7 @@ describe('ProviderPage', () => {
         status: 'in_progress',
       });
       expect(((request.request.body as FormData).get('file') as File).name).toBe('statuses.csv');
-      await answerReloads(['', '/assessment', '/blockers'], {
-        '': { ...PROVIDER, progress: { completed: 2, total: 3 } },
-      });
+      await answerReloads(['', '/assessment', '/blockers'], { '': { ...PROVIDER, progress: { completed: 2, total: 3 } } });
 
       expect(pages.text('[data-testid="assessment-confirmation"]')).toBe(
         'Imported 1 row: 1 item changed. 2 of 3 mandatory items completed.',
@@ -533,10 +446,7 @@ describe('ProviderPage', () => {
     });
 
     it('lists every bad row of a refused question-status file', async () => {
-      await pages.choose(
-        'question-status-file',
-        new File(['code,status\n9.9.9,done\n'], 'statuses.csv', { type: 'text/csv' }),
-      );
+      await pages.choose('question-status-file', new File(['code,status\n9.9.9,done\n'], 'statuses.csv', { type: 'text/csv' }));
       await pages.submit('question-status-import-form');
 
       pages.http.expectOne({ method: 'POST', url: `${BASE}/assessment/import` }).flush(
@@ -583,9 +493,7 @@ describe('ProviderPage', () => {
       await pages.refuse('GET', BASE + path, 404, 'There is no such provider in this LSP');
     }
 
-    expect(pages.text('[data-testid="load-problem"]')).toBe(
-      'The provider could not be loaded. There is no such provider in this LSP',
-    );
+    expect(pages.text('[data-testid="load-problem"]')).toBe('The provider could not be loaded. There is no such provider in this LSP');
   });
 });
 
