@@ -10,6 +10,7 @@ import type {
   Task,
   TaskList,
 } from '@dspt/contracts';
+import { fillInDialogMethods } from '@dspt/web/reminders/testing';
 import { LspPages, ME, SLUG } from '../testing/lsp-pages';
 import { openItemsFor } from './publication-form';
 
@@ -136,6 +137,9 @@ const ADVISERS: AssignableAdviserList = {
 
 describe('ProviderPage', () => {
   let pages: LspPages;
+
+  // The guidance email dialog is a native <dialog>.
+  beforeAll(() => fillInDialogMethods());
 
   afterEach(() => pages.close());
 

@@ -7,6 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { CurrentUser } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { AuthService } from '@dspt/web/auth';
+import { fillInDialogMethods } from './dialog-methods';
 
 export const SLUG = 'north';
 export const LSP_NAME = 'North Care Alliance';
@@ -33,8 +34,7 @@ class OtherPage {}
 /**
  * Pages routed as the app routes them (route and query parameters as inputs), for a signed-in user (or
  * nobody), the API answered by the tests. Waits use timers, not `whenStable`, which would wait for the
- * requests the tests are about to answer. (jsdom's missing `<dialog>` methods are filled in by
- * tools/jest/web-setup.ts.)
+ * requests the tests are about to answer. jsdom's missing `<dialog>` methods are filled in.
  */
 export class ReminderPages {
   readonly http: HttpTestingController;
@@ -51,6 +51,7 @@ export class ReminderPages {
       ],
     });
     this.http = TestBed.inject(HttpTestingController);
+    fillInDialogMethods();
   }
 
   get element(): HTMLElement {
