@@ -29,8 +29,8 @@ describe('caseload triage is kept up to date', () => {
   let cycle: { id: string; code: string };
   let base: string;
 
-  const item = async (name: string): Promise<CaseloadItem> => {
-    const response = await adviser.get(`${base}?cycle=${cycle.code}&search=${encodeURIComponent(name)}`);
+  const item = async (name: string, more = ''): Promise<CaseloadItem> => {
+    const response = await adviser.get(`${base}?cycle=${cycle.code}&search=${encodeURIComponent(name)}${more}`);
     expect(response.status).toBe(200);
     const page = response.body as CaseloadPage;
     expect(page.items).toHaveLength(1);
@@ -70,12 +70,14 @@ describe('caseload triage is kept up to date', () => {
     });
   });
 
-  it('looks for stale triage only after a change is notified', async () => {
+  it('reads again, and looks for stale triage, only after a change is notified', async () => {
     const provider = await caseload.provider(tenant, { name: 'Quiet Grange' });
     await item('Quiet Grange');
-    // Not a change the triggers see (nothing writes provider_triage but the api): the api does not look again.
+    // Not a change the triggers see (nothing writes provider_triage but the api): the same page is answered
+    // as it was, and another page is read without looking for stale rows first.
     await api.fixtures.owner.query(`UPDATE provider_triage SET priority_reasons = '{"as ranked before"}' WHERE provider_id = $1`, [provider.id]);
-    expect((await item('Quiet Grange')).priority.reasons).toEqual(['as ranked before']);
+    expect((await item('Quiet Grange')).priority.reasons).toEqual(['2 items left', '30 days to deadline', 'never contacted']);
+    expect((await item('Quiet Grange', '&pageSize=10')).priority.reasons).toEqual(['as ranked before']);
     // Any change to the provider is notified, and the row is ranked again.
     await api.fixtures.owner.query(`UPDATE providers SET region = 'London' WHERE id = $1`, [provider.id]);
     const ranked = await eventually(() => item('Quiet Grange'), (found) => found.priority.reasons[0] !== 'as ranked before');

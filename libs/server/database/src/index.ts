@@ -1,3 +1,5 @@
+export * from './lib/changes/change-listener';
+export * from './lib/changes/versioned-cache';
 export * from './lib/data-source-options';
 export * from './lib/database.module';
 export * from './lib/ensure-database';

@@ -2,7 +2,7 @@ import type { BulkAssignResult, CaseloadItem, CaseloadPage } from '@dspt/contrac
 import { CyclesService } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
-import { type AssessmentCycleEntity, ProviderEntity } from '@dspt/server/database';
+import { type AssessmentCycleEntity, ProviderEntity, VersionedCache } from '@dspt/server/database';
 import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
@@ -11,14 +11,18 @@ import { loadCaseloadPage } from './caseload-page';
 import { ProviderChecks } from './provider-checks';
 import { assertNoProblems } from './provider-errors';
 import type { BulkAssignDto } from './providers.dto';
-import { type FreshnessCheck, TriageFreshness } from './triage-freshness';
+import { TriageFreshness } from './triage-freshness';
 import { refreshTriage } from './triage-store';
 
 const DEFAULT_PAGE_SIZE = 25;
+/** Caseload pages kept per process: a few for each adviser's usual views. */
+const KEPT_PAGES = 1_000;
 
 /** The adviser's caseload: who to look at first, and handing providers to advisers in bulk. */
 @Injectable()
 export class CaseloadService {
+  private readonly pages = new VersionedCache(KEPT_PAGES);
+
   constructor(
     private readonly database: ScopedDatabase,
     private readonly cycles: CyclesService,
@@ -28,36 +32,39 @@ export class CaseloadService {
     private readonly freshness: TriageFreshness,
   ) {}
 
-  async list(query: CaseloadQueryDto): Promise<CaseloadPage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { result, check } = await this.database.inCurrentTenant(async (manager) => {
-      const { cycle, items, total, check } = await this.ranked(manager, query, { page, pageSize });
-      return { result: { items, total, page, pageSize, cycle: cycle.code }, check };
+  /**
+   * One page of the caseload. Pages are kept per LSP and query (and user, for "mine") under the LSP's
+   * change version (TriageFreshness), so a page asked for again with no change heard since is answered
+   * without reading the database.
+   */
+  list(query: CaseloadQueryDto): Promise<CaseloadPage> {
+    const tenantId = requireTenantContext().id;
+    const version = this.freshness.version(tenantId, this.clock.today());
+    const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE };
+    const key = JSON.stringify([tenantId, query.view === 'mine' ? requireSignedInUser().id : null, Object.entries(query).sort()]);
+    return this.pages.get(key, version, async () => {
+      const { cycle, items, total } = await this.database.inCurrentTenant((manager) => this.ranked(manager, query, paging, version));
+      this.freshness.found(tenantId, cycle.id, version);
+      return { items, total, ...paging, cycle: cycle.code };
     });
-    if (check) {
-      this.freshness.found(check);
-    }
-    return result;
   }
 
   /**
    * The providers the filters select, with their triage for the cycle, sorted as the list shows them; one
    * page of them, or all of them when no paging is given (the export). Stale triage is brought up to date
-   * first, in the same transaction, unless this process knows there has been no change since it last
-   * looked; `check` is then what to hand TriageFreshness once the transaction has committed.
+   * first, in the same transaction, unless the triage was found up to date under `version` (the LSP's
+   * change version, taken before this began; null: look).
    */
   async ranked(
     manager: EntityManager,
     query: CaseloadFilterQuery,
     paging?: { page: number; pageSize: number },
-  ): Promise<{ cycle: Pick<AssessmentCycleEntity, 'id' | 'code'>; items: CaseloadItem[]; total: number; check?: FreshnessCheck }> {
+    version: string | null = null,
+  ): Promise<{ cycle: Pick<AssessmentCycleEntity, 'id' | 'code'>; items: CaseloadItem[]; total: number }> {
     const tenantId = requireTenantContext().id;
     const today = this.clock.today();
     const cycle = await this.cycles.resolveRecent(manager, query.cycle);
-    let check: FreshnessCheck | undefined;
-    if (!this.freshness.isUpToDate(tenantId, cycle.id, today)) {
-      check = this.freshness.begin(tenantId, cycle.id, today);
+    if (!this.freshness.isUpToDate(tenantId, cycle.id, version)) {
       // Ranking needs the deadline and revision as they are now, not as recently read.
       await refreshTriage(manager, { tenantId, cycle: await this.cycles.resolve(manager, cycle.code), today });
     }
@@ -78,7 +85,7 @@ export class CaseloadService {
       { sort: query.sort ?? 'priority', direction: query.direction },
       paging,
     );
-    return { cycle, items, total, check };
+    return { cycle, items, total };
   }
 
   /** All or nothing: every provider named must be in this LSP, and the adviser assignable. */

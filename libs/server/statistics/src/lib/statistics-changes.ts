@@ -1,9 +1,6 @@
 import { AppConfigService } from '@dspt/server/config';
-import { STATS_CHANNEL } from '@dspt/server/database';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
-
-const RECONNECT_MS = 1_000;
+import { ChangeListener, STATS_CHANNEL } from '@dspt/server/database';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 
 /**
  * Hears from PostgreSQL when statistics may have changed (LISTEN completion_statistics: triggers notify on
@@ -13,67 +10,28 @@ const RECONNECT_MS = 1_000;
  */
 @Injectable()
 export class StatisticsChanges implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(StatisticsChanges.name);
-  private client?: Client;
-  private listening = false;
-  private stopped = false;
-  private reconnect?: NodeJS.Timeout;
-  private epoch = 0;
   private changes = 0;
+  private readonly listener: ChangeListener;
 
-  constructor(private readonly config: AppConfigService) {}
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.listen();
+  constructor(config: AppConfigService) {
+    this.listener = new ChangeListener({
+      url: config.get('DATABASE_URL'),
+      channel: STATS_CHANNEL,
+      subject: 'statistics',
+      onChange: () => this.changes++,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.reconnect);
-    await this.client?.end().catch(() => undefined);
+  onApplicationBootstrap(): Promise<void> {
+    return this.listener.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.listener.stop();
   }
 
   /** Changes heard so far, in this connection's epoch; null when not listening. */
   version(): string | null {
-    return this.listening ? `${this.epoch}.${this.changes}` : null;
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({
-      connectionString: this.config.get('DATABASE_URL'),
-      application_name: 'dspt-api-statistics-listener',
-      keepAlive: true,
-    });
-    client.on('notification', () => {
-      this.changes++;
-    });
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
-    this.client = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${STATS_CHANNEL}`);
-      this.epoch++;
-      this.listening = true;
-    } catch (error) {
-      this.lost(client, error as Error);
-    }
-  }
-
-  private lost(client: Client, error?: Error): void {
-    if (this.client !== client) {
-      return;
-    }
-    this.listening = false;
-    this.epoch++;
-    this.client = undefined;
-    client.end().catch(() => undefined);
-    if (this.stopped) {
-      return;
-    }
-    this.logger.warn(
-      `Not listening for statistics changes (${error?.message ?? 'connection closed'}); statistics are worked out afresh for every request until it reconnects`,
-    );
-    this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
+    return this.listener.listening ? `${this.listener.epoch}.${this.changes}` : null;
   }
 }

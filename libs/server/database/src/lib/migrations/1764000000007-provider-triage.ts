@@ -20,7 +20,8 @@ const TRIAGE_INPUTS = ['assessments', 'publications', 'tasks'];
  *
  * Every committed change to an LSP's providers (and so to their assessments, publications and tasks,
  * which bump them) sends `NOTIFY provider_triage, '<tenant id>'`; a change to a cycle or its question set
- * sends '*'. The api listens, so it looks for stale rows only after a change, not on every request.
+ * or a user's name sends '*'. The api listens, so it looks for stale rows (and reads a page it has
+ * answered before) only after a change, not on every request.
  */
 export class ProviderTriage1764000000007 implements MigrationInterface {
   name = 'ProviderTriage1764000000007';
@@ -104,6 +105,15 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
       `CREATE TRIGGER tr_providers_triage_notify_delete AFTER DELETE ON providers
          REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
 
+      // Caseload pages carry advisers' names.
+      `CREATE FUNCTION notify_every_caseload() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM pg_notify('provider_triage', '*');
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER tr_users_triage_notify AFTER UPDATE OF display_name ON users
+         FOR EACH STATEMENT EXECUTE FUNCTION notify_every_caseload()`,
+
       // Statement-level with transition tables: one UPDATE per statement, however many rows a bulk load writes.
       `CREATE FUNCTION bump_triage_version_of_new_rows() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -168,6 +178,8 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
       `DROP FUNCTION bump_triage_version_of_old_rows()`,
       ...['insert', 'update', 'delete'].map((event) => `DROP TRIGGER tr_providers_triage_notify_${event} ON providers`),
       `DROP FUNCTION notify_provider_triage()`,
+      `DROP TRIGGER tr_users_triage_notify ON users`,
+      `DROP FUNCTION notify_every_caseload()`,
       `DROP TRIGGER tr_providers_triage_moved ON providers`,
       `DROP FUNCTION providers_triage_moved()`,
       `DROP TRIGGER tr_providers_triage_inputs ON providers`,
