@@ -6,12 +6,12 @@
  * the figures for people and ends with one JSON line (`providers`, `caseloadP50Ms`, `caseloadP95Ms`,
  * `caseloadSqlMs`, ...). The database is dropped afterwards unless KEEP_TEST_DATABASE is set.
  */
-import autocannon from 'autocannon';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { benchStats, signInBenchLead } from './lib/bench-stats.ts';
+import { benchStats } from './lib/bench-stats.ts';
+import { loadTest, signIn } from './lib/bench-http.ts';
 import { stopChild } from './lib/local-services.ts';
 import { waitForPort } from './lib/ports.ts';
 
@@ -38,25 +38,6 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): vo
   if (result.status !== 0) {
     throw new Error(`"${command} ${commandArgs.join(' ')}" failed`);
   }
-}
-
-/** Signs in like a browser (XSRF cookie, then password) and answers the cookie header to send. */
-async function signIn(email: string): Promise<string> {
-  const first = await fetch(`${baseUrl}/api/health`);
-  const xsrf = /XSRF-TOKEN=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
-  if (!xsrf) {
-    throw new Error('The api set no XSRF cookie');
-  }
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf },
-    body: JSON.stringify({ email, password: 'demo-password-2026' }),
-  });
-  const session = /dspt_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-  if (login.status !== 200 || !session) {
-    throw new Error(`Sign-in as ${email} answered ${login.status}: ${await login.text()}`);
-  }
-  return `XSRF-TOKEN=${xsrf}; dspt_session=${session}`;
 }
 
 /**
@@ -104,6 +85,8 @@ async function main(): Promise<void> {
     REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `dspt-bench-${port}`,
     LOG_LEVEL: 'warn',
+    // One key for the seed, which seals the demo authenticators, and the api, which opens them.
+    MFA_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
   };
   let api: ChildProcess | undefined;
   try {
@@ -122,7 +105,6 @@ async function main(): Promise<void> {
         PORT: String(port),
         HOST: '127.0.0.1',
         SESSION_SECRET: randomBytes(24).toString('hex'),
-        MFA_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
         MFA_REQUIRED: 'false',
         SESSION_COOKIE_SECURE: 'false',
         LOGIN_IP_LIMIT: '1000',
@@ -131,40 +113,30 @@ async function main(): Promise<void> {
     await waitForPort('127.0.0.1', port, 60_000);
 
     const slug = 'tyne-and-wear-care-alliance';
-    const cookie = await signIn(`adviser@${slug}.demo.test`);
+    const cookie = await signIn(baseUrl, `adviser@${slug}.demo.test`);
     const path = `/api/tenants/${slug}/providers?sort=priority&page=1&pageSize=25`;
     const check = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
     if (check.status !== 200) {
       throw new Error(`GET ${path} answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
     }
     const { total: tenantProviders, cycle } = (await check.json()) as { total: number; cycle: string };
-    // Warm-up, then the measured run.
-    await autocannon({ url: `${baseUrl}${path}`, connections: 10, duration: 2, headers: { cookie } });
-    const latencies: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const options = { url: `${baseUrl}${path}`, connections, duration: seconds, headers: { cookie } };
-      const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
-      instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-    });
-    if (result.non2xx > 0 || result.errors > 0) {
-      throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors during the run`);
-    }
+    const load = await loadTest(`${baseUrl}${path}`, cookie, connections, seconds);
     const sqlMs = await rawSqlMs(url, slug, cycle);
     const figures = {
       providers,
       lspProviders: tenantProviders,
       connections,
-      requests: result.requests.total,
-      requestsPerSecond: Math.round(result.requests.average),
-      caseloadP50Ms: percentile(latencies, 50),
-      caseloadP95Ms: percentile(latencies, 95),
+      requests: load.requests,
+      requestsPerSecond: load.requestsPerSecond,
+      caseloadP50Ms: load.p50Ms,
+      caseloadP95Ms: load.p95Ms,
       caseloadSqlMs: Math.round(sqlMs * 100) / 100,
     };
     console.log(`Caseload endpoint, ${connections} connections for ${seconds} s, ${tenantProviders} providers in the LSP (${providers} nationally):`);
     console.log(`  p50 ${figures.caseloadP50Ms} ms, p95 ${figures.caseloadP95Ms} ms, ${figures.requestsPerSecond} requests/s`);
     console.log(`  the same page by its raw SQL statement: ${figures.caseloadSqlMs} ms (median of 200)`);
     // The programme lead's statistics (tools/lib/bench-stats.ts): statsP95Ms, statsSqlMs, ...
-    const lead = await signInBenchLead(baseUrl, url);
+    const lead = await signIn(baseUrl, 'lead@demo.test');
     const stats = await benchStats({ baseUrl, cookie: lead, databaseUrl: url, connections, seconds });
     console.log(JSON.stringify({ ...figures, ...stats }));
   } finally {
@@ -181,12 +153,6 @@ async function main(): Promise<void> {
       await client.end();
     }
   }
-}
-
-/** Nearest-rank percentile of every response time (autocannon's own summary has no p95). */
-function percentile(values: number[], rank: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)] * 10) / 10;
 }
 
 main().catch((error: Error) => {

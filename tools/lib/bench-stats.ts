@@ -3,12 +3,12 @@
  * raw SQL that works out the same figures from the caseload tables (the lower bound without the summary
  * table). Adds `statsP95Ms`, `statsSqlMs` and a few more figures to the bench's JSON line.
  */
-import autocannon from 'autocannon';
 import pg from 'pg';
+import { loadTest } from './bench-http.ts';
 
 export interface StatsBenchOptions {
   baseUrl: string;
-  /** Cookie header of a signed-in programme lead (see signInBenchLead). */
+  /** Cookie header of a signed-in programme lead. */
   cookie: string;
   databaseUrl: string;
   connections: number;
@@ -27,42 +27,6 @@ export interface StatsBenchFigures {
 }
 
 const PATH = '/api/stats/completion?groupBy=region';
-const DEMO_PASSWORD = 'demo-password-2026';
-
-/**
- * Signs in as the demo programme lead like a browser (XSRF cookie, then password) and answers the cookie
- * header. The bench's api runs with MFA_REQUIRED=false but with an MFA_ENCRYPTION_KEY of its own, which
- * cannot open the demo secret the seed sealed; so, in the bench's throwaway database only, the lead's
- * authenticator is removed first and the password alone signs in.
- */
-export async function signInBenchLead(baseUrl: string, databaseUrl: string, email = 'lead@demo.test'): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`UPDATE users SET mfa_secret_encrypted = NULL, mfa_enrolled_at = NULL WHERE email = $1`, [
-      email,
-    ]);
-  } finally {
-    await client.end();
-  }
-  const first = await fetch(`${baseUrl}/api/health`);
-  const xsrf = /XSRF-TOKEN=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
-  if (!xsrf) {
-    throw new Error('The api set no XSRF cookie');
-  }
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const session = /dspt_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-  const answer = (await login.json()) as { mfaRequired?: boolean };
-  if (login.status !== 200 || !session || answer.mfaRequired) {
-    throw new Error(`Sign-in as ${email} answered ${login.status} ${JSON.stringify(answer)}`);
-  }
-  return `XSRF-TOKEN=${xsrf}; dspt_session=${session}`;
-}
-
 interface RegionFigures {
   key: string;
   total: number;
@@ -146,19 +110,7 @@ export async function benchStats(options: StatsBenchOptions): Promise<StatsBench
     previousCycle: { day: string | null; available: boolean };
   };
 
-  // Warm-up, then the measured run.
-  await autocannon({ url: `${baseUrl}${PATH}`, connections: 10, duration: 2, headers: { cookie } });
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: `${baseUrl}${PATH}`, connections, duration: seconds, headers: { cookie } },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`statistics: ${result.non2xx} non-2xx answers and ${result.errors} errors during the run`);
-  }
+  const load = await loadTest(`${baseUrl}${PATH}`, cookie, connections, seconds);
 
   const raw = await rawSqlMs(
     options.databaseUrl,
@@ -176,9 +128,9 @@ export async function benchStats(options: StatsBenchOptions): Promise<StatsBench
     }
   }
   const figures: StatsBenchFigures = {
-    statsP50Ms: percentile(latencies, 50),
-    statsP95Ms: percentile(latencies, 95),
-    statsRequestsPerSecond: Math.round(result.requests.average),
+    statsP50Ms: load.p50Ms,
+    statsP95Ms: load.p95Ms,
+    statsRequestsPerSecond: load.requestsPerSecond,
     statsSqlMs: Math.round(raw.ms * 10) / 10,
     statsUncachedMs: Math.round(median(uncached) * 10) / 10,
     statsP95WithinTarget: false,
@@ -203,10 +155,4 @@ export async function benchStats(options: StatsBenchOptions): Promise<StatsBench
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Nearest-rank percentile of every response time (autocannon's own summary has no p95). */
-function percentile(values: number[], rank: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)] * 10) / 10;
 }

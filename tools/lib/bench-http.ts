@@ -1,0 +1,71 @@
+/** What `npm run bench`'s phases share: signing in like a browser and driving an endpoint with autocannon. */
+import autocannon from 'autocannon';
+import { createGuardrails, generate } from 'otplib';
+
+/** The demo accounts' published password and authenticator secret (README "Demo accounts"). */
+const DEMO_PASSWORD = 'demo-password-2026';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+/**
+ * Signs in as a demo account like a browser (XSRF cookie, password, then the TOTP code when the account
+ * has an authenticator) and answers the cookie header to send.
+ */
+export async function signIn(baseUrl: string, email: string): Promise<string> {
+  const first = await fetch(`${baseUrl}/api/health`);
+  const xsrf = /XSRF-TOKEN=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
+  if (!xsrf) {
+    throw new Error('The api set no XSRF cookie');
+  }
+  const post = (path: string, body: object, cookie: string) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-xsrf-token': xsrf },
+      body: JSON.stringify(body),
+    });
+  let response = await post('/api/auth/login', { email, password: DEMO_PASSWORD }, `XSRF-TOKEN=${xsrf}`);
+  let session = /dspt_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  const answer = (await response.json()) as { mfaRequired?: boolean };
+  if (response.status === 200 && session && answer.mfaRequired) {
+    const code = generate({ secret: DEMO_TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+    response = await post('/api/auth/mfa', { code }, `XSRF-TOKEN=${xsrf}; dspt_session=${session}`);
+    session = /dspt_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? session;
+  }
+  if (response.status !== 200 || !session) {
+    throw new Error(`Sign-in as ${email} answered ${response.status}: ${JSON.stringify(answer)}`);
+  }
+  return `XSRF-TOKEN=${xsrf}; dspt_session=${session}`;
+}
+
+export interface LoadFigures {
+  p50Ms: number;
+  p95Ms: number;
+  requests: number;
+  requestsPerSecond: number;
+}
+
+/** A 2-second warm-up, then `connections` concurrent clients for `seconds`: every response time counted. */
+export async function loadTest(url: string, cookie: string, connections: number, seconds: number): Promise<LoadFigures> {
+  await autocannon({ url, connections: 10, duration: 2, headers: { cookie } });
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error, finished) =>
+      error ? reject(error) : resolve(finished),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors during the run`);
+  }
+  return {
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+  };
+}
+
+/** Nearest-rank percentile, to 0.1 ms (autocannon's own summary has no p95). */
+export function percentile(values: number[], rank: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)] * 10) / 10;
+}
