@@ -24,14 +24,15 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
     });
   let response = await post('/api/auth/login', { email, password: DEMO_PASSWORD }, `XSRF-TOKEN=${xsrf}`);
   let session = /dspt_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-  const answer = (await response.json()) as { mfaRequired?: boolean };
-  if (response.status === 200 && session && answer.mfaRequired) {
+  let answer = await response.text();
+  if (response.status === 200 && session && (JSON.parse(answer) as { mfaRequired?: boolean }).mfaRequired) {
     const code = await generate({ secret: DEMO_TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
     response = await post('/api/auth/mfa', { code }, `XSRF-TOKEN=${xsrf}; dspt_session=${session}`);
     session = /dspt_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? session;
+    answer = await response.text();
   }
   if (response.status !== 200 || !session) {
-    throw new Error(`Sign-in as ${email} answered ${response.status}: ${(await response.text()).slice(0, 300) || JSON.stringify(answer)}`);
+    throw new Error(`Sign-in as ${email} answered ${response.status}: ${answer.slice(0, 300)}`);
   }
   return `XSRF-TOKEN=${xsrf}; dspt_session=${session}`;
 }
