@@ -4,8 +4,11 @@ import type { RenderedEmailView } from '@dspt/contracts';
 
 /**
  * An email as it will be sent: sender, reply-to, recipient and subject, then the HTML part as a mail
- * program shows it and the plain-text part. The HTML is the API's own rendering (every value escaped)
- * and shows in a sandboxed frame: no scripts, no access to the portal, links open nothing inside it.
+ * program shows it and the plain-text part. The HTML is the API's own rendering (every value escaped,
+ * no scripts) and shows in a sandboxed frame of a unique origin: it cannot reach the portal's page,
+ * cookies or storage, submit forms, open windows or navigate the portal. `allow-scripts` is there only
+ * so that accessibility checkers (axe-core) can look inside the frame; without `allow-same-origin` a
+ * script in it could still reach nothing of the portal.
  */
 @Component({
   selector: 'dspt-email-preview',
@@ -51,7 +54,7 @@ import type { RenderedEmailView } from '@dspt/contracts';
     </dl>
     <h3>{{ caption() }}: as most mail programs show it</h3>
     <iframe
-      sandbox=""
+      sandbox="allow-scripts"
       [title]="'HTML part of the email: ' + email().subject"
       [srcdoc]="html()"
       data-testid="preview-html"
@@ -67,7 +70,7 @@ export class EmailPreview {
   /** What the preview shows, as the start of its headings: "The guidance email". */
   readonly caption = input('The email');
 
-  // The HTML comes from the API's (or the domain's) renderer, which escapes every value, and the frame
-  // is sandboxed without allow-scripts or allow-same-origin: Angular's sanitizer would only strip its styles.
+  // The HTML comes from the API's (or the domain's) renderer, which escapes every value, and the frame is
+  // sandboxed without allow-same-origin: Angular's sanitizer would only strip the email's own styles.
   protected readonly html = computed(() => this.sanitizer.bypassSecurityTrustHtml(this.email().html));
 }

@@ -163,7 +163,7 @@ describe('LspEmailTemplatesPage', () => {
       ['Subject', 'DSPT deadline 30 June 2027 for Oak House'],
     ]);
     const frame = pages.element.querySelector<HTMLIFrameElement>('[data-testid="preview-html"]')!;
-    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
     expect(frame.getAttribute('srcdoc')).toBe(RENDERED.html);
     expect(pages.text('[data-testid="preview-text"]')).toBe('Dear Pat Manager, Oak House has 4 items left.');
     // Nothing was saved.
