@@ -71,6 +71,8 @@ export class ProviderPage {
 
   /** The codes of the items the blockers list names, in its order. */
   async blockerCodes(): Promise<string[]> {
+    // The blockers load with their own request, maybe after the rest of the page: wait for the list.
+    await this.blockers.waitFor();
     const sentences = await this.blockers.locator('li').allInnerTexts();
     return sentences.map((sentence) => /requirement (\S+) in/.exec(sentence)?.[1] ?? sentence);
   }
