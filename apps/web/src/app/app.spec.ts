@@ -62,7 +62,7 @@ describe('App shell', () => {
       ['South Care', '/lsp/south', 'true'],
     ]);
     const navigation = [...page.querySelectorAll('.nhsuk-header__navigation-link')].map((link) => text(link));
-    expect(navigation).toEqual(['Caseload', 'My tasks', 'Import', 'Users', 'Statistics']);
+    expect(navigation).toEqual(['Caseload', 'My tasks', 'Campaigns', 'Import', 'Users', 'Email templates', 'Statistics']);
     expect(text(page.querySelector('.nhsuk-header__account'))).toContain('Set up two-factor authentication');
     // "/" will bring them back to this LSP.
     expect(localStorage.getItem('dspt.lastLsp')).toBe('south');
