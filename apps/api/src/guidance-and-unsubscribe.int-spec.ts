@@ -1,5 +1,6 @@
 import type { CaseNoteList, EmailMessageList, EmailMessageView, UnsubscribeView } from '@dspt/contracts';
 import type { ApiClient, FixtureTenant } from '@dspt/server/testing';
+import type { ParsedMail } from 'mailparser';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type ReminderProvider, useReminderTestApi } from './testing/reminder-test-api';
@@ -18,7 +19,7 @@ describe('guidance emails, unsubscribe links and resubscribing', () => {
   });
 
   const path = (suffix: string) => `/api/tenants/${tenant.slug}${suffix}`;
-  const unsubscribeToken = (mail: { headerLines: Array<{ key: string; line: string }> }) =>
+  const unsubscribeToken = (mail: ParsedMail) =>
     /token=([\w.-]+)>/.exec(
       mail.headerLines.find((line) => line.key === 'list-unsubscribe')?.line.replace(/\s+/g, '') ?? '',
     )?.[1] ?? '';

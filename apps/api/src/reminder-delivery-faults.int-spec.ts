@@ -1,5 +1,8 @@
 import type { EmailMessageList } from '@dspt/contracts';
+import { EMAIL_JOBS, QUEUES } from '@dspt/server/queue';
 import { REDIS_CLIENT } from '@dspt/server/redis';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import type { FixtureTenant } from '@dspt/server/testing';
 import type { Redis } from 'ioredis';
 import { type ReminderProvider, useReminderTestApi } from './testing/reminder-test-api';
@@ -12,8 +15,11 @@ import { type ReminderProvider, useReminderTestApi } from './testing/reminder-te
 describe('reminder delivery under faults', () => {
   const api = useReminderTestApi();
 
+  // Five at a time, so a batch of 30 has emails still waiting in Redis when the fault strikes.
+  const startWorker = () => api.startWorker({ WORKER_CONCURRENCY: '5' });
+
   beforeAll(async () => {
-    await api.startWorker();
+    await startWorker();
   });
 
   afterEach(() => {
@@ -64,8 +70,9 @@ describe('reminder delivery under faults', () => {
     expect(delivered).toBeGreaterThanOrEqual(8);
     expect(delivered).toBeLessThan(30);
 
-    // Their rows were rolled back to queued with the dead connections; the new worker takes over the stalled jobs.
-    await api.startWorker();
+    // Their rows stay claimed by the dead worker until the claim expires; the new worker takes over the
+    // stalled jobs and sends them once it has.
+    await startWorker();
     await expectExactlyOneEach(providers, 'every contact of the killed batch');
   }, 90_000);
 
@@ -94,7 +101,7 @@ describe('reminder delivery under faults', () => {
     ).length;
     expect(before).toBeLessThan(30);
     const queued = (await api.outbox(providers.map((provider) => provider.contactId))).filter(
-      (row) => row.status === 'queued',
+      (row) => row.status !== 'sent',
     ).length;
     expect(queued).toBe(30 - before);
 
@@ -127,7 +134,7 @@ describe('reminder delivery under faults', () => {
       address === refused.email && !mailboxExists ? { code: 550, message: '5.1.1 No such mailbox' } : undefined;
     await api.plan();
     let [row] = await api.outbox([refused.contactId]);
-    for (let tries = 0; tries < 100 && row.status === 'queued'; tries++) {
+    for (let tries = 0; tries < 100 && ['queued', 'sending'].includes(row.status); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       [row] = await api.outbox([refused.contactId]);
     }
@@ -163,5 +170,27 @@ describe('reminder delivery under faults', () => {
       [tenant.id],
     );
     expect(audit.before).toEqual({ status: 'failed', lastError: row.last_error });
+  });
+
+  it('leaves an email another worker holds alone until its claim expires, then sends it once', async () => {
+    const { tenant, providers } = await batch('held-elsewhere', 1);
+    await api.stopWorker();
+    await api.plan();
+    // As a worker that claimed the email and died (or is still sending it) would leave it.
+    const [[row]] = await api.fixtures.owner.query(
+      `UPDATE email_messages SET status = 'sending', claimed_by = 'another-worker', claim_expires_at = now() + interval '2 seconds'
+       WHERE contact_id = $1 RETURNING id, idempotency_key`,
+      [providers[0].contactId],
+    );
+    const queue = api.app.get<Queue>(getQueueToken(QUEUES.email), { strict: false });
+    await startWorker();
+    await queue.add(
+      EMAIL_JOBS.send,
+      { tenantId: tenant.id, messageId: row.id },
+      { jobId: `${row.idempotency_key}.again`, attempts: 2 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toEqual([]);
+    await expectExactlyOneEach(providers, 'the email once the claim expired');
   });
 });

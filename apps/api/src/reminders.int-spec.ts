@@ -216,7 +216,7 @@ describe('deadline reminders: cadence, audience, planning and sending', () => {
       'the email still due',
     );
     let settled = await api.outbox(later.map((provider) => provider.contactId));
-    for (let tries = 0; tries < 100 && settled.some((row) => row.status === 'queued'); tries++) {
+    for (let tries = 0; tries < 100 && settled.some((row) => ['queued', 'sending'].includes(row.status)); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       settled = await api.outbox(later.map((provider) => provider.contactId));
     }

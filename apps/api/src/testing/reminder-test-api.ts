@@ -90,6 +90,8 @@ export function useReminderTestApi(): ReminderTestApi {
       PUBLIC_URL: TEST_PUBLIC_URL,
       CLOCK_FIXED_AT: STEP_DAY.now.toISOString(),
       MAIL_RETRY_BASE_SECONDS: '1',
+      // A killed worker's claims expire after this; the stalled job runs again a little later anyway.
+      MAIL_SEND_LEASE_SECONDS: '3',
     };
   }) as ReminderTestApi;
   api.smtp = smtp;

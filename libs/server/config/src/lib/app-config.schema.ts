@@ -68,12 +68,17 @@ export const appConfigSchema = z
     LOGIN_IP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_ROOT: z.string().min(1).default('dist/apps/web/browser'),
-    /** Emails a worker process sends at once; keep it above SMTP_POOL_SIZE so the pool never waits. */
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Emails a worker process has in hand at once. Well above SMTP_POOL_SIZE, so the pool always has the
+     * next message ready and claims and results are batched; a job holds no database connection.
+     */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(100),
     /** Emails per second across all workers (BullMQ's limiter, shared in Redis); 0: no limit. */
     MAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(0),
     /** First retry of a temporary SMTP failure (4xx) after this long, doubling each time. */
     MAIL_RETRY_BASE_SECONDS: seconds('MAIL_RETRY_BASE_SECONDS', 3_600).default(30),
+    /** How long a worker's claim on an email lasts: longer than any send can take; a dead worker's claims expire after it. */
+    MAIL_SEND_LEASE_SECONDS: seconds('MAIL_SEND_LEASE_SECONDS', 86_400).default(300),
     /** Link of each open item in guidance emails; {code} becomes the item's code. */
     GUIDANCE_URL_TEMPLATE: z
       .string()

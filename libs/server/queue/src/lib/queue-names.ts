@@ -52,16 +52,17 @@ export function emailJobOptions(idempotencyKey: string, retryBaseSeconds: number
     jobId: idempotencyKey,
     attempts: EMAIL_SEND_ATTEMPTS,
     backoff: { type: 'exponential', delay: retryBaseSeconds * 1000 },
-    // Postgres keeps the record; Redis keeps finished jobs only briefly (Bull Board shows recent ones).
-    removeOnComplete: { age: 3600, count: 1_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    // Postgres keeps the record. A sent email's job goes at once (a repeat of it would only find the row
+    // sent); a failed one stays an hour for the dashboard, after which a planner run may queue its row again.
+    removeOnComplete: true,
+    removeOnFail: { age: 3600 },
   };
 }
 
 /**
  * How long a worker's hold on a job lasts without renewal (renewed every half of it while the process
  * lives). A worker killed mid-send loses its jobs to another worker within this plus the stalled-check
- * interval; the Postgres row lock, released when its connection drops, stops two senders meeting.
+ * interval; the row's claim in Postgres (MAIL_SEND_LEASE_SECONDS) stops two senders meeting.
  */
 export const EMAIL_WORKER_LOCK_MS = 15_000;
 export const EMAIL_WORKER_STALLED_INTERVAL_MS = 5_000;

@@ -34,6 +34,9 @@ interface Row {
   suppressed_at: Date | null;
 }
 
+/** The status people see: a row a worker is sending is still queued. */
+const SHOWN_STATUS = `CASE WHEN m.status = 'sending' THEN 'queued' ELSE m.status END`;
+
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 function toView(row: Row): EmailMessageView {
@@ -73,7 +76,11 @@ function where(tenantId: string, filter: EmailLogFilter): { sql: string; values:
   add('m.cycle_id', filter.cycleId);
   add('m.offset_days', filter.offsetDays);
   add('m.kind', filter.kind);
-  add('m.status', filter.status);
+  if (filter.status !== undefined) {
+    // `sending` (claimed by a worker) is still queued as far as people are concerned.
+    values.push(filter.status === 'queued' ? ['queued', 'sending'] : [filter.status]);
+    clauses.push(`m.status = ANY($${values.length}::text[])`);
+  }
   add('m.id', filter.messageId);
   return { sql: clauses.join(' AND '), values };
 }
@@ -89,7 +96,7 @@ export async function readEmailLog(
   const { sql, values } = where(tenantId, filter);
   const rows: Row[] = await manager.query(
     `SELECT m.id, m.kind, cy.code AS cycle, m.offset_days, m.provider_id, p.name AS provider_name, m.contact_id, m.to_name, m.to_email,
-            m.subject, m.status, m.attempts, m.last_error, m.requested_by, u.display_name AS requested_by_name,
+            m.subject, ${SHOWN_STATUS} AS status, m.attempts, m.last_error, m.requested_by, u.display_name AS requested_by_name,
             m.created_at, m.last_attempt_at, m.sent_at, m.failed_at, m.suppressed_at
      FROM email_messages m
      JOIN providers p ON p.id = m.provider_id
@@ -101,7 +108,7 @@ export async function readEmailLog(
     values,
   );
   const counted: Array<{ status: EmailStatus; n: number }> = await manager.query(
-    `SELECT m.status, count(*)::int AS n FROM email_messages m WHERE ${sql} GROUP BY m.status`,
+    `SELECT ${SHOWN_STATUS} AS status, count(*)::int AS n FROM email_messages m WHERE ${sql} GROUP BY 1`,
     values,
   );
   const counts: EmailStatusCounts = { queued: 0, sent: 0, failed: 0, suppressed: 0 };
@@ -118,8 +125,8 @@ export async function stepCounts(
   cycleId: string,
 ): Promise<Map<number, EmailStatusCounts>> {
   const rows: Array<{ offset_days: number; status: EmailStatus; n: number }> = await manager.query(
-    `SELECT offset_days, status, count(*)::int AS n FROM email_messages
-     WHERE tenant_id = $1 AND cycle_id = $2 AND kind = 'deadline_reminder' GROUP BY offset_days, status`,
+    `SELECT m.offset_days, ${SHOWN_STATUS} AS status, count(*)::int AS n FROM email_messages m
+     WHERE m.tenant_id = $1 AND m.cycle_id = $2 AND m.kind = 'deadline_reminder' GROUP BY 1, 2`,
     [tenantId, cycleId],
   );
   const counts = new Map<number, EmailStatusCounts>();

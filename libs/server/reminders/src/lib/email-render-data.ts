@@ -30,7 +30,9 @@ export interface EmailRenderKey {
   adviserId: string | null;
 }
 
-interface Row {
+/** The columns renderDataSql selects, as the driver answers them. */
+export interface RenderDataRow {
+  tenant_id: string;
   tenant_name: string;
   reply_to: string | null;
   provider_id: string;
@@ -47,54 +49,60 @@ interface Row {
   cycle_code: string;
   deadline: string;
   adviser_name: string | null;
-  questions: Array<{
-    code: string;
-    section: string;
-    title: string;
-    level: AssessmentQuestion['level'];
-    cePlusSkippable: boolean;
-    status: QuestionStatus | null;
-  }> | null;
+  /** Codes of the cycle's questions this provider has completed. */
+  completed_codes: string[];
+}
+
+/** SQL expressions naming the provider, cycle, contact and adviser of the email(s) to render. */
+export interface RenderDataSources {
+  tenantId: string;
+  providerId: string;
+  cycleId: string;
+  contactId: string;
+  adviserId: string;
 }
 
 /**
- * One round trip: provider, contact, LSP, reply-to, cycle, adviser, publication and the provider's
- * progress on the cycle's mandatory items. Null when the provider is not in this LSP.
- * `adviserId` undefined means the provider's assigned adviser.
+ * One SELECT for everything an email about a provider needs besides the cycle's questions: provider,
+ * contact, LSP, reply-to, cycle, adviser, publication and the codes the provider has completed. The sources are SQL
+ * expressions, so the same query serves one email (parameters) and a batch (columns of a LATERAL join).
  */
-export async function loadEmailRenderData(
-  manager: EntityManager,
-  key: Omit<EmailRenderKey, 'adviserId'> & { adviserId?: string | null },
-): Promise<EmailRenderData | null> {
-  const rows: Row[] = await manager.query(
-    `SELECT t.name AS tenant_name, s.reply_to, p.id AS provider_id, p.name AS provider_name, p.ods_code,
+export function renderDataSql(from: RenderDataSources): string {
+  return `SELECT p.tenant_id, t.name AS tenant_name, s.reply_to, p.id AS provider_id, p.name AS provider_name, p.ods_code,
             p.archived_at IS NOT NULL AS archived, p.has_ce_plus,
-            EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = $3
+            EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = cy.id
                     AND pub.level IN ('standards_met', 'standards_exceeded')) AS published,
             c.id AS contact_id, c.name AS contact_name, c.email AS contact_email, c.is_primary, c.unsubscribed_at,
             cy.code AS cycle_code, to_char(cy.deadline, 'YYYY-MM-DD') AS deadline,
             adviser.display_name AS adviser_name,
-            (SELECT json_agg(json_build_object('code', q.code, 'section', q.section, 'title', q.title, 'level', q.level,
-                                               'cePlusSkippable', q.ce_plus_skippable, 'status', qp.status) ORDER BY q.position)
-             FROM questions q
-             LEFT JOIN assessments a ON a.provider_id = p.id AND a.cycle_id = q.cycle_id
-             LEFT JOIN question_progress qp ON qp.assessment_id = a.id AND qp.question_id = q.id
-             WHERE q.cycle_id = $3 AND q.level <> 'none') AS questions
+            array(SELECT q.code FROM assessments a
+                  JOIN question_progress qp ON qp.assessment_id = a.id AND qp.status = 'completed'
+                  JOIN questions q ON q.id = qp.question_id
+                  WHERE a.provider_id = p.id AND a.cycle_id = cy.id) AS completed_codes
      FROM providers p
      JOIN tenants t ON t.id = p.tenant_id
-     JOIN assessment_cycles cy ON cy.id = $3
+     JOIN assessment_cycles cy ON cy.id = ${from.cycleId}
      LEFT JOIN tenant_email_settings s ON s.tenant_id = p.tenant_id
-     LEFT JOIN provider_contacts c ON c.id = $4 AND c.provider_id = p.id
-     LEFT JOIN users adviser ON adviser.id = CASE WHEN $6 THEN $5::uuid ELSE p.assigned_adviser_id END
-     WHERE p.id = $2 AND p.tenant_id = $1`,
-    [key.tenantId, key.providerId, key.cycleId, key.contactId, key.adviserId ?? null, key.adviserId !== undefined],
+     LEFT JOIN provider_contacts c ON c.id = ${from.contactId} AND c.provider_id = p.id
+     LEFT JOIN users adviser ON adviser.id = ${from.adviserId}
+     WHERE p.id = ${from.providerId} AND p.tenant_id = ${from.tenantId}`;
+}
+
+/** The cycle's mandatory questions in DSPT order (global data: the same for every provider). */
+export type CycleQuestions = readonly AssessmentQuestion[];
+
+export async function loadCycleQuestions(manager: EntityManager, cycleId: string): Promise<CycleQuestions> {
+  return manager.query(
+    `SELECT code, section, title, level, ce_plus_skippable AS "cePlusSkippable" FROM questions
+     WHERE cycle_id = $1 AND level <> 'none' ORDER BY position`,
+    [cycleId],
   );
-  const [row] = rows;
-  if (!row) {
-    return null;
-  }
+}
+
+export function toRenderData(row: RenderDataRow, questions: CycleQuestions): EmailRenderData {
+  const completed = new Set(row.completed_codes);
   return {
-    tenantId: key.tenantId,
+    tenantId: row.tenant_id,
     tenantName: row.tenant_name,
     replyTo: row.reply_to,
     providerId: row.provider_id,
@@ -115,6 +123,30 @@ export async function loadEmailRenderData(
     cycleCode: row.cycle_code,
     deadline: row.deadline,
     adviserName: row.adviser_name,
-    questions: row.questions ?? [],
+    questions: questions.map((question) => ({
+      ...question,
+      status: completed.has(question.code) ? 'completed' : null,
+    })),
   };
+}
+
+/**
+ * The render data of one provider's email. Null when the provider is not in this LSP. `adviserId`
+ * undefined means the provider's assigned adviser.
+ */
+export async function loadEmailRenderData(
+  manager: EntityManager,
+  key: Omit<EmailRenderKey, 'adviserId'> & { adviserId?: string | null },
+): Promise<EmailRenderData | null> {
+  const rows: RenderDataRow[] = await manager.query(
+    renderDataSql({
+      tenantId: '$1',
+      providerId: '$2',
+      cycleId: '$3',
+      contactId: '$4',
+      adviserId: 'CASE WHEN $6 THEN $5::uuid ELSE p.assigned_adviser_id END',
+    }),
+    [key.tenantId, key.providerId, key.cycleId, key.contactId, key.adviserId ?? null, key.adviserId !== undefined],
+  );
+  return rows[0] ? toRenderData(rows[0], await loadCycleQuestions(manager, key.cycleId)) : null;
 }

@@ -8,7 +8,7 @@ import {
 } from '@dspt/server/queue';
 import { redisOptionsFromUrl } from '@dspt/server/redis';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import { EmailSender } from './email-sender.service';
 
 /**
@@ -28,7 +28,7 @@ export class EmailSendWorker implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     const ratePerSecond = this.config.get('MAIL_RATE_LIMIT_PER_SECOND');
-    this.worker = new Worker<SendEmailJobData>(QUEUES.email, (job) => this.process(job), {
+    this.worker = new Worker<SendEmailJobData>(QUEUES.email, (job, token) => this.process(job, token), {
       connection: redisOptionsFromUrl(this.config.get('REDIS_URL'), 'queue'),
       prefix: this.config.get('REDIS_PREFIX'),
       concurrency: this.config.get('WORKER_CONCURRENCY'),
@@ -44,10 +44,15 @@ export class EmailSendWorker implements OnApplicationBootstrap, OnApplicationShu
     await this.worker?.close();
   }
 
-  private async process(job: Job<SendEmailJobData>): Promise<string> {
+  private async process(job: Job<SendEmailJobData>, token: string | undefined): Promise<string> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? EMAIL_SEND_ATTEMPTS);
     const result = await this.sender.send(job.data, lastAttempt);
     switch (result.outcome) {
+      case 'busy':
+        // Another worker holds the email (a repeated job after Redis was emptied, or a dead worker's claim
+        // not yet expired): look again when its claim ends, without using up a try.
+        await job.moveToDelayed(result.until.getTime() + 1_000, token);
+        throw new DelayedError();
       case 'retry':
         // BullMQ tries again after its exponential backoff.
         throw new Error(result.reason);

@@ -1,107 +1,261 @@
-import { type EmailTemplateKey } from '@dspt/domain';
+import type { EmailTemplateText } from '@dspt/domain';
+import { AppConfigService } from '@dspt/server/config';
 import type { EmailMessageKind } from '@dspt/server/database';
 import { classifySmtpFailure, MailService } from '@dspt/server/mail';
 import type { SendEmailJobData } from '@dspt/server/queue';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { EmailTemplatesService } from '@dspt/server/templates';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { EmailComposer } from './email-composer';
-import { loadEmailRenderData } from './email-render-data';
+import {
+  type CycleQuestions,
+  type EmailRenderData,
+  loadCycleQuestions,
+  type RenderDataRow,
+  renderDataSql,
+  toRenderData,
+} from './email-render-data';
 import { suppressionReason } from './email-suppression';
+import { MicroBatcher, perGroup } from './micro-batcher';
+
+/** Claims and results gathered for at most this long share one transaction (per LSP). */
+const BATCH_WINDOW_MS = 10;
+const BATCH_MAX = 100;
+/** The cycle's question set is global and changes rarely (never once LSPs have started): kept this long. */
+const QUESTIONS_TTL_MS = 60_000;
 
 /** What became of one send job. */
 export type SendOutcome =
   | { outcome: 'skipped' }
+  /** Another worker holds the email until `until`: try again then. */
+  | { outcome: 'busy'; until: Date }
   | { outcome: 'suppressed'; reason: string }
   | { outcome: 'sent'; smtpMessageId: string }
   | { outcome: 'retry'; reason: string }
   | { outcome: 'failed'; reason: string };
 
-interface ClaimedRow {
-  id: string;
-  tenant_id: string;
-  provider_id: string;
-  contact_id: string | null;
+type Claim =
+  | {
+      kind: 'claimed';
+      messageKind: EmailMessageKind;
+      idempotencyKey: string;
+      personalMessage: string | null;
+      data: EmailRenderData | null;
+      template: EmailTemplateText;
+    }
+  | { kind: 'skipped' }
+  | { kind: 'busy'; until: Date };
+
+interface ClaimRow extends RenderDataRow {
+  message_id: string;
   cycle_id: string;
-  kind: EmailMessageKind;
+  message_kind: EmailMessageKind;
   idempotency_key: string;
   personal_message: string | null;
-  requested_by: string | null;
+  template_subject: string;
+  template_body: string;
+}
+
+interface Result {
+  tenantId: string;
+  messageId: string;
+  status: 'sent' | 'queued' | 'failed' | 'suppressed';
+  smtpMessageId?: string;
+  subject?: string;
+  error?: string;
 }
 
 /**
- * Sends one outbox row. In one transaction of the row's LSP it claims the row (UPDATE ... WHERE status =
- * 'queued' RETURNING, which also locks it), re-checks that the email is still wanted, renders it, sends it
- * and records the result. The row lock lasts until the result is committed: a second job for the same row
- * (after Redis was emptied and the planner ran again) waits, then finds it no longer queued. If the worker
- * dies mid-send, its connection drops, Postgres rolls the claim back and the job, once stalled, runs again.
+ * Sends outbox rows, one send job each. Claims and results of the jobs running at the same moment share
+ * a database round trip (MicroBatcher), per LSP:
+ *
+ * 1. Claim: `UPDATE ... SET status = 'sending', claimed_by = <this process>, claim_expires_at = now() +
+ *    MAIL_SEND_LEASE_SECONDS WHERE status = 'queued' (or a dead worker's claim has expired) RETURNING` with
+ *    everything the email needs, committed at once. A row someone else holds answers `busy`; a settled row
+ *    answers `skipped`: a repeated job (the planner again, Redis emptied) sends nothing.
+ * 2. Re-check that the email is still wanted (`suppressed` otherwise), render, send.
+ * 3. Record sent / failed (with the reason) / queued again for a retry, only while this process still
+ *    holds the claim; the job completes after that commit.
+ *
+ * A worker killed mid-send leaves its claims; they expire and the rows go out again (their stalled jobs, or
+ * the next planner run). The one case that can repeat an email is a relay that accepted it in the instant
+ * before the worker died, before step 3 committed; the Message-ID is fixed by the outbox key, so the
+ * receiving side can tell.
  */
 @Injectable()
 export class EmailSender {
+  /** This process, as the holder of its claims. */
+  readonly workerId = randomUUID();
+  private readonly leaseSeconds: number;
+  private readonly questions = new Map<string, { at: number; questions: CycleQuestions }>();
+  private readonly claims = new MicroBatcher<SendEmailJobData, Claim>(
+    (jobs) =>
+      perGroup(
+        jobs,
+        (job) => job.tenantId,
+        (group, tenantId) =>
+          this.claim(
+            tenantId,
+            group.map((job) => job.messageId),
+          ),
+      ),
+    BATCH_MAX,
+    BATCH_WINDOW_MS,
+  );
+  private readonly results = new MicroBatcher<Result, void>(
+    (results) =>
+      perGroup(
+        results,
+        (result) => result.tenantId,
+        (group, tenantId) => this.record(tenantId, group),
+      ),
+    BATCH_MAX,
+    BATCH_WINDOW_MS,
+  );
+
   constructor(
     private readonly database: ScopedDatabase,
     private readonly mail: MailService,
     private readonly composer: EmailComposer,
-    private readonly templates: EmailTemplatesService,
-  ) {}
+    config: AppConfigService,
+  ) {
+    this.leaseSeconds = config.get('MAIL_SEND_LEASE_SECONDS');
+  }
 
-  send(job: SendEmailJobData, lastAttempt: boolean): Promise<SendOutcome> {
-    return this.database.inTenant(job.tenantId, async (manager) => {
-      // TypeORM answers an UPDATE with [rows, count].
-      const [[row]]: [ClaimedRow[], number] = await manager.query(
-        `UPDATE email_messages SET attempts = attempts + 1, last_attempt_at = now()
-         WHERE id = $1 AND tenant_id = $2 AND status = 'queued'
-         RETURNING id, tenant_id, provider_id, contact_id, cycle_id, kind, idempotency_key, personal_message, requested_by`,
-        [job.messageId, job.tenantId],
+  async send(job: SendEmailJobData, lastAttempt: boolean): Promise<SendOutcome> {
+    const claim = await this.claims.add(job);
+    if (claim.kind === 'skipped') {
+      return { outcome: 'skipped' };
+    }
+    if (claim.kind === 'busy') {
+      return { outcome: 'busy', until: claim.until };
+    }
+    const base = { tenantId: job.tenantId, messageId: job.messageId };
+    const reason = claim.data
+      ? suppressionReason(claim.messageKind, claim.data)
+      : 'The provider is no longer in this LSP';
+    if (!claim.data || reason) {
+      await this.results.add({ ...base, status: 'suppressed', error: reason ?? '' });
+      return { outcome: 'suppressed', reason: reason ?? '' };
+    }
+    const { message } = this.composer.compose(claim.data, claim.template, {
+      personalMessage: claim.personalMessage,
+      idempotencyKey: claim.idempotencyKey,
+      messageIdDomain: this.mail.messageIdDomain,
+    });
+    try {
+      const receipt = await this.mail.send(message);
+      await this.results.add({ ...base, status: 'sent', smtpMessageId: receipt.messageId, subject: message.subject });
+      return { outcome: 'sent', smtpMessageId: receipt.messageId };
+    } catch (error) {
+      const failure = classifySmtpFailure(error);
+      if (failure.kind === 'transient' && !lastAttempt) {
+        await this.results.add({ ...base, status: 'queued', subject: message.subject, error: failure.reason });
+        return { outcome: 'retry', reason: failure.reason };
+      }
+      const why = failure.kind === 'transient' ? `${failure.reason} (gave up after repeated tries)` : failure.reason;
+      await this.results.add({ ...base, status: 'failed', subject: message.subject, error: why });
+      return { outcome: 'failed', reason: why };
+    }
+  }
+
+  private claim(tenantId: string, messageIds: string[]): Promise<Claim[]> {
+    return this.database.inTenant(tenantId, async (manager) => {
+      const rows: ClaimRow[] = await manager.query(
+        `WITH claimed AS (
+           UPDATE email_messages m
+           SET status = 'sending', attempts = m.attempts + 1, last_attempt_at = now(), claimed_by = $2,
+               claim_expires_at = now() + make_interval(secs => $3)
+           WHERE m.id = ANY($1::uuid[]) AND m.tenant_id = $4
+             AND (m.status = 'queued' OR (m.status = 'sending' AND m.claim_expires_at < now()))
+           RETURNING m.id, m.tenant_id, m.provider_id, m.contact_id, m.cycle_id, m.kind, m.idempotency_key, m.personal_message, m.requested_by
+         )
+         SELECT m.id AS message_id, m.cycle_id, m.kind AS message_kind, m.idempotency_key, m.personal_message,
+                coalesce(own.subject, g.subject) AS template_subject, coalesce(own.body, g.body) AS template_body, r.*
+         FROM claimed m
+         JOIN email_templates g ON g.key = m.kind
+         LEFT JOIN tenant_email_templates own ON own.key = m.kind AND own.tenant_id = m.tenant_id
+         LEFT JOIN LATERAL (${renderDataSql({
+           tenantId: 'm.tenant_id',
+           providerId: 'm.provider_id',
+           cycleId: 'm.cycle_id',
+           contactId: 'm.contact_id',
+           adviserId: `CASE WHEN m.kind = 'guidance' THEN m.requested_by ELSE p.assigned_adviser_id END`,
+         })}) r ON true`,
+        [messageIds, this.workerId, this.leaseSeconds, tenantId],
       );
-      if (!row) {
-        return { outcome: 'skipped' };
+      const claimed = new Map(rows.map((row) => [row.message_id, row]));
+      const questions = new Map<string, CycleQuestions>();
+      for (const cycleId of new Set(rows.map((row) => row.cycle_id))) {
+        questions.set(cycleId, await this.cycleQuestions(manager, cycleId));
       }
-      const data = await loadEmailRenderData(manager, {
-        tenantId: row.tenant_id,
-        providerId: row.provider_id,
-        contactId: row.contact_id,
-        cycleId: row.cycle_id,
-        ...(row.kind === 'guidance' ? { adviserId: row.requested_by } : {}),
-      });
-      const reason = data ? suppressionReason(row.kind, data) : 'The provider is no longer in this LSP';
-      if (!data || reason) {
-        await this.record(manager, row.id, `status = 'suppressed', suppressed_at = now(), last_error = $2`, [reason]);
-        return { outcome: 'suppressed', reason: reason ?? '' };
-      }
-      const template = await this.templates.resolve(manager, row.kind as EmailTemplateKey, row.tenant_id);
-      const { message } = this.composer.compose(data, template, {
-        personalMessage: row.personal_message,
-        idempotencyKey: row.idempotency_key,
-        messageIdDomain: this.mail.messageIdDomain,
-      });
-      try {
-        const receipt = await this.mail.send(message);
-        await this.record(
-          manager,
-          row.id,
-          `status = 'sent', sent_at = now(), smtp_message_id = $2, subject = $3, last_error = NULL`,
-          [receipt.messageId, message.subject],
-        );
-        return { outcome: 'sent', smtpMessageId: receipt.messageId };
-      } catch (error) {
-        const failure = classifySmtpFailure(error);
-        if (failure.kind === 'transient' && !lastAttempt) {
-          await this.record(manager, row.id, `last_error = $2, subject = $3`, [failure.reason, message.subject]);
-          return { outcome: 'retry', reason: failure.reason };
+      const others = messageIds.filter((id) => !claimed.has(id));
+      const held: Array<{ id: string; claim_expires_at: Date }> =
+        others.length > 0
+          ? await manager.query(
+              `SELECT id, claim_expires_at FROM email_messages WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+              [others],
+            )
+          : [];
+      const busyUntil = new Map(held.map((row) => [row.id, new Date(row.claim_expires_at)]));
+      // Two jobs for one email in the same batch (a repeated job): only the first gets the claim; the other
+      // has nothing to do (if the first fails, the first's own job tries again).
+      const handedOut = new Set<string>();
+      return messageIds.map((id): Claim => {
+        const row = handedOut.has(id) ? undefined : claimed.get(id);
+        if (row) {
+          handedOut.add(id);
+          return {
+            kind: 'claimed',
+            messageKind: row.message_kind,
+            idempotencyKey: row.idempotency_key,
+            personalMessage: row.personal_message,
+            data: row.provider_id ? toRenderData(row, questions.get(row.cycle_id) ?? []) : null,
+            template: { subject: row.template_subject, body: row.template_body },
+          };
         }
-        const why = failure.kind === 'transient' ? `${failure.reason} (gave up after repeated tries)` : failure.reason;
-        await this.record(manager, row.id, `status = 'failed', failed_at = now(), last_error = $2, subject = $3`, [
-          why,
-          message.subject,
-        ]);
-        return { outcome: 'failed', reason: why };
-      }
+        const until = busyUntil.get(id);
+        return until ? { kind: 'busy', until } : { kind: 'skipped' };
+      });
     });
   }
 
-  private async record(manager: EntityManager, id: string, assignments: string, values: unknown[]): Promise<void> {
-    await manager.query(`UPDATE email_messages SET ${assignments} WHERE id = $1`, [id, ...values]);
+  private async cycleQuestions(manager: EntityManager, cycleId: string): Promise<CycleQuestions> {
+    const cached = this.questions.get(cycleId);
+    if (cached && Date.now() - cached.at < QUESTIONS_TTL_MS) {
+      return cached.questions;
+    }
+    const questions = await loadCycleQuestions(manager, cycleId);
+    this.questions.set(cycleId, { at: Date.now(), questions });
+    return questions;
+  }
+
+  private async record(tenantId: string, results: Result[]): Promise<void[]> {
+    await this.database.inTenant(tenantId, (manager) =>
+      manager.query(
+        `UPDATE email_messages m
+         SET status = u.status,
+             sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE m.sent_at END,
+             failed_at = CASE WHEN u.status = 'failed' THEN now() ELSE m.failed_at END,
+             suppressed_at = CASE WHEN u.status = 'suppressed' THEN now() ELSE m.suppressed_at END,
+             smtp_message_id = coalesce(u.smtp_message_id, m.smtp_message_id),
+             subject = coalesce(u.subject, m.subject),
+             last_error = u.error,
+             claimed_by = NULL, claim_expires_at = NULL
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, status, smtp_message_id, subject, error)
+         WHERE m.id = u.id AND m.tenant_id = $6 AND m.status = 'sending' AND m.claimed_by = $7`,
+        [
+          results.map((result) => result.messageId),
+          results.map((result) => result.status),
+          results.map((result) => result.smtpMessageId ?? null),
+          results.map((result) => result.subject ?? null),
+          results.map((result) => result.error ?? null),
+          tenantId,
+          this.workerId,
+        ],
+      ),
+    );
+    return results.map(() => undefined);
   }
 }

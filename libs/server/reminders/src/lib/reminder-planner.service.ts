@@ -59,7 +59,8 @@ export class ReminderPlanner {
           );
           const waiting: Array<{ id: string; idempotency_key: string }> = await manager.query(
             `SELECT id, idempotency_key FROM email_messages
-             WHERE tenant_id = $1 AND cycle_id = $2 AND offset_days = $3 AND kind = 'deadline_reminder' AND status = 'queued'`,
+             WHERE tenant_id = $1 AND cycle_id = $2 AND offset_days = $3 AND kind = 'deadline_reminder'
+               AND (status = 'queued' OR (status = 'sending' AND claim_expires_at < now()))`,
             [tenant.id, cycle.id, step.offsetDays],
           );
           queued.push(

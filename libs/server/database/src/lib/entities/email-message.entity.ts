@@ -2,7 +2,8 @@ import { Column, Entity } from 'typeorm';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
 export type EmailMessageKind = 'deadline_reminder' | 'guidance';
-export type EmailMessageStatus = 'queued' | 'sent' | 'failed' | 'suppressed';
+/** `sending`: claimed by a worker (until `claimExpiresAt`); the API shows it as queued. */
+export type EmailMessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed';
 
 /**
  * The outbox: one row per email to send (a reminder per cycle, step and contact; each guidance email),
@@ -70,4 +71,11 @@ export class EmailMessageEntity extends TenantOwnedEntity {
 
   @Column({ name: 'suppressed_at', type: 'timestamptz', nullable: true })
   suppressedAt!: Date | null;
+
+  /** The worker process sending it, while `sending`. */
+  @Column({ name: 'claimed_by', type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'claim_expires_at', type: 'timestamptz', nullable: true })
+  claimExpiresAt!: Date | null;
 }

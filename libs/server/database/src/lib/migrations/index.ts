@@ -7,6 +7,7 @@ import { CycleInUse1764000000005 } from './1764000000005-cycle-in-use';
 import { TransferProvider1764000000006 } from './1764000000006-transfer-provider';
 import { ProviderTriage1764000000007 } from './1764000000007-provider-triage';
 import { RemindersAndTemplates1764000000010 } from './1764000000010-reminders-and-templates';
+import { EmailClaims1764000000011 } from './1764000000011-email-claims';
 import { CompletionStatistics1764000000020 } from './1764000000020-completion-statistics';
 import { StatisticsNotifications1764000000021 } from './1764000000021-statistics-notifications';
 import { StatisticsRecountEstimate1764000000022 } from './1764000000022-statistics-recount-estimate';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   TransferProvider1764000000006,
   ProviderTriage1764000000007,
   RemindersAndTemplates1764000000010,
+  EmailClaims1764000000011,
   CompletionStatistics1764000000020,
   StatisticsNotifications1764000000021,
   StatisticsRecountEstimate1764000000022,
