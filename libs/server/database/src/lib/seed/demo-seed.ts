@@ -2,6 +2,7 @@ import { cycleEndingIn, cycleForDate } from '@dspt/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AssessmentCycleEntity, MembershipEntity, QuestionEntity, TenantEntity, UserEntity } from '../entities';
 import demoTenants from './demo-tenants.json';
+import { seedDemoEmailSettings } from './email-seed';
 import { referenceQuestionSet } from './question-set';
 
 export interface DemoSeedSummary {
@@ -62,7 +63,8 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
 
 /**
  * Loads the demo data set: the current and previous assessment cycles with the reference question set,
- * the 28 demo LSP tenants and the demo accounts. Idempotent: running it twice changes nothing.
+ * the 28 demo LSP tenants, the demo accounts and the demo email settings. Idempotent: running it twice
+ * changes nothing.
  */
 export async function seedDemoData(
   dataSource: DataSource,
@@ -84,6 +86,7 @@ export async function seedDemoData(
       .orIgnore()
       .execute();
     const users = await upsertDemoUsers(manager, credentials);
+    await seedDemoEmailSettings(manager, current.code);
     return { cycles: [previous.code, current.code], questions, tenants: demoTenants.length, users };
   });
 }
