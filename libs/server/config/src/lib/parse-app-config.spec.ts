@@ -24,6 +24,24 @@ describe('parseAppConfig', () => {
     }
   });
 
+  it('takes the email settings: rate limit, retries, claims, guidance links and a fixed clock outside production', () => {
+    expect(parseAppConfig({})).toMatchObject({
+      MAIL_RATE_LIMIT_PER_SECOND: 0,
+      MAIL_RETRY_BASE_SECONDS: 30,
+      MAIL_SEND_LEASE_SECONDS: 300,
+      WORKER_CONCURRENCY: 100,
+    });
+    expect(parseAppConfig({ CLOCK_FIXED_AT: '2027-04-01T08:00:00Z' }).CLOCK_FIXED_AT).toBe('2027-04-01T08:00:00Z');
+    expect(() => parseAppConfig({ CLOCK_FIXED_AT: 'tomorrow' })).toThrow(/CLOCK_FIXED_AT .*must be a date and time/);
+    expect(() => parseAppConfig({ GUIDANCE_URL_TEMPLATE: 'https://guidance.example/items' })).toThrow(
+      /GUIDANCE_URL_TEMPLATE must be an http\(s\) URL containing \{code\}/,
+    );
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), MFA_ENCRYPTION_KEY: 'k'.repeat(32) };
+    expect(() => parseAppConfig({ ...production, CLOCK_FIXED_AT: '2027-04-01T08:00:00Z' })).toThrow(
+      /CLOCK_FIXED_AT is for tests and demos: it is refused in production/,
+    );
+  });
+
   it('rejects a malformed DATABASE_URL with one line naming it and not echoing the value', () => {
     const attempt = () => parseAppConfig({ DATABASE_URL: 'mysql://secret-password@db/dspt' });
     expect(attempt).toThrow(ConfigurationError);
