@@ -1,5 +1,5 @@
 import type { EmailMessageList, ReminderCadence, ReminderPreview } from '@dspt/contracts';
-import type { FixtureTenant } from '@dspt/server/testing';
+import { type FixtureTenant, startWorkerProcess } from '@dspt/server/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@dspt/server/queue';
 import type { Queue } from 'bullmq';
@@ -234,7 +234,7 @@ describe('deadline reminders: cadence, audience, planning and sending', () => {
   });
 
   it('keeps one daily planner scheduler at 09:00 Europe/London however many workers start', async () => {
-    const second = await import('@dspt/server/testing').then(({ startWorkerProcess }) => startWorkerProcess(api.env));
+    const second = await startWorkerProcess(api.env);
     try {
       const queue = api.app.get<Queue>(getQueueToken(QUEUES.reminders), { strict: false });
       const schedulers = await queue.getJobSchedulers();
