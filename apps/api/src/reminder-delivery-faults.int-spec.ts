@@ -193,4 +193,37 @@ describe('reminder delivery under faults', () => {
     expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toEqual([]);
     await expectExactlyOneEach(providers, 'the email once the claim expired');
   });
+
+  it('sends a guidance email whose job Redis lost on the next planner run', async () => {
+    // Published, so no reminder: the one email it gets is the guidance.
+    const tenant = await api.fixtures.tenant('guided-flush');
+    const providers = [await api.provider(tenant, { label: 'guided-flush', published: 'standards_met' })];
+    const adviser = await api.signIn(await api.fixtures.member(tenant, 'adviser', { mfa: true }));
+    await api.stopWorker();
+    expect(
+      (await adviser.post(`/api/tenants/${tenant.slug}/providers/${providers[0].id}/guidance-emails`, {})).status,
+    ).toBe(202);
+    const redis = api.app.get<Redis>(REDIS_CLIENT);
+    for await (const keys of redis.scanStream({
+      match: `${api.env['REDIS_PREFIX']}:email:*`,
+      count: 1000,
+    }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) {
+        await redis.del(...keys);
+      }
+    }
+    await startWorker();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toEqual([]);
+    const planned = await api.plan();
+    expect(planned.requeued).toBeGreaterThanOrEqual(1);
+    await api.smtp.waitFor(
+      () => api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)?.length === 1,
+      'the guidance email',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const [mail] = api.smtp.deliveredTo([providers[0].email]).get(providers[0].email) ?? [];
+    expect(mail.subject).toMatch(/^Help with your DSPT/);
+    expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toHaveLength(1);
+  });
 });

@@ -1,3 +1,4 @@
+import type { ReminderPlanResult } from '@dspt/contracts';
 import { reminderSchedule } from '@dspt/domain';
 import { dropDatabase } from '@dspt/server/database';
 import {
@@ -51,7 +52,7 @@ export interface ReminderTestApi extends TestApi {
   /** A provider of the reminder cycle with a contact, shaped by the options. */
   provider(tenant: FixtureTenant, options?: ReminderProviderOptions): Promise<ReminderProvider>;
   /** Plans as a system admin would (POST /api/system/reminders/plan). */
-  plan(): Promise<{ created: number; enqueued: number }>;
+  plan(): Promise<ReminderPlanResult>;
   /** Outbox rows of these contacts, by contact id. */
   outbox(
     contactIds: readonly string[],

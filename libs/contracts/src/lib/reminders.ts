@@ -195,5 +195,7 @@ export interface ReminderPlanResult {
   steps: Array<{ tenantSlug: string; cycle: string; offsetDays: number; created: number; enqueued: number }>;
   created: number;
   enqueued: number;
+  /** Other emails still waiting (guidance, earlier steps), queued again in case Redis lost their jobs. */
+  requeued: number;
   seconds: number;
 }

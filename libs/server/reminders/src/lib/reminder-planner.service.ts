@@ -13,7 +13,8 @@ import { cadenceFor } from './reminder-cycles';
 /**
  * Which reminders are due, for every LSP: for each cycle whose deadline has not passed, the LSP's due step
  * (libs/domain dueReminderStep) gets one outbox row per eligible contact (INSERT ... ON CONFLICT DO NOTHING
- * on the idempotency key), and every row of that step still `queued` gets a send job. Running it again,
+ * on the idempotency key), and every row of that step still waiting gets a send job, as does any other
+ * waiting email of the LSP (guidance, earlier steps) whose job was lost. Running it again,
  * after a crash or after Redis was emptied, recreates only what is missing and never sends twice.
  * Cross-tenant by design: it walks the LSPs one transaction each (ScopedDatabase.inTenant).
  */
@@ -38,9 +39,16 @@ export class ReminderPlanner {
         order: { deadline: 'ASC' },
       }),
     }));
-    const result: ReminderPlanResult = { plannedAt: now.toISOString(), steps: [], created: 0, enqueued: 0, seconds: 0 };
+    const result: ReminderPlanResult = {
+      plannedAt: now.toISOString(),
+      steps: [],
+      created: 0,
+      enqueued: 0,
+      requeued: 0,
+      seconds: 0,
+    };
     for (const tenant of tenants) {
-      const { steps, rows } = await this.database.inTenant(tenant.id, async (manager) => {
+      const { steps, rows, requeued } = await this.database.inTenant(tenant.id, async (manager) => {
         const planned: ReminderPlanResult['steps'] = [];
         const queued: OutboxRow[] = [];
         for (const cycle of cycles) {
@@ -74,11 +82,24 @@ export class ReminderPlanner {
             enqueued: waiting.length,
           });
         }
-        return { steps: planned, rows: queued };
+        // Every other email of the LSP still waiting (a guidance email, an earlier step's) whose job Redis
+        // lost: queued again too. Their content is worked out when they are sent, so late is still right.
+        const stepRows = new Set(queued.map((row) => row.messageId));
+        const others: Array<{ id: string; idempotency_key: string }> = await manager.query(
+          `SELECT id, idempotency_key FROM email_messages
+           WHERE tenant_id = $1 AND (status = 'queued' OR (status = 'sending' AND claim_expires_at < now()))`,
+          [tenant.id],
+        );
+        const requeued = others.filter((row) => !stepRows.has(row.id));
+        queued.push(
+          ...requeued.map((row) => ({ tenantId: tenant.id, messageId: row.id, idempotencyKey: row.idempotency_key })),
+        );
+        return { steps: planned, rows: queued, requeued: requeued.length };
       });
       // Only after the rows are committed: a worker picking up a job must find its row.
       await this.outbox.enqueue(rows);
       result.steps.push(...steps);
+      result.requeued += requeued;
     }
     result.created = result.steps.reduce((sum, step) => sum + step.created, 0);
     result.enqueued = result.steps.reduce((sum, step) => sum + step.enqueued, 0);
