@@ -21,6 +21,7 @@ import { Redis } from 'ioredis';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import pg from 'pg';
+import { benchDatabaseUrl, dropBenchDatabase } from './lib/bench-database.ts';
 import { stopChild } from './lib/local-services.ts';
 import type { SinkCommand, SinkStats } from './lib/smtp-sink.ts';
 
@@ -38,14 +39,6 @@ const profileDir = option('profile', '');
 const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const redisPrefix = `dspt-bench-reminders-${randomBytes(3).toString('hex')}`;
 const recording = join(tmpdir(), `${redisPrefix}.jsonl`);
-
-function databaseUrl(): string {
-  const url = new URL(
-    process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
-  );
-  url.pathname = `/dspt_bench_reminders_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  return url.toString();
-}
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -144,7 +137,7 @@ class Sink {
 }
 
 async function main(): Promise<void> {
-  const url = databaseUrl();
+  const url = benchDatabaseUrl('dspt_bench_reminders');
   const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: url, LOG_LEVEL: 'warn' };
   let worker: ChildProcess | undefined;
   let sink: Sink | undefined;
@@ -286,15 +279,7 @@ async function main(): Promise<void> {
     }
     redis.disconnect();
     rmSync(recording, { force: true });
-    if (!process.env['KEEP_TEST_DATABASE']) {
-      const server = new URL(url);
-      const name = server.pathname.slice(1);
-      server.pathname = '/postgres';
-      const admin = new pg.Client({ connectionString: server.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
+    await dropBenchDatabase(url);
   }
 }
 

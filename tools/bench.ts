@@ -10,6 +10,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchDatabaseUrl, dropBenchDatabase } from './lib/bench-database.ts';
 import { benchStats } from './lib/bench-stats.ts';
 import { loadTest, signIn } from './lib/bench-http.ts';
 import { stopChild } from './lib/local-services.ts';
@@ -26,12 +27,6 @@ const seconds = Number(option('seconds', '10'));
 const connections = Number(option('connections', '50'));
 const port = Number(process.env['BENCH_PORT'] ?? 3190);
 const baseUrl = `http://127.0.0.1:${port}`;
-
-function databaseUrl(): string {
-  const url = new URL(process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/dspt_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  return url.toString();
-}
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -77,7 +72,7 @@ async function rawSqlMs(url: string, slug: string, cycleCode: string): Promise<n
 }
 
 async function main(): Promise<void> {
-  const url = databaseUrl();
+  const url = benchDatabaseUrl('dspt_bench');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -143,15 +138,7 @@ async function main(): Promise<void> {
     if (api) {
       await stopChild(api);
     }
-    if (!process.env['KEEP_TEST_DATABASE']) {
-      const server = new URL(url);
-      const name = server.pathname.slice(1);
-      server.pathname = '/postgres';
-      const client = new pg.Client({ connectionString: server.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    }
+    await dropBenchDatabase(url);
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type StatsFilters,
   type StatsGrouping,
 } from '@dspt/contracts';
-import { addDays, comparisonDay, type ProviderStatus, SERVICE_TYPES, SIZE_BANDS } from '@dspt/domain';
+import { addDays, comparisonDay, PROVIDER_STATUSES, type ProviderStatus, SERVICE_TYPES, SIZE_BANDS } from '@dspt/domain';
 import { londonDate } from '@dspt/server/config';
 import { JOB_SCHEDULERS, QUEUES, STATISTICS_JOBS } from '@dspt/server/queue';
 import { redisOptionsFromUrl } from '@dspt/server/redis';
@@ -31,18 +31,10 @@ const PLACES = [
   { region: 'London', localAuthority: 'Camden' },
   { region: 'South West', localAuthority: 'Bristol' },
 ] as const;
-const STATUSES: ProviderStatus[] = [
-  'not_started',
-  'in_progress',
-  'ready_to_publish',
-  'approaching_standards',
-  'standards_met',
-  'standards_exceeded',
-];
 
 /** Provider n of a varied set: every place, service type, size band and status; some archived, some never assessed. */
 function seedFor(n: number): { current: StatsProviderSeed; previous?: { status: ProviderStatus; completed: number } } {
-  const status = STATUSES[n % STATUSES.length];
+  const status = PROVIDER_STATUSES[n % PROVIDER_STATUSES.length];
   const completed =
     status === 'not_started' ? 0 : ['in_progress', 'approaching_standards'].includes(status) ? (n * 7) % 43 : 43;
   return {
@@ -53,7 +45,7 @@ function seedFor(n: number): { current: StatsProviderSeed; previous?: { status: 
       archived: n % 11 === 10,
       standing: n % 9 === 8 ? undefined : { status, completed },
     },
-    previous: n % 4 === 3 ? undefined : { status: STATUSES[(n + 2) % STATUSES.length], completed: (n * 5) % 44 },
+    previous: n % 4 === 3 ? undefined : { status: PROVIDER_STATUSES[(n + 2) % PROVIDER_STATUSES.length], completed: (n * 5) % 44 },
   };
 }
 
@@ -142,7 +134,7 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
     );
     const none = {
       total: 0,
-      counts: Object.fromEntries(STATUSES.map((status) => [status, 0])),
+      counts: Object.fromEntries(PROVIDER_STATUSES.map((status) => [status, 0])),
       metOrAboveShare: null,
       medianMandatoryCompleted: null,
     };

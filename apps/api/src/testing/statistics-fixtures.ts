@@ -1,5 +1,5 @@
 import type { StatsFilters, StatsGrouping } from '@dspt/contracts';
-import type { EnglishRegion, ProviderStatus, ServiceType, SizeBand } from '@dspt/domain';
+import { type EnglishRegion, PROVIDER_STATUSES, type ProviderStatus, type ServiceType, type SizeBand } from '@dspt/domain';
 import type { FixtureTenant } from '@dspt/server/testing';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -132,15 +132,7 @@ export class StatisticsFixtures {
     const key = groupBy ? GROUP_COLUMNS[groupBy] : 'NULL::text';
     const rows: Array<CountedGroup & { counts: Record<ProviderStatus, number> }> = await this.owner.query(
       `SELECT ${key} AS key, count(*)::int AS total,
-              json_build_object(${[
-                'not_started',
-                'in_progress',
-                'ready_to_publish',
-                'approaching_standards',
-                'standards_met',
-                'standards_exceeded',
-              ]
-                .map((status) => `'${status}', count(*) FILTER (WHERE coalesce(a.status, 'not_started') = '${status}')`)
+              json_build_object(${PROVIDER_STATUSES.map((status) => `'${status}', count(*) FILTER (WHERE coalesce(a.status, 'not_started') = '${status}')`)
                 .join(', ')}) AS counts,
               count(*) FILTER (WHERE a.status IN ('standards_met', 'standards_exceeded'))::float / count(*) AS "metOrAboveShare",
               percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(a.mandatory_completed, 0)) AS "medianMandatoryCompleted"
