@@ -1,10 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
-import { provideLocationMocks } from '@angular/common/testing';
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import type { TestRequest } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
 import type {
   CompletionRow,
   CompletionStatistics,
@@ -13,7 +10,7 @@ import type {
   LspCompletionStatistics,
   StatisticsOptions,
 } from '@dspt/contracts';
-import { AuthService } from '@dspt/web/auth';
+import { RoutedPages } from '@dspt/web/auth/testing';
 import { CompletionSection } from './completion-section';
 import { StatsChart } from './stats-chart';
 import { statisticsRoutes } from './statistics.routes';
@@ -112,66 +109,44 @@ const TREND: CompletionTrend = {
   },
 };
 
-describe('StatisticsPage', () => {
-  let http: HttpTestingController;
-  let harness: RouterTestingHarness;
-
-  function setUp(user: CurrentUser): void {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'statistics', children: statisticsRoutes },
-            { path: 'lsp/:slug/statistics', children: statisticsRoutes },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideLocationMocks(),
-        { provide: AuthService, useValue: { currentUser: signal(user) } },
-      ],
-    });
+/** The statistics pages as the app routes them, for `user`, the charts replaced by their summaries. */
+class StatisticsPages extends RoutedPages {
+  constructor(user: CurrentUser) {
+    super(user, [
+      { path: 'statistics', children: statisticsRoutes },
+      { path: 'lsp/:slug/statistics', children: statisticsRoutes },
+    ]);
     TestBed.overrideComponent(CompletionSection, { remove: { imports: [StatsChart] }, add: { imports: [ChartStub] } });
     TestBed.overrideComponent(TrendSection, { remove: { imports: [StatsChart] }, add: { imports: [ChartStub] } });
-    http = TestBed.inject(HttpTestingController);
   }
+}
 
-  async function settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) {
-      await new Promise((resolve) => setTimeout(resolve));
-      TestBed.tick();
-    }
-  }
+describe('StatisticsPage', () => {
+  let pages: StatisticsPages;
 
-  async function open(url: string): Promise<void> {
-    harness = await RouterTestingHarness.create();
-    void harness.navigateByUrl(url);
-    await settle();
+  function setUp(user: CurrentUser): void {
+    pages = new StatisticsPages(user);
   }
 
   /** Answers every open request to `url`, and answers with the query parameters of the last. */
   async function answer(url: string, body: object, groupBy?: string): Promise<Record<string, string>> {
-    const requests: TestRequest[] = http.match(
+    const requests: TestRequest[] = pages.http.match(
       (candidate) => candidate.url === url && (groupBy === undefined || candidate.params.get('groupBy') === groupBy),
     );
     expect(requests.length).toBeGreaterThan(0);
     for (const request of requests) {
       request.flush(body);
     }
-    await settle();
+    await pages.settle();
     const last = requests[requests.length - 1].request.params;
     return Object.fromEntries(last.keys().map((key) => [key, last.get(key) ?? '']));
   }
 
-  const element = () => harness.routeNativeElement as HTMLElement;
-  const cells = (selector: string) =>
-    [...element().querySelectorAll(selector)].map((found) =>
-      [...found.children].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
-    );
+  const element = () => pages.element;
+  const cells = (selector: string) => pages.cells(selector);
 
   afterEach(() => {
-    http.verify();
+    pages.close();
   });
 
   async function answerProgramme(regions = [row('North East', 1, 4, 0.25), row('London', 3, 4, 0.5)]): Promise<void> {
@@ -184,7 +159,7 @@ describe('StatisticsPage', () => {
 
   it('shows a programme lead every LSP: by region and by LSP, each with its table and totals, the trend and last cycle', async () => {
     setUp(LEAD);
-    await open('/statistics');
+    await pages.open('/statistics');
     await answerProgramme();
 
     expect(element().querySelector('h1')?.textContent).toBe('Statistics');
@@ -212,7 +187,7 @@ describe('StatisticsPage', () => {
 
   it('puts the filters in the address and asks for the filtered figures', async () => {
     setUp(LEAD);
-    await open('/statistics?sizeBand=small');
+    await pages.open('/statistics?sizeBand=small');
     await answerProgramme();
     const region = element().querySelector<HTMLSelectElement>('#stats-region')!;
     region.value = 'London';
@@ -221,7 +196,7 @@ describe('StatisticsPage', () => {
     breakdown.value = 'localAuthority';
     breakdown.dispatchEvent(new Event('change'));
     element().querySelector<HTMLFormElement>('[data-testid="statistics-filters"]')!.requestSubmit();
-    await settle();
+    await pages.settle();
 
     expect(TestBed.inject(Router).url).toBe('/statistics?region=London&sizeBand=small&breakdown=localAuthority');
     expect(await answer('/api/stats/completion', completion('region', [row('London', 1, 2)]), 'region')).toEqual({
@@ -239,7 +214,7 @@ describe('StatisticsPage', () => {
 
   it('downloads each table as CSV with the same figures, totals included', async () => {
     setUp(LEAD);
-    await open('/statistics');
+    await pages.open('/statistics');
     await answerProgramme();
     let saved: Blob | undefined;
     URL.createObjectURL = jest.fn((blob: Blob) => {
@@ -270,7 +245,7 @@ describe('StatisticsPage', () => {
 
   it("shows an LSP's users their own providers by local authority, with England beside them, and no LSP table", async () => {
     setUp(MEMBER);
-    await open('/lsp/north/statistics');
+    await pages.open('/lsp/north/statistics');
     await answer('/api/tenants/north/stats/options', { ...OPTIONS, tenants: [] });
     const own: LspCompletionStatistics = {
       ...(completion('localAuthority', [row('Sunderland', 1, 4)]) as LspCompletionStatistics),

@@ -31,7 +31,7 @@ describe('MyTasksPage', () => {
 
     expect(pages.text('h1')).toBe('My tasks');
     expect(pages.cells('[data-testid="my-tasks"] tbody tr')).toEqual([
-      ['Chase 4.1.1', 'Provider 1', '10 Jan 2026Overdue', 'Jo Adviser', 'Mark "Chase 4.1.1" as done'],
+      ['Chase 4.1.1', 'Provider 1', '10 Jan 2026 Overdue', 'Jo Adviser', 'Mark "Chase 4.1.1" as done'],
       ['Book a visit', 'Provider 2', '1 Jan 2999', 'Jo Adviser', 'Mark "Book a visit" as done'],
     ]);
     expect(pages.element.querySelector('[data-testid="my-tasks"] a')!.getAttribute('href')).toBe(`/lsp/${SLUG}/providers/p-1`);
