@@ -51,7 +51,15 @@ async function main(): Promise<void> {
   services.push(await ensureRedis(process.env));
   services.push(await ensureMailCatcher(process.env, root));
   const [postgres, redis, mail] = services;
-  const env = { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, SMTP_URL: mail.url };
+  const port = process.env['PORT'] ?? '3000';
+  // Links in emails (invitations, unsubscribe) point at this portal, whatever port it runs on.
+  const env = {
+    ...process.env,
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    SMTP_URL: mail.url,
+    PUBLIC_URL: process.env['PUBLIC_URL'] ?? `http://localhost:${port}`,
+  };
   for (const service of services) {
     console.log(`[start] ${service.name}: ${service.note}`);
   }
@@ -75,7 +83,6 @@ async function main(): Promise<void> {
     });
     apps.push(child);
   }
-  const port = process.env['PORT'] ?? '3000';
   console.log(`[start] DSPT Support Portal: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
 }
 
