@@ -1,5 +1,5 @@
 import { AppConfigService } from '@dspt/server/config';
-import { REDIS_CLIENT } from '@dspt/server/redis';
+import { REDIS_CLIENT, redisReady } from '@dspt/server/redis';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -27,6 +27,7 @@ export class JobSchedulerRegistrar implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await redisReady(this.redis);
     await this.checkEvictionPolicy();
     await this.upsertAll();
     this.timer = setInterval(() => void this.upsertAll(), REFRESH_MS);

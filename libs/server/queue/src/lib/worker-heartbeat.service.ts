@@ -1,5 +1,5 @@
 import { AppConfigService } from '@dspt/server/config';
-import { REDIS_CLIENT } from '@dspt/server/redis';
+import { REDIS_CLIENT, redisReady } from '@dspt/server/redis';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +25,7 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     const intervalSeconds = this.config.get('WORKER_HEARTBEAT_SECONDS');
-    void this.beat(intervalSeconds);
+    void redisReady(this.redis).then(() => this.beat(intervalSeconds));
     this.timer = setInterval(() => void this.beat(intervalSeconds), intervalSeconds * 1000);
   }
 
