@@ -2,6 +2,7 @@ import type { CaseloadItem, CaseloadPage } from '@dspt/contracts';
 import { TriageFreshness } from '@dspt/server/providers';
 import { ApiClient, type FixtureTenant } from '@dspt/server/testing';
 import { CaseloadFixtures, londonDay } from './testing/caseload-fixtures';
+import { eventually } from './testing/eventually';
 import { useTestApi } from './testing/use-test-api';
 
 /**
@@ -10,17 +11,6 @@ import { useTestApi } from './testing/use-test-api';
  * path (the api, a bulk SQL load, a new day, a new question set) and check the list always shows the
  * triage the domain rules give for the inputs as they are now.
  */
-/** Reads until `done` holds (a notification from another connection may take a moment), for up to 2 s. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 2_000;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
-
 describe('caseload triage is kept up to date', () => {
   const api = useTestApi();
   let caseload: CaseloadFixtures;

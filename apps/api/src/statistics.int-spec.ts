@@ -23,6 +23,7 @@ import {
 } from '@dspt/server/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { type CountedGroup, StatisticsFixtures, type StatsProviderSeed } from './testing/statistics-fixtures';
+import { eventually } from './testing/eventually';
 import { useTestApi } from './testing/use-test-api';
 
 const PLACES = [
@@ -57,21 +58,6 @@ function figuresOf(row: Omit<CompletionRow, 'key' | 'label' | 'previous'>): Omit
     metOrAboveShare: row.metOrAboveShare,
     medianMandatoryCompleted: row.medianMandatoryCompleted,
   };
-}
-
-/**
- * Reads until `done` holds: the api hears of a committed change from PostgreSQL's notification, a few
- * milliseconds after the commit, and answers from its cache until then.
- */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function query(parameters: Record<string, string | undefined>): string {
@@ -543,5 +529,17 @@ describe('daily completion snapshots and the trend', () => {
       [99, 1, 1, 0.5],
     ]);
     expect(trend.targetShare).toBe(0.7);
+
+    // Kept while only today's cells are recounted; a new snapshot is in the next answer.
+    await stats.setStanding(tenant, second.id, cycles.current.id, { status: 'in_progress', completed: 5 });
+    await stats.snapshot(cycles.current.id, addDays(cycles.current.deadline, -99));
+    const next = await eventually(
+      async () => (await lead.get(`/api/stats/trend?cycle=${cycles.current.code}&tenant=${tenant.slug}`)).body as CompletionTrend,
+      (answer) => answer.current.points.length === 2,
+    );
+    expect(next.current.points.map((point) => [point.daysToDeadline, point.counts.in_progress])).toEqual([
+      [100, 0],
+      [99, 1],
+    ]);
   });
 });

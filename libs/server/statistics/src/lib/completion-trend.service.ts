@@ -13,6 +13,7 @@ import type { LspStatsFiltersDto, StatsFiltersDto } from './statistics-query.dto
 /**
  * Trends from the daily snapshots: one point per snapshot day of the cycle, and the previous cycle's series
  * with the same `daysToDeadline` on each point, so a chart lines the two up by days before the deadline.
+ * Kept until a snapshot is taken (or a cycle or LSP changes), not dropped by every recount of today's cells.
  */
 @Injectable()
 export class CompletionTrendService {
@@ -27,9 +28,7 @@ export class CompletionTrendService {
     const filters = givenFilters(query);
     const cells = cellFilters(filters, tenants);
     const key = JSON.stringify(['trend', context.cycle.id, filters]);
-    return this.cache.get(key, () =>
-      this.stats.programmeWide((manager) => this.trend(manager, context, filters, cells)),
-    );
+    return this.cache.get(key, () => this.stats.programmeWide((manager) => this.trend(manager, context, filters, cells)), 'snapshots');
   }
 
   async lsp(query: LspStatsFiltersDto): Promise<CompletionTrend> {
@@ -38,8 +37,10 @@ export class CompletionTrendService {
     const filters = givenFilters(query);
     const key = JSON.stringify(['lsp-trend', tenant.id, context.cycle.id, filters]);
     // Row-level security keeps the snapshots to the LSP in the address.
-    return this.cache.get(key, () =>
-      this.stats.inCurrentTenant((manager) => this.trend(manager, context, filters, cellFilters(filters))),
+    return this.cache.get(
+      key,
+      () => this.stats.inCurrentTenant((manager) => this.trend(manager, context, filters, cellFilters(filters))),
+      'snapshots',
     );
   }
 

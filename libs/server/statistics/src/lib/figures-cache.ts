@@ -1,6 +1,6 @@
 import { VersionedCache } from '@dspt/server/database';
 import { Injectable } from '@nestjs/common';
-import { StatisticsChanges } from './statistics-changes';
+import { StatisticsChanges, type StatisticsScope } from './statistics-changes';
 
 /** Statistics answers kept until PostgreSQL notifies a change to them (see VersionedCache); 500 at most. */
 @Injectable()
@@ -9,7 +9,7 @@ export class FiguresCache {
 
   constructor(private readonly changes: StatisticsChanges) {}
 
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    return this.cache.get(key, this.changes.version(), compute);
+  get<T>(key: string, compute: () => Promise<T>, scope: StatisticsScope = 'figures'): Promise<T> {
+    return this.cache.get(`${scope}:${key}`, this.changes.version(scope), compute);
   }
 }

@@ -14,7 +14,7 @@ import { StatisticsRecountEstimate1764000000022 } from './1764000000022-statisti
 
 export { APP_ROLE } from './row-level-security';
 export { STATS_ROLE } from './1764000000020-completion-statistics';
-export { STATS_CHANNEL } from './1764000000021-statistics-notifications';
+export { STATS_CELLS_CHANGED, STATS_CHANNEL } from './1764000000021-statistics-notifications';
 
 /** Every migration in order. Listed explicitly so the bundled apps need no file globbing. */
 export const MIGRATIONS = [
