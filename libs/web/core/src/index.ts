@@ -7,3 +7,4 @@ export * from './lib/health/health.service';
 export * from './lib/health/portal-health';
 export * from './lib/roles/tenant-role-labels';
 export * from './lib/title/portal-title-strategy';
+export * from './lib/text/counted';

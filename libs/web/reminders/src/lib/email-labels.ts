@@ -1,5 +1,6 @@
 import type { EmailMessageView, EmailStatus } from '@dspt/contracts';
 import type { EmailTemplateKey } from '@dspt/domain';
+import { counted } from '@dspt/web/core';
 import type { TagColour } from '@dspt/web/ui';
 
 export const EMAIL_STATUS_LABELS: Readonly<Record<EmailStatus, string>> = {
@@ -28,12 +29,6 @@ export const EMAIL_TEMPLATE_DESCRIPTIONS: Readonly<Record<EmailTemplateKey, stri
   invitation: 'Sent to someone invited to use the portal.',
 };
 
-const count = new Intl.NumberFormat('en-GB');
-
-/** "1 provider", "1,500 providers". */
-export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
 
 /** "90 days before the deadline", "1 day before the deadline". */
 export function stepLabel(offsetDays: number): string {

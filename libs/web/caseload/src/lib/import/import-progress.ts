@@ -1,11 +1,6 @@
 import type { ImportProgress, ProviderImportResult } from '@dspt/contracts';
+import { counted, wholeNumber as count } from '@dspt/web/core';
 
-const count = new Intl.NumberFormat('en-GB');
-
-/** "1 provider", "1,500 providers". */
-export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
 
 /** What a progress bar shows of a background import: checking the rows is the first half, writing them the second. */
 export interface ImportStage {

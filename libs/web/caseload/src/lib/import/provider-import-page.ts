@@ -3,6 +3,7 @@ import { form } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
 import type { ImportProgress, ProviderImportResult } from '@dspt/contracts';
 import { PROVIDER_IMPORT_MAX_ROWS, PROVIDER_IMPORT_SYNC_LIMIT } from '@dspt/domain';
+import { wholeNumber } from '@dspt/web/core';
 import {
   ErrorSummary,
   FileField,
@@ -18,8 +19,6 @@ import { lspAccess } from '../lsp-access';
 import { importStage, importedProviders } from './import-progress';
 import { ProviderSheetGuide } from './provider-sheet-guide';
 import { type SpreadsheetFileModel, spreadsheetFileRules } from './spreadsheet-file';
-
-const rows = new Intl.NumberFormat('en-GB');
 
 /**
  * `/lsp/:slug/import` (advisers and admins): providers and their contacts from a CSV or XLSX file, all or
@@ -139,8 +138,8 @@ export class ProviderImportPage {
   protected readonly access = lspAccess(this.slug);
   protected readonly accept = SPREADSHEET_ACCEPT;
   protected readonly fileHint =
-    `Up to 10 MB and ${rows.format(PROVIDER_IMPORT_MAX_ROWS)} rows. ` +
-    `Files of more than ${rows.format(PROVIDER_IMPORT_SYNC_LIMIT)} rows import in the background: this page shows how far it has got.`;
+    `Up to 10 MB and ${wholeNumber.format(PROVIDER_IMPORT_MAX_ROWS)} rows. ` +
+    `Files of more than ${wholeNumber.format(PROVIDER_IMPORT_SYNC_LIMIT)} rows import in the background: this page shows how far it has got.`;
   protected readonly importForm = form(signal<SpreadsheetFileModel>({ file: null }), spreadsheetFileRules);
   protected readonly submission = new FormSubmission(this.importForm, ({ file }) => this.import(file), {
     problemField: this.importForm.file,
@@ -193,10 +192,10 @@ export class ProviderImportPage {
 
 function resultLines(result: ProviderImportResult): { label: string; value: string }[] {
   return [
-    { label: 'Rows in the file', value: rows.format(result.rows) },
-    { label: 'Providers added', value: rows.format(result.created) },
-    { label: 'Providers updated', value: rows.format(result.updated) },
-    { label: 'Providers already up to date', value: rows.format(result.unchanged) },
-    { label: 'Contacts added or changed', value: rows.format(result.contacts) },
+    { label: 'Rows in the file', value: wholeNumber.format(result.rows) },
+    { label: 'Providers added', value: wholeNumber.format(result.created) },
+    { label: 'Providers updated', value: wholeNumber.format(result.updated) },
+    { label: 'Providers already up to date', value: wholeNumber.format(result.unchanged) },
+    { label: 'Contacts added or changed', value: wholeNumber.format(result.contacts) },
   ];
 }

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { ProgressImportResult, QuestionProgressResult } from '@dspt/contracts';
-import { PROVIDER_STATUS_COLOURS, PROVIDER_STATUS_LABELS, QUESTION_STATUS_LABELS, portalTitle } from '@dspt/web/core';
+import { counted, portalTitle, PROVIDER_STATUS_COLOURS, PROVIDER_STATUS_LABELS, QUESTION_STATUS_LABELS } from '@dspt/web/core';
 import { ProviderEmails, ResubscribeContacts } from '@dspt/web/reminders';
 import { LoadingState, SuccessBanner, Tag } from '@dspt/web/ui';
 import { CaseloadApi } from '../api/caseload.api';
@@ -11,7 +11,6 @@ import { CaseNoteForm } from '../casework/case-note-form';
 import { CaseNotesTimeline } from '../casework/case-notes-timeline';
 import { TaskForm } from '../casework/task-form';
 import { TasksTable } from '../casework/tasks-table';
-import { counted } from '../import/import-progress';
 import { lspAccess } from '../lsp-access';
 import { AssessmentList } from './assessment-list';
 import { ContactsTable } from './contacts-table';

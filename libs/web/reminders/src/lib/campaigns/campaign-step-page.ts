@@ -3,12 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttr
 import { RouterLink } from '@angular/router';
 import { EMAIL_STATUSES, type EmailStatus, type ReminderPreview } from '@dspt/contracts';
 import { isOneOf } from '@dspt/domain';
+import { counted } from '@dspt/web/core';
 import { LoadingState, Pagination, Tag } from '@dspt/web/ui';
 import { AUDIENCE_PAGE_SIZE, CampaignsApi } from '../api/campaigns.api';
 import { EmailsApi } from '../api/emails.api';
 import { DeliveryLog } from '../delivery-log/delivery-log';
 import { reloadWhileQueued } from '../delivery-log/reload-while-queued';
-import { EMAIL_STATUS_LABELS, counted, stepLabel } from '../email-labels';
+import { EMAIL_STATUS_LABELS, stepLabel } from '../email-labels';
 import { lspRole } from '../lsp-role';
 import { AudienceTable } from './audience-table';
 import { stepStatus } from './reminder-steps-table';

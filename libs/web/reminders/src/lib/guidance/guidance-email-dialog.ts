@@ -11,9 +11,9 @@ import {
 } from '@angular/core';
 import { form, maxLength, required } from '@angular/forms/signals';
 import type { BlockerList, EmailMessageView, ProviderContact } from '@dspt/contracts';
+import { counted } from '@dspt/web/core';
 import { ErrorSummary, FormDirective, FormSubmission, Radios, type RadioOption, TextareaField } from '@dspt/web/ui';
 import { EmailsApi, type ProviderEmailsRef } from '../api/emails.api';
-import { counted } from '../email-labels';
 
 /** The longest personal message the API takes. */
 export const PERSONAL_MESSAGE_MAX = 5_000;
