@@ -4,6 +4,24 @@ import { APP_ROLE, disableTenantIsolation, enableTenantIsolation } from './row-l
 /** Tables whose rows feed a provider's triage; each change bumps `providers.triage_version`. */
 const TRIAGE_INPUTS = ['assessments', 'publications', 'tasks'];
 
+const EVENTS = ['insert', 'update', 'delete'] as const;
+
+/**
+ * `${name}_insert`, `_update` and `_delete`: AFTER triggers run once per statement, however many rows a
+ * bulk load writes, with the statement's rows as the transition tables `new_rows` and `old_rows`.
+ */
+function statementTriggers(name: string, table: string, fn: string): string[] {
+  const rows = { insert: 'NEW TABLE AS new_rows', update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', delete: 'OLD TABLE AS old_rows' };
+  return EVENTS.map(
+    (event) =>
+      `CREATE TRIGGER ${name}_${event} AFTER ${event.toUpperCase()} ON ${table} REFERENCING ${rows[event]} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  );
+}
+
+function dropStatementTriggers(name: string, table: string): string[] {
+  return EVENTS.map((event) => `DROP TRIGGER ${name}_${event} ON ${table}`);
+}
+
 /**
  * The caseload, kept per provider and cycle in `provider_triage` so the database filters, sorts and pages
  * an LSP's caseload from one table with indexes, instead of the api ranking every provider per request.
@@ -98,12 +116,7 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
          END IF;
          RETURN NULL;
        END $$`,
-      `CREATE TRIGGER tr_providers_triage_notify_insert AFTER INSERT ON providers
-         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
-      `CREATE TRIGGER tr_providers_triage_notify_update AFTER UPDATE ON providers
-         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
-      `CREATE TRIGGER tr_providers_triage_notify_delete AFTER DELETE ON providers
-         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_provider_triage()`,
+      ...statementTriggers('tr_providers_triage_notify', 'providers', 'notify_provider_triage'),
 
       // Caseload pages carry advisers' names.
       `CREATE FUNCTION notify_every_caseload() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -114,25 +127,17 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
       `CREATE TRIGGER tr_users_triage_notify AFTER UPDATE OF display_name ON users
          FOR EACH STATEMENT EXECUTE FUNCTION notify_every_caseload()`,
 
-      // Statement-level with transition tables: one UPDATE per statement, however many rows a bulk load writes.
-      `CREATE FUNCTION bump_triage_version_of_new_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+      // One UPDATE per statement; a row's provider does not change on update (transfers move every row).
+      `CREATE FUNCTION bump_provider_triage_version() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         UPDATE providers p SET triage_version = p.triage_version + 1 WHERE p.id IN (SELECT provider_id FROM new_rows);
+         IF TG_OP = 'DELETE' THEN
+           UPDATE providers p SET triage_version = p.triage_version + 1 WHERE p.id IN (SELECT provider_id FROM old_rows);
+         ELSE
+           UPDATE providers p SET triage_version = p.triage_version + 1 WHERE p.id IN (SELECT provider_id FROM new_rows);
+         END IF;
          RETURN NULL;
        END $$`,
-      `CREATE FUNCTION bump_triage_version_of_old_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         UPDATE providers p SET triage_version = p.triage_version + 1 WHERE p.id IN (SELECT provider_id FROM old_rows);
-         RETURN NULL;
-       END $$`,
-      ...TRIAGE_INPUTS.flatMap((table) => [
-        `CREATE TRIGGER tr_${table}_triage_insert AFTER INSERT ON ${table}
-           REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_triage_version_of_new_rows()`,
-        `CREATE TRIGGER tr_${table}_triage_update AFTER UPDATE ON ${table}
-           REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_triage_version_of_new_rows()`,
-        `CREATE TRIGGER tr_${table}_triage_delete AFTER DELETE ON ${table}
-           REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_triage_version_of_old_rows()`,
-      ]),
+      ...TRIAGE_INPUTS.flatMap((table) => statementTriggers(`tr_${table}_triage`, table, 'bump_provider_triage_version')),
 
       `CREATE FUNCTION assessment_cycles_deadline_changed() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -155,12 +160,7 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
          RETURN NULL;
        END $$`,
       `REVOKE ALL ON FUNCTION bump_cycle_revision() FROM PUBLIC`,
-      `CREATE TRIGGER tr_questions_revision_insert AFTER INSERT ON questions
-         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_cycle_revision()`,
-      `CREATE TRIGGER tr_questions_revision_update AFTER UPDATE ON questions
-         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_cycle_revision()`,
-      `CREATE TRIGGER tr_questions_revision_delete AFTER DELETE ON questions
-         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_cycle_revision()`,
+      ...statementTriggers('tr_questions_revision', 'questions', 'bump_cycle_revision'),
     ];
     for (const statement of statements) {
       await queryRunner.query(statement);
@@ -169,14 +169,13 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const statements = [
-      ...['insert', 'update', 'delete'].map((event) => `DROP TRIGGER tr_questions_revision_${event} ON questions`),
+      ...dropStatementTriggers('tr_questions_revision', 'questions'),
       `DROP FUNCTION bump_cycle_revision()`,
       `DROP TRIGGER tr_assessment_cycles_revision ON assessment_cycles`,
       `DROP FUNCTION assessment_cycles_deadline_changed()`,
-      ...TRIAGE_INPUTS.flatMap((table) => ['insert', 'update', 'delete'].map((event) => `DROP TRIGGER tr_${table}_triage_${event} ON ${table}`)),
-      `DROP FUNCTION bump_triage_version_of_new_rows()`,
-      `DROP FUNCTION bump_triage_version_of_old_rows()`,
-      ...['insert', 'update', 'delete'].map((event) => `DROP TRIGGER tr_providers_triage_notify_${event} ON providers`),
+      ...TRIAGE_INPUTS.flatMap((table) => dropStatementTriggers(`tr_${table}_triage`, table)),
+      `DROP FUNCTION bump_provider_triage_version()`,
+      ...dropStatementTriggers('tr_providers_triage_notify', 'providers'),
       `DROP FUNCTION notify_provider_triage()`,
       `DROP TRIGGER tr_users_triage_notify ON users`,
       `DROP FUNCTION notify_every_caseload()`,
