@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { benchDatabaseUrl, dropBenchDatabase } from './lib/bench-database.ts';
 import { benchStats } from './lib/bench-stats.ts';
-import { loadTest, percentile, signIn } from './lib/bench-http.ts';
+import { loadTest, median, percentile, signIn } from './lib/bench-http.ts';
 import { stopChild } from './lib/local-services.ts';
 import { waitForPort } from './lib/ports.ts';
 
@@ -64,8 +64,7 @@ async function rawSqlMs(url: string, slug: string, cycleCode: string): Promise<n
       await client.query(CASELOAD_SQL, [tenantId, cycleId]);
       timings.push(performance.now() - started);
     }
-    timings.sort((a, b) => a - b);
-    return timings[Math.floor(timings.length / 2)];
+    return median(timings);
   } finally {
     await client.end();
   }

@@ -4,7 +4,7 @@
  * table). Adds `statsP95Ms`, `statsSqlMs` and a few more figures to the bench's JSON line.
  */
 import pg from 'pg';
-import { loadTest } from './bench-http.ts';
+import { loadTest, median } from './bench-http.ts';
 
 export interface StatsBenchOptions {
   baseUrl: string;
@@ -150,9 +150,4 @@ export async function benchStats(options: StatsBenchOptions): Promise<StatsBench
     `  target (p95 under 100 ms and at most 1.5 × the raw SQL): ${figures.statsP95WithinTarget ? 'met' : 'NOT met'}`,
   );
   return figures;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
