@@ -22,7 +22,9 @@ export class SystemJobsService implements OnModuleDestroy {
   async roundTrip(): Promise<QueueRoundTrip> {
     const startedAt = performance.now();
     const events = await this.events();
-    const job = await this.queue.add(SYSTEM_JOBS.echo, {}, { attempts: 1, removeOnComplete: true });
+    // Kept a minute after it finishes: a worker may answer before waitUntilFinished listens, and then its
+    // check of the job's state must find the answer (a job already removed reads as failed).
+    const job = await this.queue.add(SYSTEM_JOBS.echo, {}, { attempts: 1, removeOnComplete: { age: 60 } });
     try {
       const result = (await job.waitUntilFinished(events, ROUND_TRIP_TIMEOUT_MS)) as EchoResult;
       return { jobId: job.id ?? '', processedBy: result, roundTripMs: Math.round(performance.now() - startedAt) };
