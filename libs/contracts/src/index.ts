@@ -12,3 +12,8 @@ export * from './lib/transfers';
 export * from './lib/users';
 export * from './lib/statistics';
 export * from './lib/reminders';
+export * from './lib/privacy';
+export * from './lib/audit';
+export * from './lib/dspt-list';
+export * from './lib/coverage';
+export * from './lib/provider-page';

@@ -81,6 +81,10 @@ export interface CycleSummary {
   mandatory: number;
   /** LSPs have started assessments: the question set can no longer be replaced. */
   inUse: boolean;
+  /** The current cycle: what caseloads, reminders and statistics show unless told otherwise. */
+  current: boolean;
+  /** A system admin chose it as the current cycle (else the date decides). */
+  chosenAsCurrent: boolean;
 }
 
 export interface CycleList {
@@ -94,4 +98,24 @@ export interface QuestionSetImportResult {
   mandatory: number;
   /** How many questions the cycle had before. */
   replaced: number;
+  /** With `?dryRun=true`: nothing was saved, this is what the file would do. */
+  dryRun?: boolean;
+  /** Question codes the file adds, removes or changes, against the cycle's set as it was. */
+  changes?: { added: string[]; removed: string[]; changed: string[]; unchanged: number };
+}
+
+/** `POST /api/admin/cycles`: a cycle named by its two years; its deadline is 30 June unless given. */
+export interface CreateCycleRequest {
+  code: string;
+  deadline?: string;
+}
+
+/** `PUT /api/admin/cycles/current`: make a cycle the current one, or (null) leave it to the date again. */
+export interface CurrentCycleRequest {
+  code: string | null;
+}
+
+/** `PATCH /api/admin/cycles/{code}`: move a cycle's deadline (the caseload re-ranks). */
+export interface ChangeCycleDeadlineRequest {
+  deadline: string;
 }

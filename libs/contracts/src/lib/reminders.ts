@@ -33,6 +33,8 @@ export interface ReminderCadence {
   defaultOffsetsDays: number[];
   steps: ReminderStepView[];
   updatedAt: string | null;
+  /** The last day the portal's bank-holiday table covers, set only when a step goes out after it. */
+  bankHolidaysKnownUntil: string | null;
 }
 
 /** `PUT /api/tenants/{slug}/reminders/cadence`. */
@@ -106,14 +108,32 @@ export interface EmailMessageList {
   counts: EmailStatusCounts;
 }
 
-/** `POST /api/tenants/{slug}/providers/{id}/guidance-emails`. */
-export interface GuidanceEmailInput {
-  /** A contact of the provider; the primary contact when left out. */
+/** `POST /api/tenants/{slug}/providers/{id}/guidance-emails/preview`: what would be sent, nothing sent. */
+export interface GuidanceEmailPreviewInput {
+  /** A contact of the provider; the primary contact when neither this nor contactIds is given. */
   contactId?: string;
+  /** Contacts of the provider, one email each (instead of contactId). */
+  contactIds?: string[];
+  /** Codes among the provider's open mandatory items to list; every open item when left out. */
+  questionCodes?: string[];
   /** A personal message placed where the template has {{personalMessage}}. */
   message?: string;
+}
+
+/** `POST /api/tenants/{slug}/providers/{id}/guidance-emails`. */
+export interface GuidanceEmailInput extends GuidanceEmailPreviewInput {
   /** Sending the same requestId again sends nothing new (a double click, a retried request). */
   requestId?: string;
+}
+
+/** The answer to a guidance email request: the first email's view (as before), and one per recipient. */
+export interface GuidanceEmailsQueued extends EmailMessageView {
+  messages: EmailMessageView[];
+}
+
+/** The guidance email each chosen contact would get, rendered exactly as it would be sent. */
+export interface GuidanceEmailPreview {
+  emails: Array<RenderedEmailView & { contactId: string; toName: string }>;
 }
 
 /** An email template as an LSP sees it: its own wording, or the global default. */
@@ -185,7 +205,8 @@ export interface UnsubscribeView {
 
 /** `POST /api/tenants/{slug}/providers/{id}/contacts/{contactId}/resubscribe`. */
 export interface ResubscribeInput {
-  reason: string;
+  /** The person's own request: how and when they asked to get emails again (kept in the audit trail and notes). */
+  request: string;
 }
 
 /** `POST /api/system/reminders/plan`. */

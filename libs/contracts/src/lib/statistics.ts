@@ -1,6 +1,13 @@
-import type { CompletionFigures, EnglishRegion, ServiceType, SizeBand, StatusCounts } from '@dspt/domain';
+import type { EnglishRegion, FigureName, ForecastMethod, ServiceType, ShownFigures, SizeBand } from '@dspt/domain';
 
-export type { CompletedHistogram, CompletionFigures, StatusCounts } from '@dspt/domain';
+export type {
+  CompletedHistogram,
+  CompletionFigures,
+  FigureName,
+  ForecastMethod,
+  ShownFigures,
+  StatusCounts,
+} from '@dspt/domain';
 
 /** What completion statistics can be grouped by (DESIGN.md §7); `tenant` is the LSP (key: its slug). */
 export const STATS_GROUPINGS = ['region', 'tenant', 'serviceType', 'sizeBand', 'localAuthority'] as const;
@@ -43,11 +50,15 @@ export interface PreviousCycleSnapshot {
   message: string;
 }
 
-export interface CompletionRow extends CompletionFigures {
+/**
+ * A group's figures. Programme-wide answers hide small numbers (docs/statistics.md, "Small numbers"): a
+ * hidden figure is null and named in `hidden`; an LSP's own figures hide nothing.
+ */
+export interface CompletionRow extends ShownFigures {
   key: string;
   label: string;
   /** The same group in the previous cycle's snapshot; null when the snapshot is missing or had none of it. */
-  previous: CompletionFigures | null;
+  previous: ShownFigures | null;
 }
 
 /** `GET /api/stats/completion` (contract: DESIGN.md §7, with the comparison and totals added). */
@@ -74,12 +85,14 @@ export interface LspCompletionStatistics extends CompletionStatistics {
   national: CompletionRow;
 }
 
+/** A snapshot day's figures; programme-wide, small numbers are hidden (null, named in `hidden`). */
 export interface TrendPoint {
   day: string;
   daysToDeadline: number;
-  total: number;
-  counts: StatusCounts;
+  total: number | null;
+  counts: ShownFigures['counts'];
   metOrAboveShare: number | null;
+  hidden: FigureName[];
 }
 
 export interface TrendSeries {
@@ -107,4 +120,41 @@ export interface StatisticsOptions {
   tenants: Array<{ slug: string; name: string; region: string }>;
   localAuthorities: Array<{ name: string; region: string }>;
   targetShare: number;
+}
+
+/** What the forecast can be grouped by: regions or LSPs (key: the LSP's slug). */
+export const FORECAST_GROUPINGS = ['region', 'tenant'] as const satisfies readonly StatsGrouping[];
+export type ForecastGrouping = (typeof FORECAST_GROUPINGS)[number];
+
+/**
+ * A group's share at Standards Met or above now and expected by the deadline at the current pace, with a
+ * low–high band (shares 0 to 1). Null, with `method` null, when the group's share is hidden (small numbers).
+ */
+export interface ForecastRow {
+  key: string;
+  label: string;
+  current: number | null;
+  projected: number | null;
+  low: number | null;
+  high: number | null;
+  method: ForecastMethod | null;
+  /** The group's providers now (null when hidden). */
+  providers: number | null;
+  /** Providers the projection leaves short of the target (0 when it reaches it). */
+  providersShort: number | null;
+}
+
+/** `GET /api/stats/forecast?groupBy=region|tenant` (docs/statistics.md, "Forecast"). */
+export interface CompletionForecast {
+  cycle: string;
+  deadline: string;
+  daysToDeadline: number;
+  /** The programme's target share (0 to 1). */
+  target: number;
+  groupBy: ForecastGrouping;
+  /** The cycle whose curve shapes the forecast; null when there is none (linear pace). */
+  previousCycle: string | null;
+  rows: ForecastRow[];
+  /** The whole programme (key `total`). */
+  total: ForecastRow;
 }

@@ -93,8 +93,12 @@ export interface AuditEventView {
   ip: string | null;
 }
 
+/** `GET /api/tenants/{slug}/audit-events`: one page of the LSP's trail, newest first, and how many match. */
 export interface AuditEventList {
   items: AuditEventView[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 /** Someone providers and tasks can be assigned to: an adviser or admin of the LSP. */

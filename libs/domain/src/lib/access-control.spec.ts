@@ -7,6 +7,8 @@ describe('tenantRoleGrants', () => {
     ['caseload.write', false, true, true],
     ['lsp.users.manage', false, false, true],
     ['lsp.settings.manage', false, false, true],
+    ['lsp.privacy.manage', false, false, true],
+    ['lsp.transfers.manage', false, false, true],
   ])('%s: viewer %s, adviser %s, admin %s', (permission, viewer, adviser, admin) => {
     expect(tenantRoleGrants('viewer', permission)).toBe(viewer);
     expect(tenantRoleGrants('adviser', permission)).toBe(adviser);
@@ -15,7 +17,14 @@ describe('tenantRoleGrants', () => {
 
   it('covers every tenant permission in the table above', () => {
     expect(Object.keys(TENANT_PERMISSIONS).sort()).toEqual(
-      ['caseload.read', 'caseload.write', 'lsp.settings.manage', 'lsp.users.manage'].sort(),
+      [
+        'caseload.read',
+        'caseload.write',
+        'lsp.privacy.manage',
+        'lsp.settings.manage',
+        'lsp.transfers.manage',
+        'lsp.users.manage',
+      ].sort(),
     );
   });
 });
@@ -28,7 +37,14 @@ describe('globalRoleGrants', () => {
   });
 
   it('gives tenant and programme-lead management to system admins only', () => {
-    for (const permission of ['tenants.manage', 'programme-leads.manage', 'cycles.manage', 'providers.transfer', 'system.operate'] as const) {
+    for (const permission of [
+      'tenants.manage',
+      'programme-leads.manage',
+      'cycles.manage',
+      'providers.transfer',
+      'accounts.manage',
+      'system.operate',
+    ] as const) {
       expect(globalRoleGrants('system_admin', permission)).toBe(true);
       expect(globalRoleGrants('programme_lead', permission)).toBe(false);
     }

@@ -21,6 +21,10 @@ export const TENANT_PERMISSIONS = {
   'lsp.users.manage': 'admin',
   /** Edit the LSP's email templates and reminder cadence. */
   'lsp.settings.manage': 'admin',
+  /** Answer people's UK GDPR requests: erase a contact or a provider, export what is held on an address. */
+  'lsp.privacy.manage': 'admin',
+  /** Offer a provider that moved area to another LSP, cancel the offer, accept or decline one made to this LSP. */
+  'lsp.transfers.manage': 'admin',
 } as const satisfies Record<string, TenantRole>;
 export type TenantPermission = keyof typeof TENANT_PERMISSIONS;
 
@@ -40,6 +44,12 @@ export const GLOBAL_PERMISSIONS = {
   'providers.transfer': ['system_admin'],
   /** Change the default wording of email templates (LSPs keep their own). */
   'email-templates.manage': ['system_admin'],
+  /** Account-wide changes no single LSP may make: resetting the MFA of someone who belongs to several LSPs. */
+  'accounts.manage': ['system_admin'],
+  /** Import the DSPT's organisation status list (and see its scheduled fetches). */
+  'dspt-list.manage': ['system_admin'],
+  /** Upload the CQC register of active locations (public data every LSP's coverage is measured against). */
+  'cqc-register.manage': ['system_admin'],
   /** Queue health and on-demand system jobs (the reminder planner, the queue dashboard). */
   'system.operate': ['system_admin'],
 } as const satisfies Record<string, readonly GlobalRole[]>;

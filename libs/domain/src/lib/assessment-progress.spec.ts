@@ -1,4 +1,9 @@
-import { type AssessmentQuestion, assessmentProgress, compareQuestionCodes, type QuestionStatus } from './assessment-progress';
+import {
+  type AssessmentQuestion,
+  assessmentProgress,
+  compareQuestionCodes,
+  type QuestionStatus,
+} from './assessment-progress';
 
 const q = (code: string, level: AssessmentQuestion['level'], cePlusSkippable = false): AssessmentQuestion => ({
   code,
@@ -8,7 +13,13 @@ const q = (code: string, level: AssessmentQuestion['level'], cePlusSkippable = f
   cePlusSkippable,
 });
 
-const questions = [q('1.1.5', 'AS'), q('4.1.1', 'SM', true), q('6.2.1', 'SM'), q('7.1.1', 'none'), q('8.1.1', 'AS', true)];
+const questions = [
+  q('1.1.5', 'AS'),
+  q('4.1.1', 'SM', true),
+  q('6.2.1', 'SM'),
+  q('7.1.1', 'none'),
+  q('8.1.1', 'AS', true),
+];
 const statuses = (entries: Array<[string, QuestionStatus]>) => new Map(entries);
 
 describe('assessmentProgress', () => {
@@ -33,7 +44,10 @@ describe('assessmentProgress', () => {
   });
 
   it('is 0 of N for a provider that has not started', () => {
-    expect(assessmentProgress({ questions, statuses: new Map(), hasCePlus: false })).toEqual({ completed: 0, total: 4 });
+    expect(assessmentProgress({ questions, statuses: new Map(), hasCePlus: false })).toEqual({
+      completed: 0,
+      total: 4,
+    });
   });
 });
 

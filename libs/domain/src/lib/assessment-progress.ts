@@ -26,7 +26,10 @@ export interface Progress {
 }
 
 /** An item counts as met when completed, or when it is skipped by holding Cyber Essentials Plus. */
-export function isQuestionMet(question: AssessmentQuestion, input: Pick<ProgressInput, 'statuses' | 'hasCePlus'>): boolean {
+export function isQuestionMet(
+  question: AssessmentQuestion,
+  input: Pick<ProgressInput, 'statuses' | 'hasCePlus'>,
+): boolean {
   return (input.hasCePlus && question.cePlusSkippable) || input.statuses.get(question.code) === 'completed';
 }
 

@@ -4,6 +4,7 @@ import {
   emptyStatusCounts,
   histogramMedian,
   meetsTarget,
+  sharePercent,
   mergeHistograms,
 } from './completion-figures';
 
@@ -72,5 +73,22 @@ describe('comparisonDay', () => {
     ['across a leap day', '2028-01-10', '2028-06-30', '2027-06-30', 172, '2027-01-09'],
   ])('%s', (_label, today, deadline, previousDeadline, days, previousDay) => {
     expect(comparisonDay(today, deadline, previousDeadline)).toEqual({ daysToDeadline: days, previousDay });
+  });
+});
+
+describe('sharePercent', () => {
+  it.each([
+    [0, 0],
+    [1, 100],
+    [0.7, 70],
+    [1 / 3, 33.3],
+    [2 / 3, 66.7],
+    [0.0615, 6.2],
+    [0.06149, 6.1],
+    [201 / 400, 50.3],
+    [203 / 400, 50.8],
+    [0.0005, 0.1],
+  ])('shows %p as %p%%, halves rounded up', (share, shown) => {
+    expect(sharePercent(share)).toBe(shown);
   });
 });

@@ -89,3 +89,12 @@ export function comparisonDay(
   const daysToDeadline = Math.max(0, daysBetween(today, deadline));
   return { daysToDeadline, previousDay: addDays(previousDeadline, -daysToDeadline) };
 }
+
+/**
+ * A share (0 to 1) as a percentage to one decimal place, halves rounded up: the one rounding rule of every
+ * figure, table, chart and file. `Math.round(share * 1000) / 10` alone rounds 201/400 (50.25%) down to 50.2,
+ * because 0.5025 × 1000 is 502.49999… in binary; going through 12 significant digits first undoes that.
+ */
+export function sharePercent(share: number): number {
+  return Math.round(Number((share * 100).toPrecision(12)) * 10) / 10;
+}

@@ -120,6 +120,23 @@ describe('renderEmailTemplate', () => {
     expect(email.html).not.toContain('<p></p>');
   });
 
+  it.each([
+    ['Registered Manager, Maple Gardens 478', 'Dear Maple Gardens 478 team,'],
+    ['', 'Dear Maple Gardens 478 team,'],
+    ['Alex Smith', 'Dear Alex Smith,'],
+  ])('greets a contact named %j as %j', (contactName, greeting) => {
+    const email = renderEmailTemplate(
+      {
+        subject: 's',
+        body: 'Dear {{contactName}},\n\nReply and {{adviserName}} will help.\n\nBest wishes,\n{{adviserName}}',
+      },
+      { values: { contactName, providerName: 'Maple Gardens 478', adviserName: 'The DSPT support team' } },
+    );
+    expect(email.text).toBe(
+      `${greeting}\n\nReply and the DSPT support team will help.\n\nBest wishes,\nThe DSPT support team\n`,
+    );
+  });
+
   it('has no footer unless one is given (invitations)', () => {
     expect(
       renderEmailTemplate(

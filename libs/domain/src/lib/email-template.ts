@@ -1,3 +1,5 @@
+import { emailGreeting, valueInSentence } from './email-greeting';
+
 /**
  * Email templates (DESIGN.md §6): a subject and a plain-text body with `{{placeholders}}`, from which both
  * the plain-text and the HTML part of an email are made. LSP admins edit the words; the placeholders they
@@ -152,16 +154,24 @@ function itemsAsHtml(items: readonly OpenItem[]): string {
   return `<ul>\n${rows.join('\n')}\n</ul>`;
 }
 
+/** A greeting line, "Dear {{contactName}},": it greets the provider's team when the contact's name is a post. */
+const GREETING_LINE = /^([ \t]*)(Dear|Hello|Hi)[ \t]+\{\{\s*contactName\s*\}\}[ \t]*,?[ \t]*$/gm;
+
 /** Fills a text's placeholders: block ones inline (the items' codes, the message on one line). */
 function fillInline(text: string, input: TemplateValues): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => {
+  const greeted = text.replace(
+    GREETING_LINE,
+    (_, indent: string, salutation: string) =>
+      indent + emailGreeting(input.values.contactName, input.values.providerName ?? '', salutation),
+  );
+  return greeted.replace(PLACEHOLDER, (_, name: string, offset: number, whole: string) => {
     if (name === 'openItems') {
       return (input.openItems ?? []).map((item) => item.code).join(', ');
     }
     if (name === 'personalMessage') {
       return (input.personalMessage ?? '').replace(/\s*\n\s*/g, ' ').trim();
     }
-    return input.values[name as TemplatePlaceholder] ?? '';
+    return valueInSentence(whole.slice(0, offset), input.values[name as TemplatePlaceholder] ?? '');
   });
 }
 

@@ -9,7 +9,9 @@ describe('passwordProblem', () => {
   });
 
   it('refuses passwords shorter than the minimum, naming the minimum', () => {
-    expect(passwordProblem('a'.repeat(PASSWORD_MIN_LENGTH - 1), context)).toBe('Password must be at least 12 characters');
+    expect(passwordProblem('a'.repeat(PASSWORD_MIN_LENGTH - 1), context)).toBe(
+      'Password must be at least 12 characters',
+    );
     expect(passwordProblem('a'.repeat(PASSWORD_MIN_LENGTH) + 'bc', context)).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import { type PublicationCheck, publicationRefusal } from './publication-rules';
 
 const ready: Omit<PublicationCheck, 'level'> = {
   previousLevel: null,
+  nextLevel: null,
   approachingStandardsBlockers: 0,
   standardsMetBlockers: 0,
   hasCePlus: false,
@@ -13,9 +14,24 @@ describe('publicationRefusal', () => {
   });
 
   it('refuses Approaching Standards after Approaching Standards, explaining why', () => {
-    expect(publicationRefusal({ ...ready, level: 'approaching_standards', previousLevel: 'approaching_standards' })).toBe(
+    expect(
+      publicationRefusal({ ...ready, level: 'approaching_standards', previousLevel: 'approaching_standards' }),
+    ).toBe(
       'The last publication was Approaching Standards, which can be published only once: this time the provider must reach Standards Met',
     );
+  });
+
+  it.each([
+    ['before an Approaching Standards', 'approaching_standards', 'The next publication is Approaching Standards'],
+    ['before a Standards Met', 'standards_met', null],
+    ['with nothing after it', null, null],
+  ] as const)('judges a back-dated Approaching Standards %s', (_case, nextLevel, refusal) => {
+    const result = publicationRefusal({ ...ready, level: 'approaching_standards', nextLevel });
+    expect(result === null ? null : result.slice(0, refusal?.length)).toBe(refusal);
+  });
+
+  it('lets Standards Met sit before an Approaching Standards', () => {
+    expect(publicationRefusal({ ...ready, level: 'standards_met', nextLevel: 'approaching_standards' })).toBeNull();
   });
 
   it('allows Approaching Standards again after a Standards Met year', () => {
@@ -32,9 +48,9 @@ describe('publicationRefusal', () => {
     expect(publicationRefusal({ ...ready, level: 'standards_met', standardsMetBlockers: 3 })).toBe(
       '3 items mandatory for Standards Met are not complete',
     );
-    expect(publicationRefusal({ ...ready, level: 'standards_exceeded', standardsMetBlockers: 1, hasCePlus: true })).toBe(
-      '1 item mandatory for Standards Exceeded is not complete',
-    );
+    expect(
+      publicationRefusal({ ...ready, level: 'standards_exceeded', standardsMetBlockers: 1, hasCePlus: true }),
+    ).toBe('1 item mandatory for Standards Exceeded is not complete');
   });
 
   it('needs Cyber Essentials Plus for Standards Exceeded', () => {

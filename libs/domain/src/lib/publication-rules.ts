@@ -11,6 +11,8 @@ export interface PublicationCheck {
   level: PublicationLevel;
   /** The provider's latest publication before this one, in any cycle. */
   previousLevel: PublicationLevel | null;
+  /** The provider's earliest publication after this one's date, when one is back-dated before it. */
+  nextLevel: PublicationLevel | null;
   /** Incomplete AS items (for Approaching Standards). */
   approachingStandardsBlockers: number;
   /** Incomplete mandatory items (for Standards Met and above). */
@@ -21,7 +23,7 @@ export interface PublicationCheck {
 /**
  * Why the DSPT would refuse this publication, or null when it may be recorded:
  * - Approaching Standards needs every AS item, and only once: after an Approaching Standards
- *   publication the provider must reach Standards Met;
+ *   publication the provider must reach Standards Met, and a back-dated one may not sit just before another;
  * - Standards Met needs every mandatory item;
  * - Standards Exceeded is Standards Met plus a current Cyber Essentials Plus certificate.
  */
@@ -29,6 +31,9 @@ export function publicationRefusal(check: PublicationCheck): string | null {
   if (check.level === 'approaching_standards') {
     if (check.previousLevel === 'approaching_standards') {
       return 'The last publication was Approaching Standards, which can be published only once: this time the provider must reach Standards Met';
+    }
+    if (check.nextLevel === 'approaching_standards') {
+      return 'The next publication is Approaching Standards, which can be published only once: one before it must be Standards Met or above';
     }
     if (check.approachingStandardsBlockers > 0) {
       return `${itemsLeft(check.approachingStandardsBlockers)} needed for Approaching Standards ${verb(check.approachingStandardsBlockers)} not complete`;

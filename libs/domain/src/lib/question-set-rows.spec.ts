@@ -5,14 +5,32 @@ const row = (row: number, values: Record<string, string>) => ({ row, values });
 describe('parseQuestionSetRows', () => {
   it('answers the questions in file order, forgiving case in levels and yes/no', () => {
     const result = parseQuestionSetRows([
-      row(2, { code: '1.1.5', section: 'Staffing and Roles', title: 'Senior person', level: 'as', ce_plus_skippable: '' }),
-      row(3, { code: '9.1.1', section: 'IT Systems and Devices', title: 'Unsupported software', level: 'SM', ce_plus_skippable: 'Yes' }),
+      row(2, {
+        code: '1.1.5',
+        section: 'Staffing and Roles',
+        title: 'Senior person',
+        level: 'as',
+        ce_plus_skippable: '',
+      }),
+      row(3, {
+        code: '9.1.1',
+        section: 'IT Systems and Devices',
+        title: 'Unsupported software',
+        level: 'SM',
+        ce_plus_skippable: 'Yes',
+      }),
       row(4, { code: '7.1.1', section: 'Data Security', title: 'Optional', level: 'None' }),
     ]);
     expect(result).toEqual({
       questions: [
         { code: '1.1.5', section: 'Staffing and Roles', title: 'Senior person', level: 'AS', cePlusSkippable: false },
-        { code: '9.1.1', section: 'IT Systems and Devices', title: 'Unsupported software', level: 'SM', cePlusSkippable: true },
+        {
+          code: '9.1.1',
+          section: 'IT Systems and Devices',
+          title: 'Unsupported software',
+          level: 'SM',
+          cePlusSkippable: true,
+        },
         { code: '7.1.1', section: 'Data Security', title: 'Optional', level: 'none', cePlusSkippable: false },
       ],
     });

@@ -1,5 +1,7 @@
 import {
   addDays,
+  BANK_HOLIDAYS_KNOWN_UNTIL,
+  firstDayBeyondBankHolidays,
   dueReminderStep,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
   isWorkingDay,
@@ -163,5 +165,25 @@ describe('the bank holiday data file', () => {
     const perYear = new Map<string, number>();
     dates.forEach((date) => perYear.set(date.slice(0, 4), (perYear.get(date.slice(0, 4)) ?? 0) + 1));
     expect([...perYear.values()].every((count) => count === 8)).toBe(true);
+  });
+});
+
+describe('firstDayBeyondBankHolidays', () => {
+  it.each([
+    ['every day inside the table', ['2028-03-31', '2028-12-31'], null],
+    ['days after it', ['2028-12-01', '2029-04-02', '2029-01-02'], '2029-01-02'],
+    ['no days', [], null],
+  ])('%s', (_case, days, first) => {
+    expect(firstDayBeyondBankHolidays(days, '2028-12-31')).toBe(first);
+  });
+
+  it('knows the table up to the end of its last year', () => {
+    const lastHoliday = [...ENGLAND_AND_WALES_BANK_HOLIDAYS].sort().at(-1) ?? '';
+    expect(BANK_HOLIDAYS_KNOWN_UNTIL).toBe(`${lastHoliday.slice(0, 4)}-12-31`);
+  });
+
+  it('flags a 2028-29 cycle, whose steps pass the table (Easter Monday 2029 is not in it)', () => {
+    const steps = reminderSchedule('2029-06-30', [90, 30, 7], new Date('2028-01-01T00:00:00Z'));
+    expect(firstDayBeyondBankHolidays(steps.map((step) => step.sendOn))).toBe('2029-04-02');
   });
 });

@@ -9,6 +9,20 @@ export const REMINDER_LOCAL_HOUR = 9;
 
 export const ENGLAND_AND_WALES_BANK_HOLIDAYS: ReadonlySet<string> = new Set(bankHolidays.dates);
 
+/** The last day the bank-holiday table covers: 31 December of its last year. */
+export const BANK_HOLIDAYS_KNOWN_UNTIL = `${bankHolidays.dates.reduce((last, day) => (day > last ? day : last)).slice(0, 4)}-12-31`;
+
+/**
+ * The first reminder day after the bank-holiday table ends, or null: past the table a step could land on a
+ * bank holiday nobody has told the portal about (the table is refreshed from GOV.UK's file, see docs/reminders.md).
+ */
+export function firstDayBeyondBankHolidays(
+  sendDays: readonly string[],
+  knownUntil: string = BANK_HOLIDAYS_KNOWN_UNTIL,
+): string | null {
+  return [...sendDays].sort().find((day) => day > knownUntil) ?? null;
+}
+
 export interface ReminderStep {
   offsetDays: number;
   /** The working day the reminder goes out (YYYY-MM-DD, England). */

@@ -43,12 +43,68 @@ describe('triagePriority', () => {
   });
 
   it('puts providers published at Standards Met or above at the bottom', () => {
-    expect(triagePriority({ ...base, status: 'standards_met' })).toEqual({ score: 0, reasons: ['Standards Met published'] });
+    expect(triagePriority({ ...base, status: 'standards_met' })).toEqual({
+      score: 0,
+      reasons: ['Standards Met published'],
+      parts: [{ reason: 'Standards Met published', points: 0 }],
+    });
     const ready = triagePriority({ ...base, status: 'ready_to_publish', mandatoryLeft: 0 });
     expect(ready.reasons[0]).toBe('ready to publish');
   });
 
   it('names a never-contacted provider', () => {
     expect(triagePriority({ ...base, daysSinceLastContact: null }).reasons).toContain('never contacted');
+  });
+
+  it.each([
+    [
+      'far from the deadline',
+      { daysToDeadline: 200 },
+      [
+        ['12 items left', 12],
+        ['200 days to deadline', 0],
+      ],
+    ],
+    [
+      'inside the last 120 days',
+      { daysToDeadline: 34, daysSinceLastContact: 60 },
+      [
+        ['12 items left', 12],
+        ['34 days to deadline', 17],
+        ['no contact for 60 days', 5],
+      ],
+    ],
+    [
+      'past the deadline, never contacted',
+      { daysToDeadline: -5, daysSinceLastContact: null },
+      [
+        ['12 items left', 12],
+        ['deadline passed 5 days ago', 24],
+        ['never contacted', 10],
+      ],
+    ],
+    [
+      'after Approaching Standards, with overdue tasks',
+      { previousApproachingStandards: true, overdueTasks: 2, daysSinceLastContact: 61 },
+      [
+        ['12 items left', 12],
+        ['200 days to deadline', 0],
+        ['no contact for 61 days', 10],
+        ['last published Approaching Standards: must reach Standards Met', 15],
+        ['2 overdue tasks', 10],
+      ],
+    ],
+    [
+      'ready to publish',
+      { status: 'ready_to_publish', mandatoryLeft: 0, daysToDeadline: 10 },
+      [
+        ['ready to publish', 0],
+        ['10 days to deadline', 0],
+      ],
+    ],
+  ] as const)('shows the points of each reason %s, adding up to the score', (_case, change, parts) => {
+    const priority = triagePriority({ ...base, ...change });
+    expect(priority.parts.map((part) => [part.reason, part.points])).toEqual(parts);
+    expect(priority.score).toBe(parts.reduce((sum, [, points]) => sum + points, 0));
   });
 });

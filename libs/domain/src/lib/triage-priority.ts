@@ -12,11 +12,19 @@ export interface PriorityInput {
   overdueTasks: number;
 }
 
+/** One reason and the points it adds to the score. */
+export interface PriorityPart {
+  reason: string;
+  points: number;
+}
+
 export interface Priority {
   /** Higher is more urgent; 0 for providers already published at Standards Met or above. */
   score: number;
   /** Why, most important first: "12 items left", "34 days to deadline", "no contact for 60 days". */
   reasons: string[];
+  /** The same reasons with their points, which add up to `score`. */
+  parts: PriorityPart[];
 }
 
 /** Deadline pressure grows over the last 120 days: items left count up to three times as much. */
@@ -32,39 +40,48 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  */
 export function triagePriority(input: PriorityInput): Priority {
   if (isMetOrAbove(input.status)) {
-    return { score: 0, reasons: [input.status === 'standards_exceeded' ? 'Standards Exceeded published' : 'Standards Met published'] };
+    return priorityOf([
+      {
+        reason: input.status === 'standards_exceeded' ? 'Standards Exceeded published' : 'Standards Met published',
+        points: 0,
+      },
+    ]);
   }
-  const reasons: string[] = [];
+  const parts: PriorityPart[] = [];
   const pressure = Math.min(1, Math.max(0, (PRESSURE_WINDOW_DAYS - input.daysToDeadline) / PRESSURE_WINDOW_DAYS));
-  let score = input.mandatoryLeft * (1 + 2 * pressure);
   if (input.mandatoryLeft > 0) {
-    reasons.push(`${plural(input.mandatoryLeft, 'item')} left`);
+    parts.push({ reason: `${plural(input.mandatoryLeft, 'item')} left`, points: input.mandatoryLeft });
   } else if (input.status === 'ready_to_publish') {
-    reasons.push('ready to publish');
+    parts.push({ reason: 'ready to publish', points: 0 });
   }
+  // The deadline's points are the items left weighted by its pressure (up to twice their own points).
+  const deadlinePoints = Math.round(input.mandatoryLeft * 2 * pressure);
   if (input.daysToDeadline < 0) {
-    reasons.push(`deadline passed ${plural(-input.daysToDeadline, 'day')} ago`);
+    parts.push({ reason: `deadline passed ${plural(-input.daysToDeadline, 'day')} ago`, points: deadlinePoints });
   } else if (input.daysToDeadline === 0) {
-    reasons.push('deadline today');
+    parts.push({ reason: 'deadline today', points: deadlinePoints });
   } else {
-    reasons.push(`${plural(input.daysToDeadline, 'day')} to deadline`);
+    parts.push({ reason: `${plural(input.daysToDeadline, 'day')} to deadline`, points: deadlinePoints });
   }
   if (input.daysSinceLastContact === null) {
-    score += 10;
-    reasons.push('never contacted');
+    parts.push({ reason: 'never contacted', points: 10 });
   } else if (input.daysSinceLastContact > STALE_CONTACT_DAYS) {
-    score += input.daysSinceLastContact > 2 * STALE_CONTACT_DAYS ? 10 : 5;
-    reasons.push(`no contact for ${plural(input.daysSinceLastContact, 'day')}`);
+    parts.push({
+      reason: `no contact for ${plural(input.daysSinceLastContact, 'day')}`,
+      points: input.daysSinceLastContact > 2 * STALE_CONTACT_DAYS ? 10 : 5,
+    });
   }
   if (input.previousApproachingStandards) {
-    score += 15;
-    reasons.push('last published Approaching Standards: must reach Standards Met');
+    parts.push({ reason: 'last published Approaching Standards: must reach Standards Met', points: 15 });
   }
   if (input.overdueTasks > 0) {
-    score += 5 * input.overdueTasks;
-    reasons.push(plural(input.overdueTasks, 'overdue task'));
+    parts.push({ reason: plural(input.overdueTasks, 'overdue task'), points: 5 * input.overdueTasks });
   }
-  return { score: Math.round(score), reasons };
+  return priorityOf(parts);
+}
+
+function priorityOf(parts: PriorityPart[]): Priority {
+  return { score: parts.reduce((sum, part) => sum + part.points, 0), reasons: parts.map((part) => part.reason), parts };
 }
 
 /** The reasons as one line: "12 items left · 34 days to deadline · no contact for 60 days". */
