@@ -1,2 +1,3 @@
+export * from './lib/log-redaction';
 export * from './lib/logging.module';
 export * from './lib/request-id';

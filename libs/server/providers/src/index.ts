@@ -7,5 +7,8 @@ export * from './lib/provider-reader';
 export * from './lib/providers.dto';
 export * from './lib/providers.module';
 export * from './lib/providers.service';
+export { TransferRequestsService } from './lib/transfer-requests.service';
 export { TriageFreshness } from './lib/triage-freshness';
 export { rankEveryLsp } from './lib/triage-store';
+export * from './lib/dto-decorators';
+export * from './lib/providers-worker.module';

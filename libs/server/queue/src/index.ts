@@ -2,6 +2,7 @@ export * from './lib/job-scheduler-registrar';
 export * from './lib/job-schedulers';
 export * from './lib/queue-names';
 export * from './lib/redis-eviction-check';
+export * from './lib/redis-loss-watch';
 export * from './lib/queue.module';
 export * from './lib/system-jobs.module';
 export * from './lib/system-jobs.processor';

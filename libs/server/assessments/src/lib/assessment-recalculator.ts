@@ -15,7 +15,10 @@ export class AssessmentRecalculator {
     // Locked before reading, so a concurrent writer's counts are never overwritten with stale ones.
     const id = await lockAssessment(manager, provider, cycleId);
     const state = await loadAssessmentState(manager, provider, cycleId);
-    const published = await manager.find(PublicationEntity, { where: { providerId, cycleId }, select: { level: true } });
+    const published = await manager.find(PublicationEntity, {
+      where: { providerId, cycleId },
+      select: { level: true },
+    });
     const progress = assessmentProgress(state.input);
     const anyProgress = [...state.progress.values()].some((row) => row.status !== 'not_started');
     const values = {

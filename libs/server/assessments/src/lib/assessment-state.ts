@@ -15,7 +15,11 @@ export interface AssessmentState {
   input: ProgressInput;
 }
 
-export async function loadAssessmentState(manager: EntityManager, provider: ProviderEntity, cycleId: string): Promise<AssessmentState> {
+export async function loadAssessmentState(
+  manager: EntityManager,
+  provider: ProviderEntity,
+  cycleId: string,
+): Promise<AssessmentState> {
   const questions = await manager.find(QuestionEntity, { where: { cycleId }, order: { position: 'ASC' } });
   const assessment = await manager.findOneBy(AssessmentEntity, { providerId: provider.id, cycleId });
   const rows = assessment ? await manager.findBy(QuestionProgressEntity, { assessmentId: assessment.id }) : [];
@@ -34,14 +38,18 @@ export async function loadAssessmentState(manager: EntityManager, provider: Prov
  * ends. Writers of progress and publications take this lock first, so two of them never recalculate the
  * counts from each other's half-done work.
  */
-export async function lockAssessment(manager: EntityManager, provider: ProviderEntity, cycleId: string): Promise<string> {
+export async function lockAssessment(
+  manager: EntityManager,
+  provider: ProviderEntity,
+  cycleId: string,
+): Promise<string> {
   await manager.query(
     `INSERT INTO assessments (tenant_id, provider_id, cycle_id) VALUES ($1, $2, $3) ON CONFLICT (provider_id, cycle_id) DO NOTHING`,
     [provider.tenantId, provider.id, cycleId],
   );
-  const [row]: Array<{ id: string }> = await manager.query(`SELECT id FROM assessments WHERE provider_id = $1 AND cycle_id = $2 FOR UPDATE`, [
-    provider.id,
-    cycleId,
-  ]);
+  const [row]: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM assessments WHERE provider_id = $1 AND cycle_id = $2 FOR UPDATE`,
+    [provider.id, cycleId],
+  );
   return row.id;
 }

@@ -1,8 +1,8 @@
 import type { AssessmentView, BlockerList, ProgressImportResult, QuestionProgressResult } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { SpreadsheetUpload, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
 import { Body, Controller, Get, HttpCode, Post, Put, Query, UploadedFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssessmentService } from './assessment.service';
 import { CycleQueryDto, QuestionProgressUpdateDto } from './assessments.dto';
 import { ProgressImportService } from './progress-import.service';
@@ -18,8 +18,10 @@ export class AssessmentController {
 
   @Get('assessment')
   @TenantAccess('caseload.read')
-  @ApiOperation({ summary: "Every question of the cycle in DSPT order with the provider's status, comment, who and when" })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
+  @ApiOperation({
+    summary: "Every question of the cycle in DSPT order with the provider's status, comment, who and when",
+  })
+  @ApiProblem(404, 'No such provider in this LSP, or the cycle is not loaded')
   view(@UuidParam('providerId') providerId: string, @Query() query: CycleQueryDto): Promise<AssessmentView> {
     return this.assessments.view(providerId, query.cycle);
   }
@@ -27,7 +29,7 @@ export class AssessmentController {
   @Put('assessment/questions/:code')
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: "Set one question's status (and comment); recalculates progress and status" })
-  @ApiNotFoundResponse({ description: 'No such provider, cycle or question' })
+  @ApiProblem(404, 'No such provider, cycle or question')
   updateQuestion(
     @UuidParam('providerId') providerId: string,
     @QuestionCodeParam() code: string,
@@ -41,8 +43,11 @@ export class AssessmentController {
   @HttpCode(200)
   @TenantAccess('caseload.write')
   @SpreadsheetUpload()
-  @ApiOperation({ summary: "Set many questions' statuses from CSV or XLSX (code, status, comment), all or nothing; recalculates progress and status" })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
+  @ApiOperation({
+    summary:
+      "Set many questions' statuses from CSV or XLSX (code, status, comment), all or nothing; recalculates progress and status",
+  })
+  @ApiProblem(404, 'No such provider in this LSP, or the cycle is not loaded')
   importStatuses(
     @UuidParam('providerId') providerId: string,
     @Query() query: CycleQueryDto,
@@ -53,8 +58,8 @@ export class AssessmentController {
 
   @Get('blockers')
   @TenantAccess('caseload.read')
-  @ApiOperation({ summary: 'What stops publishing at Standards Met, in the DSPT\'s words and order' })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
+  @ApiOperation({ summary: "What stops publishing at Standards Met, in the DSPT's words and order" })
+  @ApiProblem(404, 'No such provider in this LSP, or the cycle is not loaded')
   blockers(@UuidParam('providerId') providerId: string, @Query() query: CycleQueryDto): Promise<BlockerList> {
     return this.assessments.blockers(providerId, query.cycle);
   }

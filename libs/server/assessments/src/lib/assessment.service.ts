@@ -1,8 +1,14 @@
-import type { AssessmentQuestionView, AssessmentView, BlockerList, QuestionProgressResult, QuestionProgressUpdate } from '@dspt/contracts';
-import { assessmentProgress, isMandatoryForStandardsMet, publishBlockers } from '@dspt/domain';
+import type {
+  AssessmentQuestionView,
+  AssessmentView,
+  BlockerList,
+  QuestionProgressResult,
+  QuestionProgressUpdate,
+} from '@dspt/contracts';
+import { assessmentProgress, isMandatoryForStandardsMet, publishBlockers, NotFound } from '@dspt/domain';
 import { type AssessmentCycleEntity, QuestionEntity, UserEntity } from '@dspt/server/database';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AssessmentRecalculator } from './assessment-recalculator';
 import { type AssessmentState, loadAssessmentState, lockAssessment } from './assessment-state';
@@ -23,33 +29,48 @@ export class AssessmentService {
   view(providerId: string, cycleCode?: string): Promise<AssessmentView> {
     return this.database.inCurrentTenant(async (manager) => {
       const { cycle, state } = await this.open(manager, providerId, cycleCode);
-      const names = await displayNames(manager, state);
-      return {
-        cycle: cycle.code,
-        deadline: cycle.deadline,
-        progress: assessmentProgress(state.input),
-        questions: state.questions.map((question) => questionView(question, state, names)),
-      };
+      return assessmentView(manager, cycle, state);
     });
   }
 
   blockers(providerId: string, cycleCode?: string): Promise<BlockerList> {
     return this.database.inCurrentTenant(async (manager) => {
       const { cycle, state } = await this.open(manager, providerId, cycleCode);
-      return { cycle: cycle.code, items: publishBlockers(state.input) };
+      return blockerList(cycle, state);
     });
   }
 
-  updateQuestion(providerId: string, code: string, cycleCode: string | undefined, update: QuestionProgressUpdate): Promise<QuestionProgressResult> {
+  /** The current cycle's assessment and blockers from one read of it, in the caller's transaction (the provider page). */
+  async viewWithBlockersIn(
+    manager: EntityManager,
+    providerId: string,
+  ): Promise<{ assessment: AssessmentView; blockers: BlockerList }> {
+    const { cycle, state } = await this.open(manager, providerId);
+    return { assessment: await assessmentView(manager, cycle, state), blockers: blockerList(cycle, state) };
+  }
+
+  updateQuestion(
+    providerId: string,
+    code: string,
+    cycleCode: string | undefined,
+    update: QuestionProgressUpdate,
+  ): Promise<QuestionProgressResult> {
     return this.database.inCurrentTenant(async (manager) => {
       const provider = await findProviderOrFail(manager, providerId);
       const cycle = await this.cycles.resolve(manager, cycleCode);
       const question = await manager.findOneBy(QuestionEntity, { cycleId: cycle.id, code });
       if (!question) {
-        throw new NotFoundException(`There is no question ${code} in cycle ${cycle.code}`);
+        throw new NotFound(`There is no question ${code} in cycle ${cycle.code}`);
       }
       const assessmentId = await lockAssessment(manager, provider, cycle.id);
-      await this.writer.write(manager, { provider, cycle, assessmentId, question, status: update.status, comment: update.comment });
+      await this.writer.write(manager, {
+        provider,
+        cycle,
+        assessmentId,
+        question,
+        status: update.status,
+        comment: update.comment,
+      });
       const assessment = await this.recalculator.recalculate(manager, provider.id, cycle.id);
       const state = await loadAssessmentState(manager, provider, cycle.id);
       return {
@@ -61,20 +82,49 @@ export class AssessmentService {
   }
 
   /** The provider first (404 for an unknown or another LSP's id), then the cycle (404 when not loaded). */
-  private async open(manager: EntityManager, providerId: string, cycleCode?: string): Promise<{ cycle: AssessmentCycleEntity; state: AssessmentState }> {
+  private async open(
+    manager: EntityManager,
+    providerId: string,
+    cycleCode?: string,
+  ): Promise<{ cycle: AssessmentCycleEntity; state: AssessmentState }> {
     const provider = await findProviderOrFail(manager, providerId);
     const cycle = await this.cycles.resolve(manager, cycleCode);
     return { cycle, state: await loadAssessmentState(manager, provider, cycle.id) };
   }
 }
 
+async function assessmentView(
+  manager: EntityManager,
+  cycle: AssessmentCycleEntity,
+  state: AssessmentState,
+): Promise<AssessmentView> {
+  const names = await displayNames(manager, state);
+  return {
+    cycle: cycle.code,
+    deadline: cycle.deadline,
+    progress: assessmentProgress(state.input),
+    questions: state.questions.map((question) => questionView(question, state, names)),
+  };
+}
+
+function blockerList(cycle: AssessmentCycleEntity, state: AssessmentState): BlockerList {
+  return { cycle: cycle.code, items: publishBlockers(state.input) };
+}
+
 async function displayNames(manager: EntityManager, state: AssessmentState): Promise<Map<string, string>> {
   const ids = [...new Set([...state.progress.values()].flatMap((row) => (row.updatedBy ? [row.updatedBy] : [])))];
-  const users = ids.length > 0 ? await manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, displayName: true } }) : [];
+  const users =
+    ids.length > 0
+      ? await manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, displayName: true } })
+      : [];
   return new Map(users.map((user) => [user.id, user.displayName]));
 }
 
-function questionView(question: QuestionEntity, state: AssessmentState, names: Map<string, string>): AssessmentQuestionView {
+function questionView(
+  question: QuestionEntity,
+  state: AssessmentState,
+  names: Map<string, string>,
+): AssessmentQuestionView {
   const row = state.progress.get(question.id);
   return {
     code: question.code,

@@ -1,8 +1,24 @@
 import type { PublicationInput, QuestionProgressUpdate } from '@dspt/contracts';
-import { PROGRESS_COMMENT_MAX_LENGTH, PUBLICATION_LEVELS, type PublicationLevel, QUESTION_STATUSES, type QuestionStatus } from '@dspt/domain';
+import {
+  PROGRESS_COMMENT_MAX_LENGTH,
+  PUBLICATION_LEVELS,
+  type PublicationLevel,
+  QUESTION_STATUSES,
+  type QuestionStatus,
+} from '@dspt/domain';
 import { IsCalendarDate } from '@dspt/server/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 const CYCLE_CODE = /^\d{4}-\d{2}$/;
 /** DSPT evidence item codes: 1.1.5, 4.5.3, 10.2.1. */
@@ -23,7 +39,9 @@ export class QuestionProgressUpdateDto implements QuestionProgressUpdate {
   @ApiPropertyOptional({ nullable: true, description: 'Left out: kept as it is; null or blank: cleared' })
   @IsOptional()
   @IsString({ message: 'comment must be text' })
-  @MaxLength(PROGRESS_COMMENT_MAX_LENGTH, { message: `comment must be at most ${PROGRESS_COMMENT_MAX_LENGTH} characters` })
+  @MaxLength(PROGRESS_COMMENT_MAX_LENGTH, {
+    message: `comment must be at most ${PROGRESS_COMMENT_MAX_LENGTH} characters`,
+  })
   comment?: string | null;
 }
 
@@ -36,12 +54,19 @@ export class PublicationInputDto implements PublicationInput {
   @IsCalendarDate()
   publishedOn!: string;
 
-  @ApiPropertyOptional({ example: '2024-25', description: 'Defaults to the cycle publishedOn falls in; if given, it must be that cycle' })
+  @ApiPropertyOptional({
+    example: '2024-25',
+    description: 'Defaults to the cycle publishedOn falls in; if given, it must be that cycle',
+  })
   @IsOptional()
   @Matches(CYCLE_CODE, { message: 'cycle must be a cycle code such as 2025-26' })
   cycle?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['4.1.1'], description: 'Open mandatory items to mark completed in the same step' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['4.1.1'],
+    description: 'Open mandatory items to mark completed in the same step',
+  })
   @IsOptional()
   @IsArray({ message: 'completeItems must be a list of question codes' })
   @ArrayMaxSize(200)
@@ -49,7 +74,11 @@ export class PublicationInputDto implements PublicationInput {
   @Matches(QUESTION_CODE, { each: true, message: 'completeItems must hold question codes such as 4.1.1' })
   completeItems?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "HQ only: ids of this HQ's branches the publication covers" })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: "HQ only: ids of this HQ's branches the publication covers",
+  })
   @IsOptional()
   @IsArray({ message: 'coversBranchIds must be a list of provider ids' })
   @ArrayMaxSize(500)

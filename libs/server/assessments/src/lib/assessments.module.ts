@@ -1,3 +1,4 @@
+import { SpreadsheetsModule } from '@dspt/server/spreadsheets';
 import { Module } from '@nestjs/common';
 import { AssessmentController } from './assessment.controller';
 import { AssessmentRecalculator } from './assessment-recalculator';
@@ -10,8 +11,16 @@ import { QuestionProgressWriter } from './question-progress-writer';
 
 /** Cycles, per-question progress, blockers and publications. */
 @Module({
+  imports: [SpreadsheetsModule],
   controllers: [AssessmentController, PublicationsController],
-  providers: [CyclesService, AssessmentRecalculator, QuestionProgressWriter, AssessmentService, PublicationsService, ProgressImportService],
-  exports: [CyclesService, AssessmentRecalculator],
+  providers: [
+    CyclesService,
+    AssessmentRecalculator,
+    QuestionProgressWriter,
+    AssessmentService,
+    PublicationsService,
+    ProgressImportService,
+  ],
+  exports: [CyclesService, AssessmentRecalculator, AssessmentService, PublicationsService],
 })
 export class AssessmentsModule {}

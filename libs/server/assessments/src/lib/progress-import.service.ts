@@ -2,7 +2,7 @@ import type { ProgressImportResult } from '@dspt/contracts';
 import { parseProgressImportRows, PROGRESS_IMPORT_COLUMNS } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { QuestionEntity } from '@dspt/server/database';
-import { readSpreadsheet, rowProblemsException, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
+import { rowProblemsException, SpreadsheetReader, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import { AssessmentRecalculator } from './assessment-recalculator';
@@ -27,22 +27,31 @@ export class ProgressImportService {
     private readonly writer: QuestionProgressWriter,
     private readonly recalculator: AssessmentRecalculator,
     private readonly audit: AuditService,
+    private readonly spreadsheets: SpreadsheetReader,
   ) {}
 
-  /** The provider first (404 for an unknown or another LSP's id), then the cycle, then the file. */
-  import(
+  /**
+   * The provider first (404 for an unknown or another LSP's id), then the cycle, then the file. The file
+   * is read between two transactions, so no database connection is held while it waits for and takes
+   * its turn in the spreadsheet reader.
+   */
+  async import(
     providerId: string,
     cycleCode: string | undefined,
     file: UploadedSpreadsheet | undefined,
   ): Promise<ProgressImportResult> {
+    await this.database.inCurrentTenant(async (manager) => {
+      await findProviderOrFail(manager, providerId);
+      await this.cycles.resolve(manager, cycleCode);
+    });
+    const rows = await this.spreadsheets.read(file, {
+      columns: PROGRESS_IMPORT_COLUMNS,
+      required: ['code', 'status'],
+      maxRows: MAX_ROWS,
+    });
     return this.database.inCurrentTenant(async (manager) => {
       const provider = await findProviderOrFail(manager, providerId);
       const cycle = await this.cycles.resolve(manager, cycleCode);
-      const rows = await readSpreadsheet(file, {
-        columns: PROGRESS_IMPORT_COLUMNS,
-        required: ['code', 'status'],
-        maxRows: MAX_ROWS,
-      });
       const questions = new Map(
         (await manager.findBy(QuestionEntity, { cycleId: cycle.id })).map((question) => [question.code, question]),
       );

@@ -1,5 +1,5 @@
+import { NotFound } from '@dspt/domain';
 import { ProviderEntity } from '@dspt/server/database';
-import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,13 +8,17 @@ import type { EntityManager } from 'typeorm';
  * depend on the provider's history (publications); FOR NO KEY UPDATE leaves rows that merely reference
  * the provider (notes, tasks) free to be written meanwhile.
  */
-export async function findProviderOrFail(manager: EntityManager, providerId: string, options: { lock?: boolean } = {}): Promise<ProviderEntity> {
+export async function findProviderOrFail(
+  manager: EntityManager,
+  providerId: string,
+  options: { lock?: boolean } = {},
+): Promise<ProviderEntity> {
   const provider = await manager.findOne(ProviderEntity, {
     where: { id: providerId },
     ...(options.lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
   });
   if (!provider) {
-    throw new NotFoundException('Provider not found');
+    throw new NotFound('Provider not found');
   }
   return provider;
 }

@@ -1,7 +1,7 @@
 import type { PublicationList, PublicationView } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { PublicationInputDto } from './assessments.dto';
 import { PublicationsService } from './publications.service';
 
@@ -13,7 +13,7 @@ export class PublicationsController {
   @Get()
   @TenantAccess('caseload.read')
   @ApiOperation({ summary: "The provider's publications in every cycle, newest first" })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP' })
+  @ApiProblem(404, 'No such provider in this LSP')
   async list(@UuidParam('providerId') providerId: string): Promise<PublicationList> {
     return { items: await this.publications.list(providerId) };
   }
@@ -21,8 +21,10 @@ export class PublicationsController {
   @Post()
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: 'Record what the provider published on the DSPT (an HQ may cover its branches)' })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP, or the cycle is not loaded' })
-  @ApiUnprocessableEntityResponse({ description: "The DSPT's rules refuse it: Approaching Standards twice, items left, no CE+ for Standards Exceeded" })
+  @ApiProblem(404, 'No such provider in this LSP, or the cycle is not loaded')
+  @ApiUnprocessableEntityResponse({
+    description: "The DSPT's rules refuse it: Approaching Standards twice, items left, no CE+ for Standards Exceeded",
+  })
   record(@UuidParam('providerId') providerId: string, @Body() body: PublicationInputDto): Promise<PublicationView> {
     return this.publications.record(providerId, body);
   }

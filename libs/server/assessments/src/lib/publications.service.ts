@@ -7,13 +7,14 @@ import {
   publicationRefusal,
   publishBlockers,
   type QuestionStatus,
+  Unprocessable,
+  invalidField,
 } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
 import { type AssessmentCycleEntity, ProviderEntity, PublicationEntity } from '@dspt/server/database';
-import { invalidField } from '@dspt/server/http';
 import { requireSignedInUser, ScopedDatabase } from '@dspt/server/tenancy';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AssessmentRecalculator } from './assessment-recalculator';
 import { type AssessmentState, loadAssessmentState, lockAssessment } from './assessment-state';
@@ -77,13 +78,17 @@ export class PublicationsService {
 
   /** Every cycle, newest first; a covered branch's rows name the HQ whose publication they come from. */
   list(providerId: string): Promise<PublicationView[]> {
-    return this.database.inCurrentTenant(async (manager) => {
-      await findProviderOrFail(manager, providerId);
-      const rows: PublicationRow[] = await manager.query(`${PUBLICATIONS_SQL} WHERE p.provider_id = $1 ORDER BY p.published_on DESC, p.created_at DESC`, [
-        providerId,
-      ]);
-      return rows.map(toView);
-    });
+    return this.database.inCurrentTenant((manager) => this.listIn(manager, providerId));
+  }
+
+  /** As `list`, in the caller's transaction. */
+  async listIn(manager: EntityManager, providerId: string): Promise<PublicationView[]> {
+    await findProviderOrFail(manager, providerId);
+    const rows: PublicationRow[] = await manager.query(
+      `${PUBLICATIONS_SQL} WHERE p.provider_id = $1 ORDER BY p.published_on DESC, p.created_at DESC`,
+      [providerId],
+    );
+    return rows.map(toView);
   }
 
   record(providerId: string, input: PublicationInput): Promise<PublicationView> {
@@ -137,7 +142,10 @@ export class PublicationsService {
     }
     const cycleCode = cycleForDate(input.publishedOn).code;
     if (input.cycle !== undefined && input.cycle !== cycleCode) {
-      throw invalidField('cycle', `cycle must be ${cycleCode}: a publication on ${input.publishedOn} counts for cycle ${cycleCode}`);
+      throw invalidField(
+        'cycle',
+        `cycle must be ${cycleCode}: a publication on ${input.publishedOn} counts for cycle ${cycleCode}`,
+      );
     }
     return cycleCode;
   }
@@ -150,10 +158,16 @@ export class PublicationsService {
     if (hq.kind !== 'hq') {
       throw invalidField('coversBranchIds', "coversBranchIds: only an HQ's publication can cover branches");
     }
-    const branches = await manager.find(ProviderEntity, { where: { id: In(ids), parentId: hq.id }, order: { id: 'ASC' } });
+    const branches = await manager.find(ProviderEntity, {
+      where: { id: In(ids), parentId: hq.id },
+      order: { id: 'ASC' },
+    });
     const strangers = ids.filter((id) => !branches.some((branch) => branch.id === id));
     if (strangers.length > 0) {
-      throw invalidField('coversBranchIds', `coversBranchIds must be branches of this HQ; these are not: ${strangers.join(', ')}`);
+      throw invalidField(
+        'coversBranchIds',
+        `coversBranchIds must be branches of this HQ; these are not: ${strangers.join(', ')}`,
+      );
     }
     return branches;
   }
@@ -161,7 +175,10 @@ export class PublicationsService {
   /** `completeItems` may name only open mandatory items for the level (the DSPT's blockers). */
   private itemsToComplete(state: AssessmentState, input: PublicationInput) {
     const codes = input.completeItems ?? [];
-    const open = publishBlockers(state.input, input.level === 'approaching_standards' ? 'approaching_standards' : 'standards_met');
+    const open = publishBlockers(
+      state.input,
+      input.level === 'approaching_standards' ? 'approaching_standards' : 'standards_met',
+    );
     const notOpen = codes.filter((code) => !open.some((blocker) => blocker.code === code));
     if (notOpen.length > 0) {
       throw invalidField(
@@ -191,7 +208,7 @@ export class PublicationsService {
     };
     const check: PublicationCheck = {
       level: input.level,
-      previousLevel: await this.previousLevel(manager, provider.id, input.publishedOn),
+      ...(await publicationNeighbours(manager, provider.id, input.publishedOn)),
       approachingStandardsBlockers: remaining.approaching_standards.length,
       standardsMetBlockers: remaining.standards_met.length,
       hasCePlus: provider.hasCePlus,
@@ -200,33 +217,32 @@ export class PublicationsService {
     if (refusal) {
       // Name the open items when they are the reason (not for Approaching Standards twice, nor a missing CE+).
       const open = remaining[input.level === 'approaching_standards' ? 'approaching_standards' : 'standards_met'];
-      const blockersAreTheReason = publicationRefusal({ ...check, approachingStandardsBlockers: 0, standardsMetBlockers: 0 }) !== refusal;
-      const list = blockersAreTheReason ? ` (${open.map((blocker) => blocker.code).join(', ')}); list them in completeItems if they are done` : '';
-      throw new UnprocessableEntityException(`${refusal}${list}`);
+      const blockersAreTheReason =
+        publicationRefusal({ ...check, approachingStandardsBlockers: 0, standardsMetBlockers: 0 }) !== refusal;
+      const list = blockersAreTheReason
+        ? ` (${open.map((blocker) => blocker.code).join(', ')}); list them in completeItems if they are done`
+        : '';
+      throw new Unprocessable(`${refusal}${list}`);
     }
     return check;
   }
 
   /** A covered branch publishes the HQ's assessment, under its own history (Approaching Standards only once). */
-  private async refuseForBranches(manager: EntityManager, branches: ProviderEntity[], check: PublicationCheck, publishedOn: string): Promise<void> {
+  private async refuseForBranches(
+    manager: EntityManager,
+    branches: ProviderEntity[],
+    check: PublicationCheck,
+    publishedOn: string,
+  ): Promise<void> {
     for (const branch of branches) {
-      const refusal = publicationRefusal({ ...check, previousLevel: await this.previousLevel(manager, branch.id, publishedOn) });
+      const refusal = publicationRefusal({
+        ...check,
+        ...(await publicationNeighbours(manager, branch.id, publishedOn)),
+      });
       if (refusal) {
-        throw new UnprocessableEntityException(`Branch ${branch.name} (${branch.odsCode}): ${refusal}`);
+        throw new Unprocessable(`Branch ${branch.name} (${branch.odsCode}): ${refusal}`);
       }
     }
-  }
-
-  /** The provider's latest publication up to this one's date, in any cycle. */
-  private async previousLevel(manager: EntityManager, providerId: string, publishedOn: string): Promise<PublicationLevel | null> {
-    const latest = await manager
-      .createQueryBuilder(PublicationEntity, 'publication')
-      .select('publication.level', 'level')
-      .where('publication.provider_id = :providerId AND publication.published_on <= :publishedOn', { providerId, publishedOn })
-      .orderBy('publication.published_on', 'DESC')
-      .addOrderBy('publication.created_at', 'DESC')
-      .getRawOne<{ level: PublicationLevel }>();
-    return latest?.level ?? null;
   }
 
   private insert(
@@ -248,4 +264,21 @@ export class PublicationsService {
       }),
     );
   }
+}
+
+/** The provider's publications either side of a date, in any cycle: what the Approaching Standards rule looks at. */
+export async function publicationNeighbours(
+  manager: EntityManager,
+  providerId: string,
+  publishedOn: string,
+): Promise<Pick<PublicationCheck, 'previousLevel' | 'nextLevel'>> {
+  const [row]: Array<{ previous_level: PublicationLevel | null; next_level: PublicationLevel | null }> =
+    await manager.query(
+      `SELECT (SELECT level FROM publications WHERE provider_id = $1 AND published_on <= $2
+                ORDER BY published_on DESC, created_at DESC LIMIT 1) AS previous_level,
+              (SELECT level FROM publications WHERE provider_id = $1 AND published_on > $2
+                ORDER BY published_on, created_at LIMIT 1) AS next_level`,
+      [providerId, publishedOn],
+    );
+  return { previousLevel: row.previous_level, nextLevel: row.next_level };
 }

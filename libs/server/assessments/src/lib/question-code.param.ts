@@ -1,4 +1,4 @@
-import { invalidField } from '@dspt/server/http';
+import { invalidField } from '@dspt/domain';
 import { Param, type PipeTransform } from '@nestjs/common';
 import { QUESTION_CODE } from './assessments.dto';
 

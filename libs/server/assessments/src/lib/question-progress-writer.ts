@@ -1,7 +1,12 @@
 import type { QuestionStatus } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
-import { type AssessmentCycleEntity, type ProviderEntity, type QuestionEntity, QuestionProgressEntity } from '@dspt/server/database';
+import {
+  type AssessmentCycleEntity,
+  type ProviderEntity,
+  type QuestionEntity,
+  QuestionProgressEntity,
+} from '@dspt/server/database';
 import { requireSignedInUser } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -30,9 +35,15 @@ export class QuestionProgressWriter {
   ) {}
 
   async write(manager: EntityManager, change: QuestionProgressChange): Promise<boolean> {
-    const current = await manager.findOneBy(QuestionProgressEntity, { assessmentId: change.assessmentId, questionId: change.question.id });
+    const current = await manager.findOneBy(QuestionProgressEntity, {
+      assessmentId: change.assessmentId,
+      questionId: change.question.id,
+    });
     const before = { status: current?.status ?? 'not_started', comment: current?.comment ?? null };
-    const after = { status: change.status, comment: change.comment === undefined ? before.comment : change.comment?.trim() || null };
+    const after = {
+      status: change.status,
+      comment: change.comment === undefined ? before.comment : change.comment?.trim() || null,
+    };
     if (current && before.status === after.status && before.comment === after.comment) {
       return false;
     }

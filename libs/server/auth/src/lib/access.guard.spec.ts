@@ -4,9 +4,14 @@ import { type ExecutionContext, ForbiddenException, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import type { SessionStore } from './session.store';
+import { SessionCookie } from './session-cookie';
 import type { UserDirectory } from './user-directory';
 
-function contextFor(rule: AccessRule | undefined, cookies: Record<string, string> = {}, params: Record<string, string> = {}) {
+function contextFor(
+  rule: AccessRule | undefined,
+  cookies: Record<string, string> = {},
+  params: Record<string, string> = {},
+) {
   class Probe {
     handler(): void {
       /* the route */
@@ -33,7 +38,16 @@ describe('AccessGuard', () => {
       membership: slug === 'a' ? { id: 'tenant-a', slug: 'a', role: 'viewer' as const } : null,
     })),
   };
-  const guard = new AccessGuard(new Reflector(), sessions as unknown as SessionStore, users as unknown as UserDirectory);
+  const config = {
+    get: (name: string) => (name === 'SESSION_COOKIE_SECURE' ? false : 'a-test-session-secret-of-32-characters'),
+  };
+  const cookie = new SessionCookie(config as unknown as ConstructorParameters<typeof SessionCookie>[0]);
+  const guard = new AccessGuard(
+    new Reflector(),
+    sessions as unknown as SessionStore,
+    users as unknown as UserDirectory,
+    cookie,
+  );
   const run = (context: ExecutionContext) => runWithRequestContext({ ip: null }, () => guard.canActivate(context));
 
   it('refuses a route that declares no access rule', async () => {
@@ -45,7 +59,9 @@ describe('AccessGuard', () => {
   });
 
   it('asks for sign-in when there is no live session', async () => {
-    await expect(run(contextFor({ kind: 'signed-in' }, { dspt_session: 'expired' }))).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(run(contextFor({ kind: 'signed-in' }, { dspt_session: 'expired' }))).rejects.toBeInstanceOf(
+      UnauthorizedException,
+    );
   });
 
   it('refuses a session still waiting for its second factor on signed-in routes', async () => {
@@ -56,7 +72,9 @@ describe('AccessGuard', () => {
   });
 
   it("checks the membership's role against the route's permission", async () => {
-    await expect(run(contextFor({ kind: 'tenant', permission: 'caseload.read' }, { dspt_session: 't' }, { tenantSlug: 'a' }))).resolves.toBe(true);
+    await expect(
+      run(contextFor({ kind: 'tenant', permission: 'caseload.read' }, { dspt_session: 't' }, { tenantSlug: 'a' })),
+    ).resolves.toBe(true);
     await expect(
       run(contextFor({ kind: 'tenant', permission: 'caseload.write' }, { dspt_session: 't' }, { tenantSlug: 'a' })),
     ).rejects.toThrow('Your role in this LSP (viewer) does not allow this');
@@ -72,8 +90,8 @@ describe('AccessGuard', () => {
   });
 
   it('checks global roles', async () => {
-    await expect(run(contextFor({ kind: 'global', permission: 'tenants.manage' }, { dspt_session: 't' }))).rejects.toBeInstanceOf(
-      ForbiddenException,
-    );
+    await expect(
+      run(contextFor({ kind: 'global', permission: 'tenants.manage' }, { dspt_session: 't' })),
+    ).rejects.toBeInstanceOf(ForbiddenException);
   });
 });

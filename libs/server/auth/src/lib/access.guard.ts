@@ -1,5 +1,5 @@
 import { globalRoleGrants, tenantRoleGrants } from '@dspt/domain';
-import { ACCESS_RULE, type AccessRule, SESSION_COOKIE, TENANT_SLUG_PARAM } from '@dspt/server/http';
+import { ACCESS_RULE, type AccessRule, TENANT_SLUG_PARAM } from '@dspt/server/http';
 import { currentRequestContext } from '@dspt/server/tenancy';
 import {
   type CanActivate,
@@ -7,11 +7,13 @@ import {
   ForbiddenException,
   Injectable,
   Logger,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { type Session, SessionStore } from './session.store';
+import { SessionCookie } from './session-cookie';
 import { UserDirectory } from './user-directory';
 
 /** The session the guard found, for handlers that need it (sign-in steps, sign-out). */
@@ -31,10 +33,14 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionStore,
     private readonly users: UserDirectory,
+    private readonly cookie: SessionCookie,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
       throw new ForbiddenException('This route is not available');
@@ -43,7 +49,7 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<RequestWithSession>();
-    const session = await this.sessions.find(request.cookies?.[SESSION_COOKIE] as string | undefined);
+    const session = await this.sessions.find(this.cookie.read(request));
     if (!session) {
       throw new UnauthorizedException('Sign in to continue');
     }
@@ -76,6 +82,15 @@ export class AccessGuard implements CanActivate {
         }
         return true;
       case 'tenant': {
+        if (rule.orGlobal && globalRoleGrants(user.globalRole, rule.orGlobal) && !tenant && tenantSlug) {
+          // A system admin setting up an LSP they are not a member of: its admin's rights there, no more.
+          const found = await this.users.findTenant(tenantSlug);
+          if (!found) {
+            throw new NotFoundException('No LSP with that slug');
+          }
+          requestContext.tenant = { ...found, role: 'admin' };
+          return true;
+        }
         if (!tenant) {
           throw new ForbiddenException('You do not have access to this LSP');
         }

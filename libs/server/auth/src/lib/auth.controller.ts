@@ -1,4 +1,11 @@
-import type { CurrentUser, LoginResponse, MessageResponse, MfaEnrolmentResult, MfaEnrolmentStart, RecoveryCodes } from '@dspt/contracts';
+import type {
+  CurrentUser,
+  LoginResponse,
+  MessageResponse,
+  MfaEnrolmentResult,
+  MfaEnrolmentStart,
+  RecoveryCodes,
+} from '@dspt/contracts';
 import { AnySession, Public, SignedIn } from '@dspt/server/http';
 import { requireSignedInUser } from '@dspt/server/tenancy';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
@@ -31,8 +38,14 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Check email and password; then either signed in, or the second factor is needed' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts or the account is temporarily locked (Retry-After)' })
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts: wait Retry-After seconds (more after each failure)',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
     const { session, response: answer } = await this.auth.login(body.email, body.password, request.ip ?? null);
     this.cookie.set(response, session.token);
     return answer;
@@ -45,7 +58,9 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts (Retry-After)' })
   async requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: Request): Promise<MessageResponse> {
     await this.passwordResets.request(body.email, request.ip ?? null);
-    return { message: `If ${body.email.trim().toLowerCase()} has an account, we have sent it a link to choose a new password. It works for an hour.` };
+    return {
+      message: `If ${body.email.trim().toLowerCase()} has an account, we have sent it a link to choose a new password. It works for an hour.`,
+    };
   }
 
   @Post('password-reset/confirm')
@@ -61,12 +76,13 @@ export class AuthController {
   @AnySession()
   @HttpCode(200)
   @ApiOperation({ summary: 'Second step of sign-in: a TOTP code or a recovery code' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account (Retry-After)' })
   async verifyMfa(
     @Body() body: MfaCodeDto,
     @Req() request: RequestWithSession,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    const { session, response: answer } = await this.auth.verifyMfa(sessionOf(request), body.code);
+    const { session, response: answer } = await this.auth.verifyMfa(sessionOf(request), body.code, request.ip ?? null);
     this.cookie.set(response, session.token);
     return answer;
   }
@@ -97,8 +113,11 @@ export class AuthController {
   @SignedIn()
   @HttpCode(200)
   @ApiOperation({ summary: 'Replace the recovery codes (needs a current authenticator code)' })
-  async regenerateRecoveryCodes(@Body() body: MfaCodeDto): Promise<RecoveryCodes> {
-    return { recoveryCodes: await this.auth.regenerateRecoveryCodes(requireSignedInUser().id, body.code) };
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account (Retry-After)' })
+  async regenerateRecoveryCodes(@Body() body: MfaCodeDto, @Req() request: Request): Promise<RecoveryCodes> {
+    return {
+      recoveryCodes: await this.auth.regenerateRecoveryCodes(requireSignedInUser().id, body.code, request.ip ?? null),
+    };
   }
 
   @Post('logout')

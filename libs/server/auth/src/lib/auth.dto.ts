@@ -1,4 +1,9 @@
-import type { LoginRequest, MfaVerifyRequest, PasswordResetConfirmRequest, PasswordResetRequest } from '@dspt/contracts';
+import type {
+  LoginRequest,
+  MfaVerifyRequest,
+  PasswordResetConfirmRequest,
+  PasswordResetRequest,
+} from '@dspt/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 

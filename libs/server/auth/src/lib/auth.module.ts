@@ -1,3 +1,4 @@
+import { QueueModule } from '@dspt/server/queue';
 import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
@@ -14,6 +15,7 @@ import { XsrfMiddleware } from './xsrf.middleware';
 /** Sign-in, sessions, MFA and the access guard every route goes through. */
 @Global()
 @Module({
+  imports: [QueueModule],
   controllers: [AuthController],
   providers: [
     AuthService,
@@ -23,9 +25,10 @@ import { XsrfMiddleware } from './xsrf.middleware';
     SessionStore,
     SessionCookie,
     UserDirectory,
+    XsrfMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, PasswordPolicy, SessionStore, SessionCookie, UserDirectory],
+  exports: [AuthService, LoginThrottle, PasswordPolicy, SessionStore, SessionCookie, UserDirectory, XsrfMiddleware],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,10 +1,11 @@
+import { Conflict, NotSignedIn } from '@dspt/domain';
 import type { CurrentUser, LoginResponse, MfaEnrolmentResult, MfaEnrolmentStart } from '@dspt/contracts';
 import { AuditService } from '@dspt/server/audit';
 import { AppConfigService } from '@dspt/server/config';
 import { hashPassword, SecretCipher, verifyPassword } from '@dspt/server/crypto';
 import { UserEntity } from '@dspt/server/database';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { ConflictException, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LoginThrottle } from './login-throttle';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { type Session, SessionStore } from './session.store';
@@ -43,15 +44,28 @@ export class AuthService implements OnModuleInit {
 
   async login(emailInput: string, password: string, ip: string | null): Promise<SignInOutcome> {
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.admitOrRetryLater(email, ip);
+    const { accountFailures } = await this.throttle.admitOrRetryLater('password', email, ip);
     const user = await this.users.findByEmail(email);
     const passwordMatches = await verifyPassword(user?.passwordHash ?? this.decoyHash, password);
     if (!user || !user.passwordHash || !passwordMatches) {
-      await this.failSignIn(email, user?.id ?? null, 'password');
-      throw new UnauthorizedException(WRONG_CREDENTIALS);
+      await this.recordFailure(email, user?.id ?? null, 'password', accountFailures);
+      throw new NotSignedIn(WRONG_CREDENTIALS);
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.clear('password', email, ip);
     return this.startSession(user);
+  }
+
+  /**
+   * An existing account's password checked outside sign-in (accepting an invitation): throttled and
+   * audited exactly like sign-in. Throws 401 with `wrongMessage`, or 429 while the account must wait.
+   */
+  async checkPassword(user: UserEntity, password: string, ip: string | null, wrongMessage: string): Promise<void> {
+    const { accountFailures } = await this.throttle.admitOrRetryLater('password', user.email, ip);
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      await this.recordFailure(user.email, user.id, 'password', accountFailures);
+      throw new NotSignedIn(wrongMessage);
+    }
+    await this.throttle.clear('password', user.email, ip);
   }
 
   /** After a password or an accepted invitation: the session's stage depends on the account's MFA. */
@@ -70,17 +84,21 @@ export class AuthService implements OnModuleInit {
     return { session, response: { mfaRequired: false, me: await this.me(user.id) } };
   }
 
-  async verifyMfa(session: Session, code: string): Promise<SignInOutcome> {
+  async verifyMfa(session: Session, code: string, ip: string | null): Promise<SignInOutcome> {
     if (session.data.stage !== 'mfa') {
-      throw new UnauthorizedException('Sign in with your email address and password first');
+      throw new NotSignedIn('Sign in with your email address and password first');
     }
     const user = await this.requireUser(session.data.userId);
+    // Codes are throttled per account (and address), not only per session: signing in again with the
+    // password does not buy more guesses.
+    const { accountFailures } = await this.throttle.admitOrRetryLater('code', user.email, ip);
     const method = await this.checkSecondFactor(user, code.trim());
     if (!method) {
+      await this.recordFailure(user.email, user.id, 'code', accountFailures);
       await this.failSecondFactor(session, user);
-      throw new UnauthorizedException('The authentication code is not correct');
+      throw new NotSignedIn('The authentication code is not correct');
     }
-    await this.throttle.recordSuccess(user.email);
+    await this.throttle.clear('code', user.email, ip);
     const active = await this.sessions.rotate(session, { stage: 'active' });
     await this.audit.record({ action: 'auth.sign_in', tenantId: null, actorUserId: user.id, after: { mfa: method } });
     return { session: active, response: { mfaRequired: false, me: await this.me(user.id) } };
@@ -98,13 +116,13 @@ export class AuthService implements OnModuleInit {
   async confirmEnrolment(session: Session, code: string): Promise<{ result: MfaEnrolmentResult; session: Session }> {
     const user = await this.enrollingUser(session);
     if (!session.data.pendingTotpSecret) {
-      throw new ConflictException('Start MFA set-up first: no secret is waiting to be confirmed');
+      throw new Conflict('Start setting up two-factor authentication first: no secret is waiting to be confirmed');
     }
     const secret = this.cipher.decrypt(session.data.pendingTotpSecret);
     const timeStep = await verifyTotp(secret, code.trim(), null);
     if (timeStep === null) {
       await this.failSecondFactor(session, user);
-      throw new UnauthorizedException('The authentication code is not correct: check the time on your device and try again');
+      throw new NotSignedIn('The authentication code is not correct: check the time on your device and try again');
     }
     const recoveryCodes = newRecoveryCodes();
     const enrolled = await this.database.outsideTenants(async (manager) => {
@@ -122,28 +140,50 @@ export class AuthService implements OnModuleInit {
       return result.affected === 1;
     });
     if (!enrolled) {
-      throw new ConflictException('MFA is already set up for this account');
+      throw new Conflict('Two-factor authentication is already set up for this account');
     }
     const wasSigningIn = session.data.stage === 'enrol';
     const active = await this.sessions.rotate(session, { stage: 'active', pendingTotpSecret: undefined });
-    await this.audit.record({ action: 'auth.mfa_enrolled', tenantId: null, actorUserId: user.id, target: { type: 'user', id: user.id } });
+    await this.audit.record({
+      action: 'auth.mfa_enrolled',
+      tenantId: null,
+      actorUserId: user.id,
+      target: { type: 'user', id: user.id },
+    });
     if (wasSigningIn) {
-      await this.audit.record({ action: 'auth.sign_in', tenantId: null, actorUserId: user.id, after: { mfa: 'enrolled' } });
+      await this.audit.record({
+        action: 'auth.sign_in',
+        tenantId: null,
+        actorUserId: user.id,
+        after: { mfa: 'enrolled' },
+      });
     }
     return { session: active, result: { recoveryCodes, me: await this.me(user.id) } };
   }
 
   /** New recovery codes (the old ones stop working), confirmed with a code from the authenticator app. */
-  async regenerateRecoveryCodes(userId: string, code: string): Promise<string[]> {
+  async regenerateRecoveryCodes(userId: string, code: string, ip: string | null): Promise<string[]> {
     const user = await this.requireUser(userId);
-    if (!user.mfaEnrolledAt || looksLikeRecoveryCode(code) || (await this.checkSecondFactor(user, code.trim())) !== 'totp') {
-      throw new UnauthorizedException('Enter the current code from your authenticator app');
+    const { accountFailures } = await this.throttle.admitOrRetryLater('code', user.email, ip);
+    if (
+      !user.mfaEnrolledAt ||
+      looksLikeRecoveryCode(code) ||
+      (await this.checkSecondFactor(user, code.trim())) !== 'totp'
+    ) {
+      await this.recordFailure(user.email, user.id, 'code', accountFailures);
+      throw new NotSignedIn('Enter the current code from your authenticator app');
     }
+    await this.throttle.clear('code', user.email, ip);
     const recoveryCodes = newRecoveryCodes();
     await this.database.outsideTenants((manager) =>
       manager.update(UserEntity, { id: user.id }, { mfaRecoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) }),
     );
-    await this.audit.record({ action: 'auth.recovery_codes_regenerated', tenantId: null, actorUserId: user.id, target: { type: 'user', id: user.id } });
+    await this.audit.record({
+      action: 'auth.recovery_codes_regenerated',
+      tenantId: null,
+      actorUserId: user.id,
+      target: { type: 'user', id: user.id },
+    });
     return recoveryCodes;
   }
 
@@ -157,28 +197,48 @@ export class AuthService implements OnModuleInit {
   async me(userId: string): Promise<CurrentUser> {
     const me = await this.users.currentUser(userId);
     if (!me) {
-      throw new UnauthorizedException('Sign in to continue');
+      throw new NotSignedIn('Sign in to continue');
     }
     return me;
   }
 
-
-  private async failSignIn(email: string, userId: string | null, factor: 'password' | 'code'): Promise<void> {
-    const locked = await this.throttle.recordFailure(email);
+  private async recordFailure(
+    email: string,
+    userId: string | null,
+    factor: 'password' | 'code',
+    accountFailures: number,
+  ): Promise<void> {
     const target = { type: 'email', id: email };
-    await this.audit.record({ action: 'auth.sign_in_failed', tenantId: null, actorUserId: userId, target, after: { factor } });
-    if (locked) {
-      await this.audit.record({ action: 'auth.lockout', tenantId: null, actorUserId: userId, target });
+    await this.audit.record({
+      action: 'auth.sign_in_failed',
+      tenantId: null,
+      actorUserId: userId,
+      target,
+      after: { factor },
+    });
+    if (accountFailures === this.throttle.failureCeiling) {
+      await this.audit.record({
+        action: 'auth.failure_ceiling',
+        tenantId: null,
+        actorUserId: userId,
+        target,
+        after: { factor },
+      });
     }
   }
 
+  /** A wrong code at sign-in or MFA set-up: five in one session end it. */
   private async failSecondFactor(session: Session, user: UserEntity): Promise<void> {
-    await this.audit.record({ action: 'auth.mfa_failed', tenantId: null, actorUserId: user.id, target: { type: 'user', id: user.id } });
-    await this.failSignIn(user.email, user.id, 'code');
+    await this.audit.record({
+      action: 'auth.mfa_failed',
+      tenantId: null,
+      actorUserId: user.id,
+      target: { type: 'user', id: user.id },
+    });
     session.data.mfaFailures += 1;
     if (session.data.mfaFailures >= MAX_MFA_FAILURES_PER_SESSION) {
       await this.sessions.destroy(session.token, session.data.userId);
-      throw new UnauthorizedException('Too many wrong codes: sign in again');
+      throw new NotSignedIn('Too many wrong codes: sign in again');
     }
     await this.sessions.save(session);
   }
@@ -189,17 +249,15 @@ export class AuthService implements OnModuleInit {
       return null;
     }
     if (looksLikeRecoveryCode(code)) {
-      const spent = await this.database.outsideTenants((manager) =>
-        manager.query(
-          `UPDATE users SET mfa_recovery_code_hashes = array_remove(mfa_recovery_code_hashes, $2)
-           WHERE id = $1 AND $2 = ANY (mfa_recovery_code_hashes) RETURNING id`,
-          [user.id, hashRecoveryCode(code)],
-        ),
-      );
-      if (spent[0].length === 0) {
+      if (!(await this.users.spendRecoveryCode(user.id, hashRecoveryCode(code)))) {
         return null;
       }
-      await this.audit.record({ action: 'auth.recovery_code_used', tenantId: null, actorUserId: user.id, target: { type: 'user', id: user.id } });
+      await this.audit.record({
+        action: 'auth.recovery_code_used',
+        tenantId: null,
+        actorUserId: user.id,
+        target: { type: 'user', id: user.id },
+      });
       return 'recovery_code';
     }
     const lastStep = user.mfaLastTimeStep === null ? null : Number(user.mfaLastTimeStep);
@@ -220,10 +278,10 @@ export class AuthService implements OnModuleInit {
   private async enrollingUser(session: Session): Promise<UserEntity> {
     const user = await this.requireUser(session.data.userId);
     if (session.data.stage === 'mfa') {
-      throw new UnauthorizedException('Enter your authentication code first');
+      throw new NotSignedIn('Enter your authentication code first');
     }
     if (user.mfaEnrolledAt) {
-      throw new ConflictException('MFA is already set up for this account');
+      throw new Conflict('Two-factor authentication is already set up for this account');
     }
     return user;
   }
@@ -231,7 +289,7 @@ export class AuthService implements OnModuleInit {
   private async requireUser(id: string): Promise<UserEntity> {
     const user = await this.users.findById(id);
     if (!user) {
-      throw new UnauthorizedException('Sign in to continue');
+      throw new NotSignedIn('Sign in to continue');
     }
     return user;
   }

@@ -1,5 +1,4 @@
-import { passwordProblem } from '@dspt/domain';
-import { InvalidInputException } from '@dspt/server/http';
+import { passwordProblem, InvalidInput } from '@dspt/domain';
 import { Injectable } from '@nestjs/common';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
@@ -12,7 +11,7 @@ export class PasswordPolicy {
   assertAcceptable(password: string, email: string): void {
     const problem = passwordProblem(password, { email, isCommon: (candidate) => COMMON_PASSWORDS.has(candidate) });
     if (problem) {
-      throw new InvalidInputException(problem, [{ field: 'password', message: problem }]);
+      throw new InvalidInput(problem, [{ field: 'password', message: problem }]);
     }
   }
 }

@@ -25,7 +25,9 @@ describe('verifyTotp', () => {
     const secret = newTotpSecret();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     const uri = totpUri(secret, 'sam@lsp.example');
-    expect(uri).toBe(`otpauth://totp/DSPT%20Support%20Portal:sam%40lsp.example?secret=${secret}&issuer=DSPT%20Support%20Portal`);
+    expect(uri).toBe(
+      `otpauth://totp/DSPT%20Support%20Portal:sam%40lsp.example?secret=${secret}&issuer=DSPT%20Support%20Portal`,
+    );
     const dataUrl = await totpQrCodeDataUrl(uri);
     expect(Buffer.from(dataUrl.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toContain('<svg');
   });

@@ -1,14 +1,9 @@
-import { AppConfigService } from '@dspt/server/config';
 import { ForbiddenException, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-
-/** Angular's HttpClient reads this cookie and echoes it in this header on every mutating request. */
-export const XSRF_COOKIE = 'XSRF-TOKEN';
-export const XSRF_HEADER = 'x-xsrf-token';
+import { timingSafeEqual } from 'node:crypto';
+import { SessionCookie, XSRF_HEADER } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -17,34 +12,40 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Double-submit XSRF protection: every response that lacks the cookie sets one; a POST, PUT, PATCH or
- * DELETE must send the cookie's value back in the header, which another site's page cannot read.
+ * Signed double-submit XSRF protection. A response whose request lacks a token valid for its session gets
+ * a new XSRF cookie; a POST, PUT, PATCH or DELETE must send the cookie's value back in the X-XSRF-TOKEN
+ * header (which another site's page cannot read), and that value must be signed for the request's
+ * session (see XsrfTokens): a token from another session, or from before sign-in, is refused.
  */
 @Injectable()
 export class XsrfMiddleware implements NestMiddleware {
-  constructor(private readonly config: AppConfigService) {}
+  constructor(private readonly cookie: SessionCookie) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const cookie = request.cookies?.[XSRF_COOKIE] as string | undefined;
-    const valid = typeof cookie === 'string' && TOKEN.test(cookie);
-    if (!valid) {
-      response.cookie(XSRF_COOKIE, randomBytes(32).toString('base64url'), {
-        httpOnly: false,
-        sameSite: 'lax',
-        secure: this.config.get('SESSION_COOKIE_SECURE'),
-        path: '/',
-      });
+    const refusal = this.check(request, response);
+    if (refusal) {
+      throw new ForbiddenException(refusal);
     }
+    next();
+  }
+
+  /**
+   * Renews the cookie when needed and answers why a mutating request must be refused, or null when it
+   * may go on (for Express routes outside Nest, such as the queue dashboard). Answers the valid token in
+   * `response.locals.xsrfToken`.
+   */
+  check(request: Request, response: Response): string | null {
+    const session = this.cookie.read(request);
+    const cookie = this.cookie.readXsrf(request);
+    const valid = this.cookie.xsrf.verify(cookie, session);
+    response.locals['xsrfToken'] = valid ? cookie : this.cookie.setXsrf(response, session);
     if (SAFE_METHODS.has(request.method)) {
-      next();
-      return;
+      return null;
     }
     const header = request.get(XSRF_HEADER);
     if (!valid || !header || !sameToken(header, cookie)) {
-      throw new ForbiddenException(
-        'Missing or invalid XSRF token: send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie',
-      );
+      return `Missing or invalid XSRF token: send the X-XSRF-TOKEN header with the value of the ${this.cookie.names.xsrf} cookie`;
     }
-    next();
+    return null;
   }
 }

@@ -1,7 +1,7 @@
 import type { CaseNote, CaseNoteList } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseNotesService } from './case-notes.service';
 import { CaseNoteInputDto } from './casework.dto';
 
@@ -13,7 +13,7 @@ export class CaseNotesController {
   @Get()
   @TenantAccess('caseload.read')
   @ApiOperation({ summary: "The provider's case notes, newest first" })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP' })
+  @ApiProblem(404, 'No such provider in this LSP')
   async list(@UuidParam('providerId') providerId: string): Promise<CaseNoteList> {
     return { items: await this.notes.list(providerId) };
   }
@@ -21,7 +21,7 @@ export class CaseNotesController {
   @Post()
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: 'Log a call, email, meeting, visit or note; the latest sets the last contact' })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP' })
+  @ApiProblem(404, 'No such provider in this LSP')
   create(@UuidParam('providerId') providerId: string, @Body() body: CaseNoteInputDto): Promise<CaseNote> {
     return this.notes.create(providerId, body);
   }

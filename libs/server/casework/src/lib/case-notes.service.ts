@@ -1,10 +1,10 @@
+import { invalidField } from '@dspt/domain';
 import type { CaseNote, CaseNoteInput } from '@dspt/contracts';
 import type { CaseNoteKind } from '@dspt/domain';
 import { findProviderOrFail } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
 import { CaseNoteEntity, type ProviderEntity } from '@dspt/server/database';
-import { invalidField } from '@dspt/server/http';
 import { requireSignedInUser, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -46,11 +46,17 @@ export class CaseNotesService {
 
   /** Newest first. */
   list(providerId: string): Promise<CaseNote[]> {
-    return this.database.inCurrentTenant(async (manager) => {
-      await findProviderOrFail(manager, providerId);
-      const rows: CaseNoteRow[] = await manager.query(`${NOTES_SQL} WHERE n.provider_id = $1 ORDER BY n.occurred_at DESC, n.created_at DESC`, [providerId]);
-      return rows.map(toCaseNote);
-    });
+    return this.database.inCurrentTenant((manager) => this.listIn(manager, providerId));
+  }
+
+  /** As `list`, in the caller's transaction. */
+  async listIn(manager: EntityManager, providerId: string): Promise<CaseNote[]> {
+    await findProviderOrFail(manager, providerId);
+    const rows: CaseNoteRow[] = await manager.query(
+      `${NOTES_SQL} WHERE n.provider_id = $1 ORDER BY n.occurred_at DESC, n.created_at DESC`,
+      [providerId],
+    );
+    return rows.map(toCaseNote);
   }
 
   create(providerId: string, input: CaseNoteInput): Promise<CaseNote> {

@@ -1,8 +1,25 @@
-import { type CaseNoteInput, TASK_STATUS_FILTERS, type TaskAssigneeFilter, type TaskInput, type TaskStatusFilter, type TaskUpdate } from '@dspt/contracts';
+import {
+  type CaseNoteInput,
+  TASK_STATUS_FILTERS,
+  type TaskAssigneeFilter,
+  type TaskInput,
+  type TaskStatusFilter,
+  type TaskUpdate,
+} from '@dspt/contracts';
 import { CASE_NOTE_KINDS, type CaseNoteKind } from '@dspt/domain';
 import { IsCalendarDate } from '@dspt/server/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 const isPresent = (property: string) => (object: object) => (object as Record<string, unknown>)[property] !== undefined;
 
@@ -17,10 +34,15 @@ export class CaseNoteInputDto implements CaseNoteInput {
   @MaxLength(10_000, { message: 'body must be at most 10000 characters' })
   body!: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01T10:30:00Z', description: 'When it happened; now when left out; not in the future' })
+  @ApiPropertyOptional({
+    example: '2026-03-01T10:30:00Z',
+    description: 'When it happened; now when left out; not in the future',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'occurredAt must be a date and time such as 2026-03-01T10:30:00Z' })
-  @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/i, { message: 'occurredAt must include the time and its zone, e.g. 2026-03-01T10:30:00Z' })
+  @Matches(/T.*(Z|[+-]\d{2}:?\d{2})$/i, {
+    message: 'occurredAt must include the time and its zone, e.g. 2026-03-01T10:30:00Z',
+  })
   occurredAt?: string;
 }
 
@@ -35,7 +57,11 @@ export class TaskInputDto implements TaskInput {
   @IsCalendarDate()
   dueOn!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An adviser or admin of the LSP; yourself when left out; null: nobody' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'An adviser or admin of the LSP; yourself when left out; null: nobody',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'assigneeId must be a user id (UUID)' })
   assigneeId?: string | null;
@@ -66,7 +92,7 @@ export class TaskUpdateDto implements TaskUpdate {
 }
 
 export class TaskListQueryDto {
-  @ApiPropertyOptional({ example: 'me', description: '`me` (default), `all`, or a user id' })
+  @ApiPropertyOptional({ type: String, example: 'me', description: '`me` (default), `all`, or a user id' })
   @IsOptional()
   @ValidateIf((query: TaskListQueryDto) => query.assignee !== 'me' && query.assignee !== 'all')
   @IsUUID('all', { message: 'assignee must be me, all or a user id' })

@@ -9,6 +9,6 @@ import { TasksService } from './tasks.service';
 @Module({
   controllers: [CaseNotesController, ProviderTasksController, TasksController],
   providers: [CaseNotesService, TasksService],
-  exports: [CaseNotesService],
+  exports: [CaseNotesService, TasksService],
 })
 export class CaseworkModule {}

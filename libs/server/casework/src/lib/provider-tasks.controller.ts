@@ -1,7 +1,7 @@
 import type { Task, TaskList } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TaskInputDto } from './casework.dto';
 import { TasksService } from './tasks.service';
 
@@ -13,7 +13,7 @@ export class ProviderTasksController {
   @Get()
   @TenantAccess('caseload.read')
   @ApiOperation({ summary: "The provider's tasks: open ones first, overdue first, then by due date" })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP' })
+  @ApiProblem(404, 'No such provider in this LSP')
   async list(@UuidParam('providerId') providerId: string): Promise<TaskList> {
     return { items: await this.tasks.forProvider(providerId) };
   }
@@ -21,7 +21,7 @@ export class ProviderTasksController {
   @Post()
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: 'Set a follow-up task for the provider' })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP' })
+  @ApiProblem(404, 'No such provider in this LSP')
   create(@UuidParam('providerId') providerId: string, @Body() body: TaskInputDto): Promise<Task> {
     return this.tasks.create(providerId, body);
   }

@@ -1,7 +1,7 @@
 import type { Task, TaskList } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TaskListQueryDto, TaskUpdateDto } from './casework.dto';
 import { TasksService } from './tasks.service';
 
@@ -20,7 +20,7 @@ export class TasksController {
   @Patch(':taskId')
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: 'Change a task: title, due day, assignee, done' })
-  @ApiNotFoundResponse({ description: 'No such task in this LSP' })
+  @ApiProblem(404, 'No such task in this LSP')
   update(@UuidParam('taskId') taskId: string, @Body() body: TaskUpdateDto): Promise<Task> {
     return this.tasks.update(taskId, body);
   }

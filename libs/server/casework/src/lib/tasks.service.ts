@@ -1,12 +1,11 @@
 import type { Task, TaskAssigneeFilter, TaskInput, TaskStatusFilter, TaskUpdate } from '@dspt/contracts';
-import { type TenantRole, tenantRoleGrants } from '@dspt/domain';
+import { type TenantRole, tenantRoleGrants, NotFound, invalidField } from '@dspt/domain';
 import { findProviderOrFail } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
 import { TaskEntity } from '@dspt/server/database';
-import { invalidField } from '@dspt/server/http';
 import { requireSignedInUser, ScopedDatabase } from '@dspt/server/tenancy';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isTaskOverdue } from './task-overdue';
 
@@ -46,10 +45,13 @@ export class TasksService {
   ) {}
 
   forProvider(providerId: string): Promise<Task[]> {
-    return this.database.inCurrentTenant(async (manager) => {
-      await findProviderOrFail(manager, providerId);
-      return this.query(manager, `WHERE t.provider_id = $1`, [providerId]);
-    });
+    return this.database.inCurrentTenant((manager) => this.forProviderIn(manager, providerId));
+  }
+
+  /** As `forProvider`, in the caller's transaction. */
+  async forProviderIn(manager: EntityManager, providerId: string): Promise<Task[]> {
+    await findProviderOrFail(manager, providerId);
+    return this.query(manager, `WHERE t.provider_id = $1`, [providerId]);
   }
 
   /** "My tasks" (assignee `me`), someone else's, or everyone's in the LSP. */
@@ -60,7 +62,9 @@ export class TasksService {
       parameters.push(filter.assignee === 'me' ? requireSignedInUser().id : filter.assignee);
       conditions.push(`t.assignee_id = $${parameters.length}`);
     }
-    return this.database.inCurrentTenant((manager) => this.query(manager, `WHERE ${conditions.join(' AND ')}`, parameters));
+    return this.database.inCurrentTenant((manager) =>
+      this.query(manager, `WHERE ${conditions.join(' AND ')}`, parameters),
+    );
   }
 
   create(providerId: string, input: TaskInput): Promise<Task> {
@@ -100,7 +104,7 @@ export class TasksService {
     return this.database.inCurrentTenant(async (manager) => {
       const task = await manager.findOne(TaskEntity, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
       if (!task) {
-        throw new NotFoundException('Task not found');
+        throw new NotFound('Task not found');
       }
       const changes = await this.changes(manager, task, update);
       const fields = Object.keys(changes) as Array<keyof TaskChanges>;
@@ -154,7 +158,10 @@ export class TasksService {
   /** Tasks go to people who may do casework in this LSP: its advisers and admins. */
   private async checkAssignee(manager: EntityManager, userId: string): Promise<void> {
     // Row-level security: only this LSP's memberships are visible.
-    const [membership]: Array<{ role: TenantRole }> = await manager.query(`SELECT role FROM memberships WHERE user_id = $1`, [userId]);
+    const [membership]: Array<{ role: TenantRole }> = await manager.query(
+      `SELECT role FROM memberships WHERE user_id = $1`,
+      [userId],
+    );
     if (!membership || !tenantRoleGrants(membership.role, 'caseload.write')) {
       throw invalidField('assigneeId', 'assigneeId must be an adviser or admin of this LSP');
     }

@@ -17,7 +17,12 @@ export class Clock {
 }
 
 // Made once: building a DateTimeFormat costs about 0.1 ms, formatting with it a microsecond (lists call this per row).
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export function londonDate(instant: Date): string {
   return LONDON_DAY.format(instant);

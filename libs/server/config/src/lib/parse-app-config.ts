@@ -37,3 +37,14 @@ export function loadAppConfigOrExit(env: Record<string, string | undefined> = pr
     throw error;
   }
 }
+
+/**
+ * The api processes to run: API_PROCESSES, else WEB_CONCURRENCY, else one per core, except in tests, where
+ * one process keeps a test's requests and its logs together unless the test asks for more.
+ */
+export function apiProcessCount(
+  config: Pick<AppConfig, 'API_PROCESSES' | 'WEB_CONCURRENCY' | 'NODE_ENV'>,
+  cores: number,
+): number {
+  return config.API_PROCESSES ?? config.WEB_CONCURRENCY ?? (config.NODE_ENV === 'test' ? 1 : Math.max(1, cores));
+}

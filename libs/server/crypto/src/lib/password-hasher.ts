@@ -8,7 +8,14 @@ const PARAMETERS = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } 
 
 const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
 
-function derive(password: string, salt: Buffer, memory: number, passes: number, parallelism: number, tagLength: number) {
+function derive(
+  password: string,
+  salt: Buffer,
+  memory: number,
+  passes: number,
+  parallelism: number,
+  tagLength: number,
+) {
   return argon2Async('argon2id', { message: password, nonce: salt, memory, passes, parallelism, tagLength });
 }
 

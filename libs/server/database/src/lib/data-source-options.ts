@@ -7,8 +7,9 @@ export interface DatabaseConnectionSettings {
   poolSize?: number;
   applicationName?: string;
   /**
-   * The role queries run as, set when each connection opens. The api and worker run as `APP_ROLE` (no
-   * BYPASSRLS, so row-level security applies); migrations and the seed run as the connecting owner.
+   * The role queries run as, set when each connection opens. The api and worker log in as their own
+   * NOINHERIT member of `APP_ROLE` (see app-login.ts) and run as `APP_ROLE` (no BYPASSRLS, so row-level
+   * security applies); migrations and the seed log in as the owner and run as it.
    */
   role?: string;
 }

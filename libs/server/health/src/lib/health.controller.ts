@@ -1,7 +1,7 @@
 import type { HealthResponse } from '@dspt/contracts';
 import { Public } from '@dspt/server/http';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { HEALTH_CHECK_TIMEOUT_MS, RedisHealthIndicator } from './redis.health';
 import { WorkerHealthIndicator } from './worker.health';
@@ -19,6 +19,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Whether the portal can serve requests: its database, Redis and workers' })
   @ApiOkResponse({ description: 'PostgreSQL, Redis and at least one worker are up' })
   @ApiServiceUnavailableResponse({ description: 'At least one component is down; `error` names which' })
   check(): Promise<HealthResponse> {

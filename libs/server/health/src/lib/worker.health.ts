@@ -23,7 +23,10 @@ export class WorkerHealthIndicator {
       if (heartbeats.length === 0) {
         return indicator.down({ message: 'No worker has sent a heartbeat recently', workers: 0 });
       }
-      const latest = heartbeats.map((beat) => beat.beatAt).sort().at(-1);
+      const latest = heartbeats
+        .map((beat) => beat.beatAt)
+        .sort()
+        .at(-1);
       return indicator.up({ workers: heartbeats.length, lastHeartbeatAt: latest });
     } catch (error) {
       return indicator.down({ message: `Worker heartbeats cannot be read: ${(error as Error).message}` });
@@ -34,7 +37,13 @@ export class WorkerHealthIndicator {
     const keys: string[] = [];
     let cursor = '0';
     do {
-      const [next, batch] = await this.redis.scan(cursor, 'MATCH', workerHeartbeatPattern(this.config.get('REDIS_PREFIX')), 'COUNT', 100);
+      const [next, batch] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        workerHeartbeatPattern(this.config.get('REDIS_PREFIX')),
+        'COUNT',
+        100,
+      );
       keys.push(...batch);
       cursor = next;
     } while (cursor !== '0');
@@ -42,6 +51,8 @@ export class WorkerHealthIndicator {
       return [];
     }
     const values = await this.redis.mget(keys);
-    return values.filter((value): value is string => value !== null).map((value) => JSON.parse(value) as WorkerHeartbeat);
+    return values
+      .filter((value): value is string => value !== null)
+      .map((value) => JSON.parse(value) as WorkerHeartbeat);
   }
 }

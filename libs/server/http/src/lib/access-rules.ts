@@ -1,6 +1,7 @@
 import type { GlobalPermission, TenantPermission } from '@dspt/domain';
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiCookieAuth, ApiExtension, ApiForbiddenResponse, ApiParam, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiExtension, ApiParam } from '@nestjs/swagger';
+import { ApiProblem } from './openapi-document';
 
 /**
  * Every route declares who may call it; the access guard refuses routes that declare nothing. The rule
@@ -11,7 +12,8 @@ export type AccessRule =
   /** Any session, even one still waiting for its second factor (the MFA endpoints themselves). */
   | { kind: 'session' }
   | { kind: 'signed-in' }
-  | { kind: 'tenant'; permission: TenantPermission }
+  /** `orGlobal`: a programme-wide role granting it acts in any LSP as if it were the LSP's admin. */
+  | { kind: 'tenant'; permission: TenantPermission; orGlobal?: GlobalPermission }
   | { kind: 'global'; permission: GlobalPermission };
 
 export const ACCESS_RULE = 'dspt:access-rule';
@@ -22,10 +24,10 @@ function declare(rule: AccessRule, ...more: Array<ClassDecorator & MethodDecorat
 }
 
 function signedInDocs() {
-  return [ApiCookieAuth('session'), ApiUnauthorizedResponse({ description: 'Not signed in' })];
+  return [ApiCookieAuth('session'), ApiProblem(401)];
 }
 
-/** No session needed (health, sign-in, invitation links). */
+/** No session needed (health, sign-in, invitation links); the OpenAPI document gives these `security: []`. */
 export const Public = () => declare({ kind: 'public' });
 
 export const AnySession = () => declare({ kind: 'session' }, ...signedInDocs());
@@ -36,17 +38,17 @@ export const SignedIn = () => declare({ kind: 'signed-in' }, ...signedInDocs());
  * A route under `/api/tenants/{tenantSlug}/...`: the user needs a membership of that LSP whose role grants
  * `permission`. The LSP becomes the request's tenant: its queries see only its rows.
  */
-export const TenantAccess = (permission: TenantPermission) =>
+export const TenantAccess = (permission: TenantPermission, options: { orGlobal?: GlobalPermission } = {}) =>
   declare(
-    { kind: 'tenant', permission },
+    { kind: 'tenant', permission, ...options },
     ...signedInDocs(),
     ApiParam({ name: TENANT_SLUG_PARAM, description: "The LSP's slug" }),
-    ApiForbiddenResponse({ description: `Needs a membership of the LSP granting ${permission}` }),
+    ApiProblem(403, `Needs a membership of the LSP granting ${permission}`),
   );
 
 export const GlobalAccess = (permission: GlobalPermission) =>
   declare(
     { kind: 'global', permission },
     ...signedInDocs(),
-    ApiForbiddenResponse({ description: `Needs a programme-wide role granting ${permission}` }),
+    ApiProblem(403, `Needs a programme-wide role granting ${permission}`),
   );

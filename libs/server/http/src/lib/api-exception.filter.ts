@@ -1,27 +1,28 @@
-import type { ApiErrorBody, ApiErrorDetail } from '@dspt/contracts';
+import type { ApiErrorBody } from '@dspt/contracts';
+import { Refusal, type RefusalKind } from '@dspt/domain';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import { RetryLaterException } from './retry-later.exception';
 
-/** An error whose body lists `details`: one per bad field or row, or per field changed by someone else (409). */
-export class DetailedHttpException extends HttpException {
-  constructor(
-    message: string,
-    status: HttpStatus,
-    readonly details: ApiErrorDetail[],
-  ) {
-    super(message, status);
-  }
-}
+/** What pg's pool throws when no connection came free within DATABASE_URL's pool wait (data-source-options). */
+const POOL_WAIT_EXCEEDED = 'timeout exceeded when trying to connect';
+/** Seconds a client is asked to wait when the database's connections are all busy. */
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
-/** Thrown for invalid input; carries one detail per bad field or row. */
-export class InvalidInputException extends DetailedHttpException {
-  constructor(message: string, details: ApiErrorDetail[]) {
-    super(message, HttpStatus.BAD_REQUEST, details);
-  }
-}
+/** The one place a service's refusal becomes an HTTP status: every kind has one, or this does not compile. */
+const STATUS_OF_REFUSAL: Record<RefusalKind, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
 
 /** Nest's own error bodies carry a `message`; a body without one was shaped deliberately by its thrower. */
 function isOwnBody(raw: string | object): raw is object {
@@ -38,12 +39,26 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof Error && exception.message === POOL_WAIT_EXCEEDED) {
+      // Overload, not a fault: every connection of this process's pool stayed busy. Say so and when to retry.
+      this.logger.warn('No database connection came free in time: answered 503');
+      if (!response.headersSent) {
+        response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+      }
+      this.send(response, {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: STATUS_CODES[503] ?? 'Service Unavailable',
+        message: 'The portal is busy. Please try again in a moment.',
+      });
+      return;
+    }
+    if (exception instanceof Refusal) {
+      this.sendRefusal(response, exception);
+      return;
+    }
     if (!(exception instanceof HttpException)) {
       this.send(response, this.unexpected(exception));
       return;
-    }
-    if (exception instanceof RetryLaterException && !response.headersSent) {
-      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     const raw = exception.getResponse();
     if (isOwnBody(raw)) {
@@ -52,6 +67,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     this.send(response, this.fromHttpException(exception));
+  }
+
+  private sendRefusal(response: Response, refusal: Refusal): void {
+    const statusCode = STATUS_OF_REFUSAL[refusal.kind];
+    if (refusal.retryAfterSeconds !== undefined && !response.headersSent) {
+      response.setHeader('Retry-After', String(refusal.retryAfterSeconds));
+    }
+    this.send(response, {
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message: refusal.message,
+      ...(refusal.details.length > 0 ? { details: [...refusal.details] } : {}),
+    });
   }
 
   private send(response: Response, body: object, statusCode = (body as ApiErrorBody).statusCode): void {
@@ -69,7 +97,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',
       message,
-      ...(exception instanceof DetailedHttpException ? { details: exception.details } : {}),
     };
   }
 

@@ -16,10 +16,17 @@ describe('IsCalendarDate', () => {
     expect(errorsFor(value)).toEqual([]);
   });
 
-  it.each([['2026-02-29'], ['2026-13-01'], ['2026-3-1'], ['01/03/2026'], ['2026-03-01T00:00:00Z'], [''], [20260301], [null], [undefined]])(
-    'refuses %p, naming the property',
-    (value) => {
-      expect(errorsFor(value)).toEqual(['dueOn must be a real date in the form YYYY-MM-DD']);
-    },
-  );
+  it.each([
+    ['2026-02-29'],
+    ['2026-13-01'],
+    ['2026-3-1'],
+    ['01/03/2026'],
+    ['2026-03-01T00:00:00Z'],
+    [''],
+    [20260301],
+    [null],
+    [undefined],
+  ])('refuses %p, naming the property', (value) => {
+    expect(errorsFor(value)).toEqual(['dueOn must be a real date in the form YYYY-MM-DD']);
+  });
 });

@@ -1,13 +1,16 @@
+import { AppConfigService } from '@dspt/server/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { createOpenApiDocument } from './openapi-document';
+import { noStore, securityHeaders } from './security-headers';
+import { compressResponses } from './compress-responses';
 import { createValidationPipe } from './validation.pipe';
 
 export const API_PREFIX = 'api';
-/** The httpOnly cookie holding the session token. */
-export const SESSION_COOKIE = 'dspt_session';
+/** Swagger UI and the OpenAPI document (`/api/docs/openapi.json`), when API_DOCS_ENABLED. */
+export const API_DOCS_PATH = `/${API_PREFIX}/docs`;
 
 /**
  * Everything the HTTP app needs besides its modules: used by main.ts and by the integration tests, so
@@ -19,35 +22,23 @@ export interface HttpAppOptions {
 }
 
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
+  const config = app.get(AppConfigService);
   app.setGlobalPrefix(API_PREFIX);
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For is believed only from the configured proxies; from anyone else req.ip is the peer.
+  app.set('trust proxy', config.get('TRUST_PROXY'));
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Swagger UI at /api/docs needs inline scripts and styles; the portal itself does not.
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          upgradeInsecureRequests: options.production ? [] : null,
-        },
-      },
-      strictTransportSecurity: options.production,
-    }),
-  );
+  app.use(securityHeaders(API_DOCS_PATH, options.production));
+  app.use(`/${API_PREFIX}`, noStore);
+  app.use(compressResponses());
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('DSPT Support Portal API')
-    .setDescription('Case management for the Local Support Partners of the Better Security, Better Care programme')
-    .setVersion('1')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
-    .build();
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,
+  if (!config.get('API_DOCS_ENABLED')) {
+    return;
+  }
+  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, () => createOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_DOCS_PATH.slice(1)}/openapi.json`,
   });
 }

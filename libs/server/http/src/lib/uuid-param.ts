@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { InvalidInputException } from './api-exception.filter';
+import { InvalidInput } from '@dspt/domain';
 
 /** A path parameter that must be a UUID; otherwise a 400 whose details name the parameter. */
 export function UuidParam(name: string): ParameterDecorator {
@@ -8,7 +8,7 @@ export function UuidParam(name: string): ParameterDecorator {
     new ParseUUIDPipe({
       exceptionFactory: () => {
         const message = `${name} must be a UUID`;
-        return new InvalidInputException(message, [{ field: name, message }]);
+        return new InvalidInput(message, [{ field: name, message }]);
       },
     }),
   );

@@ -1,6 +1,7 @@
 import { AppConfigService } from '@dspt/server/config';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { redactError, redactUrl } from './log-redaction';
 import { requestIdFor } from './request-id';
 
 /** Paths whose values never reach the logs. */
@@ -15,7 +16,11 @@ export const REDACTED_LOG_PATHS = [
   '*.secret',
 ];
 
-/** Structured JSON logs (pino) for api and worker; every HTTP log line carries the request id. */
+/**
+ * Structured JSON logs (pino) for api and worker; every HTTP log line carries the request id. No personal
+ * data or credential reaches them: URLs lose their tokens (`redactUrl`) and errors their SQL parameters
+ * and PostgreSQL details (`redactError`), whoever logs them.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -27,8 +32,13 @@ export const REDACTED_LOG_PATHS = [
           redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
           autoLogging: { ignore: (req) => req.url === '/api/health' },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url),
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            err: redactError,
           },
         },
       }),

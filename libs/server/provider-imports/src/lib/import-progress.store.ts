@@ -13,10 +13,13 @@ export const IMPORT_PROGRESS_TTL_SECONDS = 24 * 60 * 60;
  */
 export const IMPORT_STALE_MS = 5 * 60 * 1000;
 
-export interface StoredImportProgress extends ImportProgress {
+/** What any background import reports (provider imports, the DSPT status list, the CQC register). */
+type Progress = Pick<ImportProgress, 'importId' | 'status' | 'message'>;
+
+export type StoredImportProgress<P extends Progress = ImportProgress> = P & {
   /** Epoch ms of the last report. */
   updatedAt: number;
-}
+};
 
 /**
  * Background imports' progress in Redis, one key per LSP and import (`<prefix>:import:<tenantId>:<id>`),
@@ -34,8 +37,8 @@ export class ImportProgressStore {
     this.prefix = `${config.get('REDIS_PREFIX')}:import`;
   }
 
-  async save(tenantId: string, progress: ImportProgress): Promise<void> {
-    const stored: StoredImportProgress = { ...progress, updatedAt: Date.now() };
+  async save<P extends Progress = ImportProgress>(tenantId: string, progress: P): Promise<void> {
+    const stored: StoredImportProgress<P> = { ...progress, updatedAt: Date.now() };
     await this.redis.set(
       this.key(tenantId, progress.importId),
       JSON.stringify(stored),
@@ -45,12 +48,13 @@ export class ImportProgressStore {
   }
 
   /** Null when this LSP has no such import (or it expired). */
-  async get(tenantId: string, importId: string): Promise<ImportProgress | null> {
+  async get<P extends Progress = ImportProgress>(tenantId: string, importId: string): Promise<P | null> {
     const raw = await this.redis.get(this.key(tenantId, importId));
     if (!raw) {
       return null;
     }
-    const { updatedAt, ...progress } = JSON.parse(raw) as StoredImportProgress;
+    const { updatedAt, ...stored } = JSON.parse(raw) as StoredImportProgress<P>;
+    const progress = stored as unknown as P;
     const running = progress.status === 'validating' || progress.status === 'importing';
     if (running && Date.now() - updatedAt > IMPORT_STALE_MS) {
       return {
@@ -61,6 +65,27 @@ export class ImportProgressStore {
       };
     }
     return progress;
+  }
+
+  /**
+   * Drops this LSP's reports that mention any of `identifiers` (an erased person's address or name: a
+   * refused row's error can quote it). Answers how many went.
+   */
+  async forgetMentioning(tenantId: string, identifiers: readonly string[]): Promise<number> {
+    const wanted = identifiers.map((identifier) => identifier.toLowerCase());
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', this.key(tenantId, '*'), 'COUNT', 200);
+      cursor = next;
+      for (const key of keys) {
+        const raw = (await this.redis.get(key))?.toLowerCase() ?? '';
+        if (wanted.some((identifier) => raw.includes(identifier))) {
+          removed += await this.redis.del(key);
+        }
+      }
+    } while (cursor !== '0');
+    return removed;
   }
 
   private key(tenantId: string, importId: string): string {

@@ -1,31 +1,15 @@
 import type { ImportAccepted, ImportProgress, ProviderImportResult } from '@dspt/contracts';
 import { PROVIDER_SHEET_COLUMNS } from '@dspt/domain';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import {
   SpreadsheetFormatQueryDto,
   spreadsheetFile,
   SpreadsheetUpload,
+  uploadResponse,
   type UploadedSpreadsheet,
 } from '@dspt/server/spreadsheets';
-import {
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Post,
-  Query,
-  Res,
-  type StreamableFile,
-  UploadedFile,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query, Res, type StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProviderImportService } from './provider-import.service';
 
@@ -93,19 +77,12 @@ export class ProviderImportController {
   })
   @ApiOkResponse({ description: 'Imported: counts' })
   @ApiAcceptedResponse({ description: 'Large file: importing in the background; follow statusUrl' })
-  @ApiConflictResponse({
-    description: 'Only ODS codes registered by another LSP stand in the way (details name the rows)',
-  })
+  @ApiProblem(409, 'Only ODS codes registered by another LSP stand in the way (details name the rows)')
   async importProviders(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProviderImportResult | ImportAccepted> {
-    const outcome = await this.imports.start(file);
-    if ('accepted' in outcome) {
-      response.status(HttpStatus.ACCEPTED);
-      return outcome.accepted;
-    }
-    return outcome.done;
+    return uploadResponse(await this.imports.start(file), response);
   }
 
   @Get('providers/template')
@@ -123,7 +100,7 @@ export class ProviderImportController {
   @Get(':importId')
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: "A background import's progress, then its result or every bad row" })
-  @ApiNotFoundResponse({ description: 'No such import in this LSP, or more than a day old' })
+  @ApiProblem(404, 'No such import in this LSP, or more than a day old')
   status(@UuidParam('importId') importId: string): Promise<ImportProgress> {
     return this.imports.status(importId);
   }

@@ -1,4 +1,5 @@
 import type { ImportProgress, ProviderImportResult } from '@dspt/contracts';
+import { readSpreadsheet, type SpreadsheetReader } from '@dspt/server/spreadsheets';
 import { runWithRequestContext } from '@dspt/server/tenancy';
 import { Logger } from '@nestjs/common';
 import type { ImportProgressStore } from './import-progress.store';
@@ -34,6 +35,7 @@ describe('ProviderImportService', () => {
     const service = new ProviderImportService(
       { run } as unknown as ProviderImporter,
       store as unknown as ImportProgressStore,
+      { read: (file, spec) => readSpreadsheet(file, spec) } as SpreadsheetReader,
     );
     return { saved, service };
   }

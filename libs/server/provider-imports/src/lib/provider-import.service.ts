@@ -5,11 +5,17 @@ import {
   PROVIDER_IMPORT_SYNC_LIMIT,
   PROVIDER_SHEET_COLUMNS,
   PROVIDER_SHEET_REQUIRED_COLUMNS,
+  NotFound,
+  Refusal,
 } from '@dspt/domain';
-import { DetailedHttpException } from '@dspt/server/http';
-import { readSpreadsheet, type SheetSpec, type UploadedSpreadsheet } from '@dspt/server/spreadsheets';
+import {
+  type SheetSpec,
+  SpreadsheetReader,
+  type UploadedSpreadsheet,
+  type UploadOutcome,
+} from '@dspt/server/spreadsheets';
 import { requireSignedInUser, requireTenantContext } from '@dspt/server/tenancy';
-import { type BeforeApplicationShutdown, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ImportProgressStore } from './import-progress.store';
 import { type ImportReporter, ProviderImporter, type ProviderImportJob } from './provider-importer';
@@ -21,12 +27,12 @@ export const PROVIDER_SHEET_SPEC: SheetSpec = {
   maxRows: PROVIDER_IMPORT_MAX_ROWS,
 };
 
-export type ImportOutcome = { done: ProviderImportResult } | { accepted: ImportAccepted };
+export type ImportOutcome = UploadOutcome<ProviderImportResult, ImportAccepted>;
 
 /** What a failed background import reports: the refusal's message and rows, or a support reference. */
 function failure(error: unknown, logger: Logger): Pick<ImportProgress, 'message' | 'errors'> {
-  if (error instanceof HttpException) {
-    return { message: error.message, errors: error instanceof DetailedHttpException ? error.details : [] };
+  if (error instanceof Refusal) {
+    return { message: error.message, errors: [...error.details] };
   }
   const errorId = randomUUID();
   logger.error({ errorId, err: error }, `Provider import failed unexpectedly ${errorId}`);
@@ -47,10 +53,11 @@ export class ProviderImportService implements BeforeApplicationShutdown {
   constructor(
     private readonly importer: ProviderImporter,
     private readonly progress: ImportProgressStore,
+    private readonly spreadsheets: SpreadsheetReader,
   ) {}
 
   async start(file: UploadedSpreadsheet | undefined): Promise<ImportOutcome> {
-    const rows = await readSpreadsheet(file, PROVIDER_SHEET_SPEC);
+    const rows = await this.spreadsheets.read(file, PROVIDER_SHEET_SPEC);
     const tenant = requireTenantContext();
     const job: ProviderImportJob = {
       tenantId: tenant.id,
@@ -80,7 +87,7 @@ export class ProviderImportService implements BeforeApplicationShutdown {
   async status(importId: string): Promise<ImportProgress> {
     const progress = await this.progress.get(requireTenantContext().id, importId);
     if (!progress) {
-      throw new NotFoundException('No import with this id in this LSP (progress is kept for a day)');
+      throw new NotFound('No import with this id in this LSP (progress is kept for a day)');
     }
     return progress;
   }
@@ -102,7 +109,7 @@ export class ProviderImportService implements BeforeApplicationShutdown {
     };
     const report: ImportReporter = (status, processed) => {
       if (status !== last.status || processed !== last.processed) {
-        save({ ...initial, status, processed });
+        void save({ ...initial, status, processed });
       }
     };
     try {

@@ -1,9 +1,9 @@
+import { Conflict, Refusal } from '@dspt/domain';
 import type { ProviderImportResult } from '@dspt/contracts';
 import type { RowProblem, SheetRowValues } from '@dspt/domain';
 import { AssessmentRecalculator, openCycles } from '@dspt/server/assessments';
 import { type AuditEventInput, AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
-import { DetailedHttpException } from '@dspt/server/http';
 import {
   conflictOnUniqueViolation,
   contactSnapshot,
@@ -12,7 +12,7 @@ import {
 } from '@dspt/server/providers';
 import { rowProblemsException } from '@dspt/server/spreadsheets';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { loadLspSnapshot } from './lsp-snapshot';
 import { planProviderImport, type ProviderImportPlan } from './provider-import-plan';
@@ -46,9 +46,9 @@ function idOf(ids: ReadonlyMap<string, string>, odsCode: string): string {
 }
 
 /** 400 naming every bad row; 409 when the only problem is codes another LSP holds. Nothing was imported. */
-function refusal(problems: RowProblem[], onlyTakenCodes: boolean): DetailedHttpException {
+function refusal(problems: RowProblem[], onlyTakenCodes: boolean): Refusal {
   const refused = rowProblemsException(problems);
-  return onlyTakenCodes ? new DetailedHttpException(refused.message, HttpStatus.CONFLICT, refused.details) : refused;
+  return onlyTakenCodes ? new Conflict(refused.message, refused.details) : refused;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AssessmentsModule } from '@dspt/server/assessments';
 import { ProvidersModule } from '@dspt/server/providers';
+import { SpreadsheetsModule } from '@dspt/server/spreadsheets';
 import { Module } from '@nestjs/common';
 import { ImportProgressStore } from './import-progress.store';
 import { ProviderImportController } from './provider-import.controller';
@@ -8,7 +9,7 @@ import { ProviderImporter } from './provider-importer';
 
 /** Provider and contact imports from CSV/XLSX, with background progress for large files. */
 @Module({
-  imports: [AssessmentsModule, ProvidersModule],
+  imports: [AssessmentsModule, ProvidersModule, SpreadsheetsModule],
   controllers: [ProviderImportController],
   providers: [ProviderImporter, ProviderImportService, ImportProgressStore],
   exports: [ImportProgressStore],

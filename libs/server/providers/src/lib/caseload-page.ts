@@ -1,4 +1,4 @@
-import type { CaseloadItem, CaseloadSort, SortDirection } from '@dspt/contracts';
+import { CASELOAD_NATURAL_DIRECTION, type CaseloadItem, type CaseloadSort, type SortDirection } from '@dspt/contracts';
 import type { ProviderKind, ProviderStatus, ServiceType } from '@dspt/domain';
 import type { EntityManager } from 'typeorm';
 
@@ -38,17 +38,17 @@ interface PageRow {
   mandatory_total: number;
   priority_score: number;
   priority_reasons: string[];
+  priority_points: number[];
   overdue_tasks: number;
+  next_task_title: string | null;
+  next_task_due_on: string | null;
 }
-
-/** Each sort's natural order, most useful first; `direction` reverses it. */
-const NATURAL_DIRECTION: Record<CaseloadSort, SortDirection> = { priority: 'desc', name: 'asc', progress: 'asc', lastContact: 'asc' };
 
 const BY_NAME = (direction: string) => `t.name COLLATE natural_en ${direction}, t.ods_code ${direction}`;
 
 /** ORDER BY for a sort in one direction; ties always by name, then id, so pages never overlap. */
 function orderBy({ sort, direction }: CaseloadOrder): string {
-  const way = (direction ?? NATURAL_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
+  const way = (direction ?? CASELOAD_NATURAL_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
   const keys: Record<CaseloadSort, string> = {
     priority: `t.priority_score ${way}, t.mandatory_left ${way}`,
     name: BY_NAME(way),
@@ -107,7 +107,8 @@ export async function loadCaseloadPage(
   const filtered = `FROM provider_triage t WHERE ${where.join(' AND ')}`;
   const columns = `t.provider_id, t.name, t.ods_code, t.kind, t.service_type, t.region, t.last_contact_at, t.archived_at,
     t.assigned_adviser_id, (SELECT u.display_name FROM users u WHERE u.id = t.assigned_adviser_id) AS adviser_name,
-    t.status, t.mandatory_completed, t.mandatory_total, t.priority_score, t.priority_reasons, t.overdue_tasks`;
+    t.status, t.mandatory_completed, t.mandatory_total, t.priority_score, t.priority_reasons, t.priority_points, t.overdue_tasks,
+    t.next_task_title, t.next_task_due_on::text AS next_task_due_on`;
   if (!paging) {
     const rows: PageRow[] = await manager.query(`SELECT ${columns} ${filtered} ORDER BY ${orderBy(order)}`, parameters);
     return { items: rows.map(caseloadItem), total: rows.length };
@@ -122,7 +123,10 @@ export async function loadCaseloadPage(
      ORDER BY page.position`,
     parameters,
   );
-  return { items: rows.flatMap((row) => (row.provider_id === null ? [] : [caseloadItem(row as PageRow)])), total: rows[0].total };
+  return {
+    items: rows.flatMap((row) => (row.provider_id === null ? [] : [caseloadItem(row as PageRow)])),
+    total: rows[0].total,
+  };
 }
 
 function caseloadItem(row: PageRow): CaseloadItem {
@@ -132,13 +136,21 @@ function caseloadItem(row: PageRow): CaseloadItem {
     odsCode: row.ods_code,
     status: row.status,
     progress: { completed: row.mandatory_completed, total: row.mandatory_total },
-    priority: { score: row.priority_score, reasons: row.priority_reasons },
+    priority: {
+      score: row.priority_score,
+      reasons: row.priority_reasons,
+      parts: row.priority_reasons.map((reason, index) => ({ reason, points: row.priority_points[index] ?? 0 })),
+    },
     kind: row.kind,
     serviceType: row.service_type,
     region: row.region,
-    assignedAdviser: row.assigned_adviser_id ? { id: row.assigned_adviser_id, displayName: row.adviser_name ?? '' } : null,
+    assignedAdviser: row.assigned_adviser_id
+      ? { id: row.assigned_adviser_id, displayName: row.adviser_name ?? '' }
+      : null,
     lastContactAt: row.last_contact_at?.toISOString() ?? null,
     overdueTasks: row.overdue_tasks,
+    nextTask:
+      row.next_task_title && row.next_task_due_on ? { title: row.next_task_title, dueOn: row.next_task_due_on } : null,
     archivedAt: row.archived_at?.toISOString() ?? null,
   };
 }

@@ -1,44 +1,56 @@
-import { CASELOAD_SORTS, CASELOAD_VIEWS, type CaseloadSort, type CaseloadView, SORT_DIRECTIONS, type SortDirection } from '@dspt/contracts';
-import { ENGLISH_REGIONS, type EnglishRegion, PROVIDER_STATUSES, type ProviderStatus, SERVICE_TYPES, type ServiceType } from '@dspt/domain';
+import {
+  CASELOAD_ADVISER_FILTER,
+  CASELOAD_CHOICES,
+  CASELOAD_DEFAULT_PAGE_SIZE,
+  CASELOAD_MAX_PAGE_SIZE,
+  CASELOAD_SEARCH_MAX_LENGTH,
+  type CaseloadChoice,
+} from '@dspt/contracts';
 import { SPREADSHEET_FORMATS, type SpreadsheetFormat } from '@dspt/server/spreadsheets';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OneOfField, WholeNumber } from './dto-decorators';
 
-export const MAX_PAGE_SIZE = 200;
-const UUID_OR_NONE = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
 /** Query parameters of the caseload list; each bad one is named in the 400. */
 export class CaseloadQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name or ODS code, any case' })
   @IsOptional()
   @IsString({ message: '$property must be text' })
-  @MaxLength(100, { message: '$property must be at most 100 characters' })
+  @MaxLength(CASELOAD_SEARCH_MAX_LENGTH, {
+    message: `$property must be at most ${CASELOAD_SEARCH_MAX_LENGTH} characters`,
+  })
   search?: string;
 
-  @OneOfField(PROVIDER_STATUSES, { optional: true, description: 'Status in the cycle' })
-  status?: ProviderStatus;
+  @OneOfField(CASELOAD_CHOICES.status, { optional: true, description: 'Status in the cycle' })
+  status?: CaseloadChoice<'status'>;
 
   @ApiPropertyOptional({ description: "An adviser's user id, or none for unassigned providers" })
   @IsOptional()
-  @Matches(UUID_OR_NONE, { message: '$property must be a user id or none' })
+  @Matches(CASELOAD_ADVISER_FILTER, { message: '$property must be a user id or none' })
   adviser?: string;
 
-  @OneOfField(ENGLISH_REGIONS, { optional: true })
-  region?: EnglishRegion;
+  @OneOfField(CASELOAD_CHOICES.region, { optional: true })
+  region?: CaseloadChoice<'region'>;
 
-  @OneOfField(SERVICE_TYPES, { optional: true })
-  serviceType?: ServiceType;
+  @OneOfField(CASELOAD_CHOICES.serviceType, { optional: true })
+  serviceType?: CaseloadChoice<'serviceType'>;
 
-  @OneOfField(CASELOAD_VIEWS, { optional: true, description: 'mine: assigned to me; at-risk: see docs/caseload.md' })
-  view?: CaseloadView;
+  @OneOfField(CASELOAD_CHOICES.view, {
+    optional: true,
+    description: 'mine: assigned to me; at-risk: see docs/caseload.md',
+  })
+  view?: CaseloadChoice<'view'>;
 
-  @OneOfField(CASELOAD_SORTS, { optional: true, description: 'Defaults to priority' })
-  sort?: CaseloadSort;
+  @OneOfField(CASELOAD_CHOICES.sort, { optional: true, description: 'Defaults to priority' })
+  sort?: CaseloadChoice<'sort'>;
 
-  @OneOfField(SORT_DIRECTIONS, { optional: true, description: "Defaults to the sort's natural order (most urgent, A to Z, least complete, longest without contact first)" })
-  direction?: SortDirection;
+  @OneOfField(CASELOAD_CHOICES.direction, {
+    optional: true,
+    description:
+      "Defaults to the sort's natural order (most urgent, A to Z, least complete, longest without contact first)",
+  })
+  direction?: CaseloadChoice<'direction'>;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
@@ -46,10 +58,10 @@ export class CaseloadQueryDto {
   @WholeNumber(1)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @ApiPropertyOptional({ minimum: 1, maximum: CASELOAD_MAX_PAGE_SIZE, default: CASELOAD_DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @WholeNumber(1, MAX_PAGE_SIZE)
+  @WholeNumber(1, CASELOAD_MAX_PAGE_SIZE)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'Cycle code such as 2025-26; defaults to the current cycle' })

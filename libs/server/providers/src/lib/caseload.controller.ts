@@ -29,7 +29,10 @@ export class CaseloadController {
 
   @Get('export')
   @TenantAccess('caseload.read')
-  @ApiOperation({ summary: "The caseload as CSV or XLSX: the list's filters and sort, every matching provider, in the import's columns plus standing and priority" })
+  @ApiOperation({
+    summary:
+      "The caseload as CSV or XLSX: the list's filters and sort, every matching provider, in the import's columns plus standing and priority",
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(@Query() query: CaseloadExportQueryDto): Promise<StreamableFile> {
     const { format, ...filters } = query;

@@ -1,4 +1,11 @@
-import type { BulkAssignResult, CaseloadItem, CaseloadPage } from '@dspt/contracts';
+import {
+  type BulkAssignResult,
+  CASELOAD_DEFAULT_PAGE_SIZE,
+  CASELOAD_DEFAULT_SORT,
+  type CaseloadItem,
+  type CaseloadPage,
+} from '@dspt/contracts';
+import { daysBetween } from '@dspt/domain';
 import { CyclesService } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
@@ -14,7 +21,6 @@ import type { BulkAssignDto } from './providers.dto';
 import { TriageFreshness } from './triage-freshness';
 import { refreshTriage } from './triage-store';
 
-const DEFAULT_PAGE_SIZE = 25;
 /** Caseload pages kept per process: a few for each adviser's usual views. */
 const KEPT_PAGES = 1_000;
 
@@ -40,12 +46,20 @@ export class CaseloadService {
   list(query: CaseloadQueryDto): Promise<CaseloadPage> {
     const tenantId = requireTenantContext().id;
     const version = this.freshness.version(tenantId, this.clock.today());
-    const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE };
-    const key = JSON.stringify([tenantId, query.view === 'mine' ? requireSignedInUser().id : null, Object.entries(query).sort()]);
+    const paging = { page: query.page ?? 1, pageSize: query.pageSize ?? CASELOAD_DEFAULT_PAGE_SIZE };
+    const key = JSON.stringify([
+      tenantId,
+      query.view === 'mine' ? requireSignedInUser().id : null,
+      Object.entries(query).sort(),
+    ]);
     return this.pages.get(key, version, async () => {
-      const { cycle, items, total } = await this.database.inCurrentTenant((manager) => this.ranked(manager, query, paging, version));
+      const { cycle, items, total } = await this.database.inCurrentTenant((manager) =>
+        this.ranked(manager, query, paging, version),
+      );
       this.freshness.found(tenantId, cycle.id, version);
-      return { items, total, ...paging, cycle: cycle.code };
+      // Said once above the table rather than on every row.
+      const daysToDeadline = daysBetween(this.clock.today(), cycle.deadline);
+      return { items, total, ...paging, cycle: cycle.code, deadline: cycle.deadline, daysToDeadline };
     });
   }
 
@@ -60,13 +74,14 @@ export class CaseloadService {
     query: CaseloadFilterQuery,
     paging?: { page: number; pageSize: number },
     version: string | null = null,
-  ): Promise<{ cycle: Pick<AssessmentCycleEntity, 'id' | 'code'>; items: CaseloadItem[]; total: number }> {
+  ): Promise<{ cycle: Pick<AssessmentCycleEntity, 'id' | 'code' | 'deadline'>; items: CaseloadItem[]; total: number }> {
     const tenantId = requireTenantContext().id;
     const today = this.clock.today();
-    const cycle = await this.cycles.resolveRecent(manager, query.cycle);
+    // Ranking, and the deadline the page states, need the deadline and revision as they are now: one read
+    // by the cycle's unique code, on a page not already kept.
+    const cycle = await this.cycles.resolve(manager, query.cycle);
     if (!this.freshness.isUpToDate(tenantId, cycle.id, version)) {
-      // Ranking needs the deadline and revision as they are now, not as recently read.
-      await refreshTriage(manager, { tenantId, cycle: await this.cycles.resolve(manager, cycle.code), today });
+      await refreshTriage(manager, { tenantId, cycle, today });
     }
     const { items, total } = await loadCaseloadPage(
       manager,
@@ -82,7 +97,7 @@ export class CaseloadService {
         atRiskOnly: query.view === 'at-risk',
         includeArchived: query.includeArchived ?? false,
       },
-      { sort: query.sort ?? 'priority', direction: query.direction },
+      { sort: query.sort ?? CASELOAD_DEFAULT_SORT, direction: query.direction },
       paging,
     );
     return { cycle, items, total };
@@ -109,7 +124,11 @@ export class CaseloadService {
       );
       const changing = providers.filter((provider) => provider.assignedAdviserId !== input.adviserId);
       if (changing.length > 0) {
-        await manager.update(ProviderEntity, { id: In(changing.map((provider) => provider.id)) }, { assignedAdviserId: input.adviserId });
+        await manager.update(
+          ProviderEntity,
+          { id: In(changing.map((provider) => provider.id)) },
+          { assignedAdviserId: input.adviserId },
+        );
       }
       for (const provider of changing) {
         await this.audit.record(

@@ -2,8 +2,22 @@ import type { ApiErrorDetail, ProviderContactInput } from '@dspt/contracts';
 import type { ContactRole } from '@dspt/domain';
 
 /** What the audit trail records of a contact, before and after a change. */
-export function contactSnapshot(contact: { providerId: string; name: string; email: string; role: ContactRole; isPrimary: boolean }) {
-  return { providerId: contact.providerId, name: contact.name, email: contact.email, role: contact.role, isPrimary: contact.isPrimary };
+export function contactSnapshot(contact: {
+  providerId: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  role: ContactRole;
+  isPrimary: boolean;
+}) {
+  return {
+    providerId: contact.providerId,
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone ?? null,
+    role: contact.role,
+    isPrimary: contact.isPrimary,
+  };
 }
 
 /** A new provider's contacts: at most one primary, each address once (emails arrive lower-cased). */
@@ -26,7 +40,9 @@ export function contactListProblems(contacts: readonly ProviderContactInput[]): 
  * With no contact marked primary, the first one not marked `isPrimary: false` is: a provider with
  * contacts has someone to write to first unless the adviser says otherwise.
  */
-export function withPrimaryDefault(contacts: readonly ProviderContactInput[]): Array<ProviderContactInput & { isPrimary: boolean }> {
+export function withPrimaryDefault(
+  contacts: readonly ProviderContactInput[],
+): Array<ProviderContactInput & { isPrimary: boolean }> {
   const primary = contacts.some((contact) => contact.isPrimary)
     ? contacts.findIndex((contact) => contact.isPrimary)
     : contacts.findIndex((contact) => contact.isPrimary === undefined);

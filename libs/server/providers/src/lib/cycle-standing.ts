@@ -1,4 +1,10 @@
-import { type AssessmentQuestion, assessmentProgress, type Progress, providerStatus, type ProviderStatus } from '@dspt/domain';
+import {
+  type AssessmentQuestion,
+  assessmentProgress,
+  type Progress,
+  providerStatus,
+  type ProviderStatus,
+} from '@dspt/domain';
 
 /** Where a provider stands in one cycle: derived status and "x of N mandatory". */
 export interface CycleStanding {

@@ -1,7 +1,18 @@
+import { normaliseUkPhoneNumber, ukPhoneNumberProblem } from '@dspt/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, type TransformFnParams } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 // class-validator puts the property's name where `$property` stands, so every message names its field.
 
@@ -32,7 +43,11 @@ export function OneOfField(values: readonly string[], options: { optional?: bool
 }
 
 export function BooleanField(description: string) {
-  return applyDecorators(ApiPropertyOptional({ description }), optionalNotNull(), IsBoolean({ message: '$property must be true or false' }));
+  return applyDecorators(
+    ApiPropertyOptional({ description }),
+    optionalNotNull(),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
 }
 
 /** A user's id, or null to clear it. */
@@ -49,7 +64,13 @@ export function Transformed(transform: (value: string) => string) {
 }
 
 /** A whole number in a range, with one message (not one per broken constraint). */
-export function WholeNumber(min: number, max = Number.MAX_SAFE_INTEGER, message = max === Number.MAX_SAFE_INTEGER ? `$property must be a whole number from ${min}` : `$property must be a whole number from ${min} to ${max}`) {
+export function WholeNumber(
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  message = max === Number.MAX_SAFE_INTEGER
+    ? `$property must be a whole number from ${min}`
+    : `$property must be a whole number from ${min} to ${max}`,
+) {
   return ValidateBy({
     name: 'wholeNumber',
     validator: {
@@ -57,4 +78,30 @@ export function WholeNumber(min: number, max = Number.MAX_SAFE_INTEGER, message 
       defaultMessage: () => message,
     },
   });
+}
+
+/** A UK phone number (ukPhoneNumberProblem), trimmed; null or absent when not known. */
+export function UkPhoneField() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      maxLength: 30,
+      example: '0113 496 0000',
+      description: 'A UK number: 01, 02, 03, 07 or 08; +44 allowed',
+    }),
+    IsOptional(),
+    Transform(({ value }: TransformFnParams): unknown =>
+      typeof value === 'string' ? normaliseUkPhoneNumber(value) || null : value,
+    ),
+    IsString({ message: '$property must be text' }),
+    MaxLength(30, { message: '$property must be at most 30 characters' }),
+    ValidateBy({
+      name: 'ukPhoneNumber',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && ukPhoneNumberProblem(value) === null,
+        defaultMessage: (args) => ukPhoneNumberProblem(String(args?.value)) ?? '$property must be a UK phone number',
+      },
+    }),
+  );
 }

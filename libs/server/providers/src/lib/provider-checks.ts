@@ -20,7 +20,12 @@ export class ProviderChecks {
    * Refuses the fields with one 400 naming every problem (plus any `more` found by the caller); returns
    * the HQ's id for a branch. `self` is the provider being edited, if any.
    */
-  async assertValid(manager: EntityManager, fields: ProviderFields, self?: ProviderEntity, more: ApiErrorDetail[] = []): Promise<{ parentId: string | null }> {
+  async assertValid(
+    manager: EntityManager,
+    fields: ProviderFields,
+    self?: ProviderEntity,
+    more: ApiErrorDetail[] = [],
+  ): Promise<{ parentId: string | null }> {
     const details = [...more];
     const odsProblem = odsCodeProblem(fields.odsCode, fields.kind);
     if (odsProblem) {
@@ -34,7 +39,10 @@ export class ProviderChecks {
       }
     }
     if (fields.assignedAdviserId && !(await this.isAssignable(manager, fields.assignedAdviserId))) {
-      details.push({ field: 'assignedAdviserId', message: 'assignedAdviserId must be an adviser or admin of this LSP' });
+      details.push({
+        field: 'assignedAdviserId',
+        message: 'assignedAdviserId must be an adviser or admin of this LSP',
+      });
     }
     assertNoProblems(details);
     return { parentId };
@@ -51,8 +59,15 @@ export class ProviderChecks {
     return (await manager.countBy(MembershipEntity, { userId, role: In(ASSIGNABLE_ROLES) })) > 0;
   }
 
-  private async parentProblems(manager: EntityManager, fields: ProviderFields, details: ApiErrorDetail[]): Promise<string | null> {
-    const parent = fields.kind === 'branch' && fields.parentOdsCode ? await manager.findOneBy(ProviderEntity, { odsCode: fields.parentOdsCode }) : undefined;
+  private async parentProblems(
+    manager: EntityManager,
+    fields: ProviderFields,
+    details: ApiErrorDetail[],
+  ): Promise<string | null> {
+    const parent =
+      fields.kind === 'branch' && fields.parentOdsCode
+        ? await manager.findOneBy(ProviderEntity, { odsCode: fields.parentOdsCode })
+        : undefined;
     const problem = parentLinkProblem(fields, parent, 'parentOdsCode');
     if (problem) {
       details.push({ field: 'parentOdsCode', message: problem });

@@ -1,7 +1,7 @@
 import type { ProviderContact } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Delete, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProviderContactsService } from './provider-contacts.service';
 import { ProviderContactDto, ProviderContactUpdateDto } from './providers.dto';
 
@@ -12,15 +12,15 @@ export class ProviderContactsController {
   constructor(private readonly contacts: ProviderContactsService) {}
 
   @Post()
-  @ApiOperation({ summary: "Add a contact; making it primary makes the previous primary an ordinary contact" })
-  @ApiConflictResponse({ description: 'The address is already a contact of this provider, or the provider is archived' })
+  @ApiOperation({ summary: 'Add a contact; making it primary makes the previous primary an ordinary contact' })
+  @ApiProblem(409, 'The address is already a contact of this provider, or the provider is archived')
   add(@UuidParam('providerId') providerId: string, @Body() body: ProviderContactDto): Promise<ProviderContact> {
     return this.contacts.add(providerId, body);
   }
 
   @Patch(':contactId')
   @ApiOperation({ summary: 'Change a contact (any subset of its fields)' })
-  @ApiConflictResponse({ description: 'The new address is already a contact of this provider, or the provider is archived' })
+  @ApiProblem(409, 'The new address is already a contact of this provider, or the provider is archived')
   update(
     @UuidParam('providerId') providerId: string,
     @UuidParam('contactId') contactId: string,

@@ -1,15 +1,18 @@
+import { Conflict, NotFound } from '@dspt/domain';
 import type { ProviderContact } from '@dspt/contracts';
 import { AuditService } from '@dspt/server/audit';
 import { ProviderContactEntity } from '@dspt/server/database';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type EntityManager, Not } from 'typeorm';
 import { contactSnapshot } from './contact-list';
 import { conflictOnUniqueViolation } from './provider-errors';
-import { ProviderReader, toContactView } from './provider-reader';
+import { ProviderReader } from './provider-reader';
 import type { ProviderContactDto, ProviderContactUpdateDto } from './providers.dto';
 
-const alreadyAContact = (email: string | undefined) => ({ uq_provider_contacts_email: `${email} is already a contact of this provider` });
+const alreadyAContact = (email: string | undefined) => ({
+  uq_provider_contacts_email: `${email} is already a contact of this provider`,
+});
 
 /**
  * A provider's contacts. Changes lock the provider's row, so two requests making different contacts
@@ -32,9 +35,12 @@ export class ProviderContactsService {
       if (isPrimary && currentPrimary) {
         await this.demote(manager, currentPrimary);
       }
-      const contact = await manager.save(manager.create(ProviderContactEntity, { tenantId: provider.tenantId, providerId, ...input, isPrimary }));
+      const contact = await manager.save(
+        manager.create(ProviderContactEntity, { tenantId: provider.tenantId, providerId, ...input, isPrimary }),
+      );
       await this.record(manager, 'contact.created', contact, undefined, contactSnapshot(contact));
-      return toContactView(contact);
+      const [view] = await this.reader.contactViews(manager, [contact]);
+      return view;
     });
     return conflictOnUniqueViolation(work, alreadyAContact(input.email));
   }
@@ -47,19 +53,33 @@ export class ProviderContactsService {
         await this.refuseTakenEmail(manager, providerId, input.email);
       }
       if (input.isPrimary && !contact.isPrimary) {
-        const currentPrimary = await manager.findOneBy(ProviderContactEntity, { providerId, isPrimary: true, id: Not(contactId) });
+        const currentPrimary = await manager.findOneBy(ProviderContactEntity, {
+          providerId,
+          isPrimary: true,
+          id: Not(contactId),
+        });
         if (currentPrimary) {
           await this.demote(manager, currentPrimary);
         }
       }
       const before = contactSnapshot(contact);
-      const next = { ...contact, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) };
+      const next = {
+        ...contact,
+        ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+      };
       const after = contactSnapshot(next);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
-        await manager.update(ProviderContactEntity, { id: contactId }, { name: next.name, email: next.email, role: next.role, isPrimary: next.isPrimary });
+        await manager.update(
+          ProviderContactEntity,
+          { id: contactId },
+          { name: next.name, email: next.email, phone: next.phone ?? null, role: next.role, isPrimary: next.isPrimary },
+        );
         await this.record(manager, 'contact.updated', contact, before, after);
       }
-      return toContactView(await manager.findOneByOrFail(ProviderContactEntity, { id: contactId }));
+      const [view] = await this.reader.contactViews(manager, [
+        await manager.findOneByOrFail(ProviderContactEntity, { id: contactId }),
+      ]);
+      return view;
     });
     return conflictOnUniqueViolation(work, alreadyAContact(input.email));
   }
@@ -76,21 +96,27 @@ export class ProviderContactsService {
   private async find(manager: EntityManager, providerId: string, contactId: string): Promise<ProviderContactEntity> {
     const contact = await manager.findOneBy(ProviderContactEntity, { id: contactId, providerId });
     if (!contact) {
-      throw new NotFoundException('Contact not found');
+      throw new NotFound('Contact not found');
     }
     return contact;
   }
 
   private async refuseTakenEmail(manager: EntityManager, providerId: string, email: string): Promise<void> {
     if ((await manager.countBy(ProviderContactEntity, { providerId, email })) > 0) {
-      throw new ConflictException(`${email} is already a contact of this provider`);
+      throw new Conflict(`${email} is already a contact of this provider`);
     }
   }
 
   /** One primary at a time: the previous primary becomes an ordinary contact, and the trail says so. */
   private async demote(manager: EntityManager, contact: ProviderContactEntity): Promise<void> {
     await manager.update(ProviderContactEntity, { id: contact.id }, { isPrimary: false });
-    await this.record(manager, 'contact.updated', contact, contactSnapshot(contact), contactSnapshot({ ...contact, isPrimary: false }));
+    await this.record(
+      manager,
+      'contact.updated',
+      contact,
+      contactSnapshot(contact),
+      contactSnapshot({ ...contact, isPrimary: false }),
+    );
   }
 
   private record(
@@ -100,6 +126,9 @@ export class ProviderContactsService {
     before: object | undefined,
     after: object | undefined,
   ): Promise<void> {
-    return this.audit.record({ action, tenantId: contact.tenantId, target: { type: 'provider_contact', id: contact.id }, before, after }, manager);
+    return this.audit.record(
+      { action, tenantId: contact.tenantId, target: { type: 'provider_contact', id: contact.id }, before, after },
+      manager,
+    );
   }
 }

@@ -1,6 +1,5 @@
+import { Conflict, InvalidInput } from '@dspt/domain';
 import type { ApiErrorDetail } from '@dspt/contracts';
-import { InvalidInputException } from '@dspt/server/http';
-import { ConflictException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 
 /** One 400 naming every problem found; its message is the problem itself when there is only one. */
@@ -9,7 +8,7 @@ export function assertNoProblems(details: ApiErrorDetail[]): void {
     return;
   }
   const fields = [...new Set(details.map((detail) => detail.field))];
-  throw new InvalidInputException(details.length === 1 ? details[0].message : `Invalid ${fields.join(', ')}`, details);
+  throw new InvalidInput(details.length === 1 ? details[0].message : `Invalid ${fields.join(', ')}`, details);
 }
 
 /** ODS codes are unique across every LSP; the message must not say which LSP holds the code. */
@@ -18,7 +17,8 @@ export function odsCodeTakenMessage(odsCode: string | undefined): string {
 }
 
 function uniqueViolation(error: unknown): string | undefined {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  const driverError =
+    error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
   return driverError?.code === '23505' ? driverError.constraint : undefined;
 }
 
@@ -33,7 +33,7 @@ export async function conflictOnUniqueViolation<T>(work: Promise<T>, messages: R
   } catch (error) {
     const message = messages[uniqueViolation(error) ?? ''];
     if (message) {
-      throw new ConflictException(message);
+      throw new Conflict(message);
     }
     throw error;
   }

@@ -50,12 +50,18 @@ describe('staleEditDetails', () => {
     expect(staleEditDetails(history, 1, now)).toEqual([
       { field: 'name', message: 'name was changed by Alex after you opened this provider', current: 'Rose Court Care' },
       { field: 'sizeBand', message: 'sizeBand was changed by Alex after you opened this provider', current: 'medium' },
-      { field: 'assignedAdviserId', message: 'assignedAdviserId was changed by someone else after you opened this provider', current: null },
+      {
+        field: 'assignedAdviserId',
+        message: 'assignedAdviserId was changed by someone else after you opened this provider',
+        current: null,
+      },
     ]);
   });
 
   it('ignores changes the editor had already seen, and entries without a version', () => {
-    expect(staleEditDetails([...history, { after: null, actor: 'Kim' }], 3, now).map((detail) => detail.field)).toEqual(['assignedAdviserId']);
+    expect(staleEditDetails([...history, { after: null, actor: 'Kim' }], 3, now).map((detail) => detail.field)).toEqual(
+      ['assignedAdviserId'],
+    );
     expect(staleEditDetails(history, 4, now)).toEqual([]);
   });
 });

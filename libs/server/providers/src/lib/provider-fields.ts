@@ -39,7 +39,8 @@ export function fieldChanges(current: ProviderFields, next: ProviderFields): Fie
   if (changed.length === 0) {
     return null;
   }
-  const pick = (fields: ProviderFields) => Object.fromEntries(changed.map((field) => [field, fields[field]])) as Partial<ProviderFields>;
+  const pick = (fields: ProviderFields) =>
+    Object.fromEntries(changed.map((field) => [field, fields[field]])) as Partial<ProviderFields>;
   return { before: pick(current), after: pick(next) };
 }
 
@@ -48,7 +49,9 @@ export function fieldChanges(current: ProviderFields, next: ProviderFields): Fie
  * unless the edit names one (which the checks then refuse).
  */
 export function mergeFields(current: ProviderFields, requested: Partial<ProviderFields>): ProviderFields {
-  const defined = Object.fromEntries(Object.entries(requested).filter(([, value]) => value !== undefined)) as Partial<ProviderFields>;
+  const defined = Object.fromEntries(
+    Object.entries(requested).filter(([, value]) => value !== undefined),
+  ) as Partial<ProviderFields>;
   const next = { ...current, ...defined };
   if (defined.kind && defined.kind !== 'branch' && defined.parentOdsCode === undefined) {
     next.parentOdsCode = null;
@@ -66,7 +69,11 @@ export interface ProviderHistoryEntry {
  * What a stale edit missed: every field changed by a later version than the one the edit started from,
  * with its value now and who changed it last. `current` holds the provider's fields as they are now.
  */
-export function staleEditDetails(history: ProviderHistoryEntry[], sinceVersion: number, current: Record<string, unknown>): StaleEditDetail[] {
+export function staleEditDetails(
+  history: ProviderHistoryEntry[],
+  sinceVersion: number,
+  current: Record<string, unknown>,
+): StaleEditDetail[] {
   const lastActor = new Map<string, string | null>();
   for (const entry of history) {
     const version = entry.after?.['version'];

@@ -1,27 +1,39 @@
+import { Conflict, NotFound } from '@dspt/domain';
 import type { ProviderContact, ProviderDetail } from '@dspt/contracts';
 import type { AssessmentQuestion } from '@dspt/domain';
 import { CyclesService, findProviderOrFail } from '@dspt/server/assessments';
-import { AssessmentEntity, ProviderContactEntity, ProviderEntity, QuestionEntity, UserEntity } from '@dspt/server/database';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AppConfigService } from '@dspt/server/config';
+import { EmailAddressHasher } from '@dspt/server/crypto';
+import {
+  AssessmentEntity,
+  contactUnsubscribedAtSql,
+  ProviderContactEntity,
+  ProviderEntity,
+  QuestionEntity,
+  UserEntity,
+} from '@dspt/server/database';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CycleStanding, standingWithoutAssessment } from './cycle-standing';
 import type { ProviderFields } from './provider-fields';
 
-export function toContactView(contact: ProviderContactEntity): ProviderContact {
+/** `unsubscribedAt`: when the contact's address went on the LSP's unsubscribe list (ProviderReader.contactViews). */
+export function toContactView(contact: ProviderContactEntity, unsubscribedAt: Date | null): ProviderContact {
   return {
     id: contact.id,
     name: contact.name,
     email: contact.email,
+    phone: contact.phone ?? null,
     role: contact.role,
     isPrimary: contact.isPrimary,
-    unsubscribedAt: contact.unsubscribedAt?.toISOString() ?? null,
+    unsubscribedAt: unsubscribedAt ? new Date(unsubscribedAt).toISOString() : null,
   };
 }
 
 /** Archived providers are read-only until unarchived. */
 export function assertNotArchived(provider: ProviderEntity): void {
   if (provider.archivedAt) {
-    throw new ConflictException(`${provider.name} is archived: unarchive it to make changes`);
+    throw new Conflict(`${provider.name} is archived: unarchive it to make changes`);
   }
 }
 
@@ -33,7 +45,30 @@ export function cycleQuestions(manager: EntityManager, cycleId: string): Promise
 /** Reads providers of the current LSP (row-level security scopes every query). */
 @Injectable()
 export class ProviderReader {
-  constructor(private readonly cycles: CyclesService) {}
+  private readonly emailHashKey: Buffer;
+
+  constructor(
+    private readonly cycles: CyclesService,
+    config: AppConfigService,
+  ) {
+    this.emailHashKey = new EmailAddressHasher(config.get('EMAIL_HASH_KEY')).sqlKey;
+  }
+
+  /**
+   * Contacts as the API shows them, each with when its address was unsubscribed from the LSP's emails:
+   * unsubscribes follow the address, so a contact added again with the same address shows it too.
+   */
+  async contactViews(manager: EntityManager, contacts: readonly ProviderContactEntity[]): Promise<ProviderContact[]> {
+    if (contacts.length === 0) {
+      return [];
+    }
+    const rows: Array<{ id: string; unsubscribed_at: Date | null }> = await manager.query(
+      `SELECT c.id, ${contactUnsubscribedAtSql('c', '$2')} AS unsubscribed_at FROM provider_contacts c WHERE c.id = ANY($1::uuid[])`,
+      [contacts.map((contact) => contact.id), this.emailHashKey],
+    );
+    const unsubscribed = new Map(rows.map((row) => [row.id, row.unsubscribed_at]));
+    return contacts.map((contact) => toContactView(contact, unsubscribed.get(contact.id) ?? null));
+  }
 
   /** Locked for the rest of the transaction, and refused with 409 when archived; 404 when not in this LSP. */
   async findForChange(manager: EntityManager, id: string): Promise<ProviderEntity> {
@@ -64,7 +99,10 @@ export class ProviderReader {
       provider.parentId ? await manager.findOneBy(ProviderEntity, { id: provider.parentId }) : null,
       await manager.find(ProviderEntity, { where: { parentId: provider.id }, order: { name: 'ASC' } }),
       provider.assignedAdviserId ? await manager.findOneBy(UserEntity, { id: provider.assignedAdviserId }) : null,
-      await manager.find(ProviderContactEntity, { where: { providerId: provider.id }, order: { isPrimary: 'DESC', name: 'ASC' } }),
+      await manager.find(ProviderContactEntity, {
+        where: { providerId: provider.id },
+        order: { isPrimary: 'DESC', name: 'ASC' },
+      }),
       await this.currentStanding(manager, provider),
     ];
     const brief = (row: ProviderEntity) => ({ id: row.id, odsCode: row.odsCode, name: row.name });
@@ -84,7 +122,7 @@ export class ProviderReader {
       lastContactAt: provider.lastContactAt?.toISOString() ?? null,
       archivedAt: provider.archivedAt?.toISOString() ?? null,
       version: provider.version,
-      contacts: contacts.map(toContactView),
+      contacts: await this.contactViews(manager, contacts),
       ...standing,
     };
   }
@@ -92,7 +130,7 @@ export class ProviderReader {
   /** In the current cycle; before any cycle is loaded there is nothing to count yet. */
   private async currentStanding(manager: EntityManager, provider: ProviderEntity): Promise<CycleStanding> {
     const cycle = await this.cycles.resolve(manager).catch((error: unknown) => {
-      if (error instanceof NotFoundException) {
+      if (error instanceof NotFound) {
         return null;
       }
       throw error;
@@ -102,7 +140,10 @@ export class ProviderReader {
     }
     const assessment = await manager.findOneBy(AssessmentEntity, { providerId: provider.id, cycleId: cycle.id });
     if (assessment) {
-      return { status: assessment.status, progress: { completed: assessment.mandatoryCompleted, total: assessment.mandatoryTotal } };
+      return {
+        status: assessment.status,
+        progress: { completed: assessment.mandatoryCompleted, total: assessment.mandatoryTotal },
+      };
     }
     return standingWithoutAssessment(await cycleQuestions(manager, cycle.id), provider.hasCePlus);
   }

@@ -1,13 +1,7 @@
 import type { ProviderTransferResult } from '@dspt/contracts';
-import { GlobalAccess } from '@dspt/server/http';
+import { ApiProblem, GlobalAccess } from '@dspt/server/http';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ProviderTransferDto } from './provider-transfer.dto';
 import { ProviderTransferService } from './provider-transfer.service';
 
@@ -22,8 +16,8 @@ export class ProviderTransferController {
   @ApiOperation({
     summary: 'Move a provider (an HQ with its branches) and its whole history to another LSP; audited in both',
   })
-  @ApiNotFoundResponse({ description: 'No provider has the ODS code' })
-  @ApiConflictResponse({ description: 'The provider is already in that LSP' })
+  @ApiProblem(404, 'No provider has the ODS code')
+  @ApiProblem(409, 'The provider is already in that LSP')
   @ApiUnprocessableEntityResponse({ description: 'A branch on its own: transfer its HQ' })
   transfer(@Param('odsCode') odsCode: string, @Body() body: ProviderTransferDto): Promise<ProviderTransferResult> {
     return this.transfers.transfer(odsCode, body);

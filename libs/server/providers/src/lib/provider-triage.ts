@@ -1,4 +1,12 @@
-import { daysBetween, isAtRisk, type Priority, type Progress, type ProviderStatus, type PublicationLevel, triagePriority } from '@dspt/domain';
+import {
+  daysBetween,
+  isAtRisk,
+  type Priority,
+  type Progress,
+  type ProviderStatus,
+  type PublicationLevel,
+  triagePriority,
+} from '@dspt/domain';
 import { londonDate } from '@dspt/server/config';
 import type { CycleStanding } from './cycle-standing';
 
@@ -48,7 +56,8 @@ export function providerTriage(context: TriageContext): (inputs: TriageInputs) =
     return days;
   };
   return (inputs) => {
-    const standing = inputs.standing ?? (inputs.hasCePlus ? context.unstarted.withCePlus : context.unstarted.withoutCePlus);
+    const standing =
+      inputs.standing ?? (inputs.hasCePlus ? context.unstarted.withCePlus : context.unstarted.withoutCePlus);
     const mandatoryLeft = Math.max(0, standing.progress.total - standing.progress.completed);
     const priority = triagePriority({
       status: standing.status,

@@ -1,4 +1,10 @@
-import type { BulkAssignRequest, ProviderContactInput, ProviderContactUpdate, ProviderInput, ProviderUpdate } from '@dspt/contracts';
+import type {
+  BulkAssignRequest,
+  ProviderContactInput,
+  ProviderContactUpdate,
+  ProviderInput,
+  ProviderUpdate,
+} from '@dspt/contracts';
 import {
   CONTACT_ROLES,
   type ContactRole,
@@ -23,10 +29,19 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { BooleanField, NullableUserIdField, OneOfField, TextField, Transformed, WholeNumber } from './dto-decorators';
+import {
+  BooleanField,
+  NullableUserIdField,
+  OneOfField,
+  TextField,
+  Transformed,
+  UkPhoneField,
+  WholeNumber,
+} from './dto-decorators';
 
 const lowerCaseEmail = (value: string) => value.trim().toLowerCase();
 const odsCode = (value: string) => normaliseOdsCode(value);
@@ -41,6 +56,9 @@ export class ProviderContactDto implements ProviderContactInput {
   @MaxLength(254, { message: '$property must be at most 254 characters' })
   email!: string;
 
+  @UkPhoneField()
+  phone?: string | null;
+
   @OneOfField(CONTACT_ROLES)
   role!: ContactRole;
 
@@ -48,7 +66,9 @@ export class ProviderContactDto implements ProviderContactInput {
   isPrimary?: boolean;
 }
 
-export class ProviderContactUpdateDto extends PartialType(ProviderContactDto, { skipNullProperties: false }) implements ProviderContactUpdate {}
+export class ProviderContactUpdateDto
+  extends PartialType(ProviderContactDto, { skipNullProperties: false })
+  implements ProviderContactUpdate {}
 
 export class CreateProviderDto implements ProviderInput {
   @ApiProperty({ example: 'VAB12', description: '3 to 6 letters or digits; stored upper-case; unique nationally' })
@@ -113,9 +133,31 @@ export class BulkAssignDto implements BulkAssignRequest {
   @IsUUID('all', { each: true, message: '$property must hold provider ids' })
   providerIds!: string[];
 
-  @ApiProperty({ description: 'An adviser or admin of this LSP; null unassigns', type: String, format: 'uuid', nullable: true })
+  @ApiProperty({
+    description: 'An adviser or admin of this LSP; null unassigns',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
   @ValidateIf((_object, value) => value !== null)
   @IsString({ message: '$property must be a user id, or null to unassign' })
   @IsUUID('all', { message: '$property must be a user id, or null to unassign' })
   adviserId!: string | null;
+}
+
+/** `GET .../providers/ods-check?code=&kind=`: the kind decides which codes fit (an HQ takes no site code). */
+export class OdsCodeCheckQueryDto {
+  @ApiProperty({ example: 'VAB12', description: 'As typed: trimmed and upper-cased before checking' })
+  @Transformed(odsCode)
+  @ValidateBy({
+    name: 'odsCodeToCheck',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 20,
+      defaultMessage: () => '$property must be the ODS code to check, at most 20 characters',
+    },
+  })
+  code!: string;
+
+  @OneOfField(PROVIDER_KINDS, { optional: true, description: 'Defaults to single_site' })
+  kind?: ProviderKind;
 }

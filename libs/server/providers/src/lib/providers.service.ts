@@ -1,23 +1,43 @@
+import { Conflict } from '@dspt/domain';
 import type { ProviderDetail } from '@dspt/contracts';
 import { AssessmentRecalculator, findProviderOrFail } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
 import { Clock } from '@dspt/server/config';
 import { ProviderContactEntity, ProviderEntity } from '@dspt/server/database';
-import { DetailedHttpException } from '@dspt/server/http';
 import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
-import { ConflictException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { contactListProblems, withPrimaryDefault } from './contact-list';
 import { ProviderChecks } from './provider-checks';
 import { conflictOnUniqueViolation, odsCodeTakenMessage } from './provider-errors';
-import { fieldChanges, mergeFields, type ProviderFields, type ProviderHistoryEntry, staleEditDetails } from './provider-fields';
+import {
+  fieldChanges,
+  mergeFields,
+  type ProviderFields,
+  type ProviderHistoryEntry,
+  staleEditDetails,
+} from './provider-fields';
 import { assertNotArchived, ProviderReader } from './provider-reader';
 import type { CreateProviderDto, UpdateProviderDto } from './providers.dto';
 
 /** Audit actions that change a provider's version; their `after` carries the new version. */
-const VERSIONED_ACTIONS = ['provider.updated', 'provider.assigned', 'provider.archived', 'provider.unarchived', 'provider.transferred'];
+const VERSIONED_ACTIONS = [
+  'provider.updated',
+  'provider.assigned',
+  'provider.archived',
+  'provider.unarchived',
+  'provider.transferred',
+];
 
 const odsCodeTaken = (odsCode: string | undefined) => ({ uq_providers_ods_code: odsCodeTakenMessage(odsCode) });
+
+/**
+ * A contact's phone stays out of the provider's audit events: erasing the contact clears its own events and
+ * replaces its address and name elsewhere, but could not find a number inside the provider's.
+ */
+function withoutPhone<T extends { phone?: string | null }>({ phone: _phone, ...contact }: T): Omit<T, 'phone'> {
+  return contact;
+}
 
 function entityValues(fields: ProviderFields, parentId: string | null): Partial<ProviderEntity> {
   const { parentOdsCode: _parentOdsCode, ...values } = fields;
@@ -39,15 +59,31 @@ export class ProvidersService {
   create(input: CreateProviderDto): Promise<ProviderDetail> {
     const tenantId = requireTenantContext().id;
     const { contacts: contactInput = [], ...rest } = input;
-    const fields: ProviderFields = { ...rest, parentOdsCode: rest.parentOdsCode ?? null, assignedAdviserId: rest.assignedAdviserId ?? null, hasCePlus: rest.hasCePlus ?? false };
+    const fields: ProviderFields = {
+      ...rest,
+      parentOdsCode: rest.parentOdsCode ?? null,
+      assignedAdviserId: rest.assignedAdviserId ?? null,
+      hasCePlus: rest.hasCePlus ?? false,
+    };
     const contacts = withPrimaryDefault(contactInput);
     const work = this.database.inCurrentTenant(async (manager) => {
       const { parentId } = await this.checks.assertValid(manager, fields, undefined, contactListProblems(contactInput));
-      const provider = await manager.save(manager.create(ProviderEntity, { tenantId, ...entityValues(fields, parentId) }));
-      await manager.save(contacts.map((contact) => manager.create(ProviderContactEntity, { tenantId, providerId: provider.id, ...contact })));
+      const provider = await manager.save(
+        manager.create(ProviderEntity, { tenantId, ...entityValues(fields, parentId) }),
+      );
+      await manager.save(
+        contacts.map((contact) =>
+          manager.create(ProviderContactEntity, { tenantId, providerId: provider.id, ...contact }),
+        ),
+      );
       await this.recalculator.recalculateOpenCycles(manager, provider.id, this.clock.today());
       await this.audit.record(
-        { action: 'provider.created', tenantId, target: { type: 'provider', id: provider.id }, after: { ...fields, version: provider.version, contacts } },
+        {
+          action: 'provider.created',
+          tenantId,
+          target: { type: 'provider', id: provider.id },
+          after: { ...fields, version: provider.version, contacts: contacts.map(withoutPhone) },
+        },
         manager,
       );
       return this.reader.detail(manager, provider.id);
@@ -108,7 +144,7 @@ export class ProvidersService {
     return this.database.inCurrentTenant(async (manager) => {
       const provider = await findProviderOrFail(manager, id, { lock: true });
       if (Boolean(provider.archivedAt) === archive) {
-        throw new ConflictException(`${provider.name} is ${archive ? 'already archived' : 'not archived'}`);
+        throw new Conflict(`${provider.name} is ${archive ? 'already archived' : 'not archived'}`);
       }
       const archivedAt = archive ? this.clock.now() : null;
       await manager.update(ProviderEntity, { id }, { archivedAt });
@@ -126,16 +162,20 @@ export class ProvidersService {
     });
   }
 
-  private async staleEdit(manager: EntityManager, provider: ProviderEntity, current: ProviderFields, version: number): Promise<DetailedHttpException> {
+  private async staleEdit(
+    manager: EntityManager,
+    provider: ProviderEntity,
+    current: ProviderFields,
+    version: number,
+  ): Promise<Conflict> {
     const history: ProviderHistoryEntry[] = await manager.query(
       `SELECT e.after, u.display_name AS actor FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
        WHERE e.target_type = 'provider' AND e.target_id = $1 AND e.action = ANY($2) ORDER BY e.occurred_at`,
       [provider.id, VERSIONED_ACTIONS],
     );
     const now = { ...current, archivedAt: provider.archivedAt?.toISOString() ?? null };
-    return new DetailedHttpException(
+    return new Conflict(
       `Someone else saved this provider after you opened it (you started from version ${version}; it is now version ${provider.version}). Nothing was saved: review their changes and try again.`,
-      HttpStatus.CONFLICT,
       staleEditDetails(history, version, now),
     );
   }

@@ -33,14 +33,20 @@ interface InputRow {
   mandatory_total: number | null;
   previous_level: PublicationLevel | null;
   overdue_tasks: number;
+  next_task_title: string | null;
+  next_task_due_on: string | null;
 }
 
 /**
  * What the caseload shows of these providers and what triage needs, in one statement so the versions
  * match the inputs read: each provider's assessment for the cycle, its latest publication of an earlier
- * cycle and its open tasks due before today.
+ * cycle, its open tasks due before today and its next open task (earliest due).
  */
-function loadTriageInputs(manager: EntityManager, { tenantId, cycle, today }: TriageScope, providerIds: string[]): Promise<InputRow[]> {
+function loadTriageInputs(
+  manager: EntityManager,
+  { tenantId, cycle, today }: TriageScope,
+  providerIds: string[],
+): Promise<InputRow[]> {
   return manager.query(
     `SELECT p.id, p.triage_version AS provider_version, c.revision AS cycle_revision,
             p.name, p.ods_code, p.kind, p.service_type, p.region, p.assigned_adviser_id, p.has_ce_plus, p.last_contact_at, p.archived_at,
@@ -48,10 +54,13 @@ function loadTriageInputs(manager: EntityManager, { tenantId, cycle, today }: Tr
             (SELECT pub.level FROM publications pub JOIN assessment_cycles pc ON pc.id = pub.cycle_id
              WHERE pub.provider_id = p.id AND pc.deadline < c.deadline
              ORDER BY pub.published_on DESC, pub.created_at DESC LIMIT 1) AS previous_level,
-            (SELECT count(*)::int FROM tasks t WHERE t.provider_id = p.id AND t.done_at IS NULL AND t.due_on < $2::date) AS overdue_tasks
+            (SELECT count(*)::int FROM tasks t WHERE t.provider_id = p.id AND t.done_at IS NULL AND t.due_on < $2::date) AS overdue_tasks,
+            next_task.title AS next_task_title, next_task.due_on::text AS next_task_due_on
      FROM providers p
      JOIN assessment_cycles c ON c.id = $1
      LEFT JOIN assessments a ON a.provider_id = p.id AND a.cycle_id = c.id
+     LEFT JOIN LATERAL (SELECT t.title, t.due_on FROM tasks t WHERE t.provider_id = p.id AND t.done_at IS NULL
+                        ORDER BY t.due_on, t.created_at, t.id LIMIT 1) next_task ON true
      WHERE p.tenant_id = $4 AND p.id = ANY($3::uuid[])`,
     [cycle.id, today, providerIds, tenantId],
   );
@@ -74,6 +83,9 @@ const TRIAGE_COLUMNS = [
   ['overdue_tasks', 'int'],
   ['priority_score', 'int'],
   ['priority_reasons', 'jsonb'],
+  ['priority_points', 'jsonb'],
+  ['next_task_title', 'text'],
+  ['next_task_due_on', 'date'],
   ['at_risk', 'boolean'],
   ['provider_version', 'int'],
   ['cycle_revision', 'int'],
@@ -84,8 +96,16 @@ type TriageColumn = (typeof TRIAGE_COLUMNS)[number][0];
 const UPSERT_TRIAGE_SQL = (() => {
   const names = TRIAGE_COLUMNS.map(([name]) => name);
   const arrays = TRIAGE_COLUMNS.map(([, type], index) => `$${index + 4}::${type}[]`);
-  const values = names.map((name) => (name === 'priority_reasons' ? 'ARRAY(SELECT jsonb_array_elements_text(input.priority_reasons))' : `input.${name}`));
-  const updates = [...names.filter((name) => name !== 'provider_id'), 'ranked_on'].map((name) => `${name} = excluded.${name}`);
+  const values = names.map((name) =>
+    name === 'priority_reasons'
+      ? 'ARRAY(SELECT jsonb_array_elements_text(input.priority_reasons))'
+      : name === 'priority_points'
+        ? 'ARRAY(SELECT jsonb_array_elements_text(input.priority_points)::int)'
+        : `input.${name}`,
+  );
+  const updates = [...names.filter((name) => name !== 'provider_id'), 'ranked_on'].map(
+    (name) => `${name} = excluded.${name}`,
+  );
   return `INSERT INTO provider_triage (tenant_id, cycle_id, ranked_on, ${names.join(', ')})
           SELECT $1, $2, $3::date, ${values.join(', ')}
           FROM unnest(${arrays.join(', ')}) AS input (${names.join(', ')})
@@ -108,11 +128,15 @@ export interface TriageScope {
  */
 export async function refreshTriage(manager: EntityManager, { tenantId, cycle, today }: TriageScope): Promise<number> {
   const stale = async () =>
-    ((await manager.query(STALE_PROVIDERS_SQL, [cycle.id, today, cycle.revision, tenantId])) as Array<{ id: string }>).map((row) => row.id);
+    (
+      (await manager.query(STALE_PROVIDERS_SQL, [cycle.id, today, cycle.revision, tenantId])) as Array<{ id: string }>
+    ).map((row) => row.id);
   if ((await stale()).length === 0) {
     return 0;
   }
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`provider_triage:${tenantId}:${cycle.id}`]);
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `provider_triage:${tenantId}:${cycle.id}`,
+  ]);
   const providerIds = await stale();
   if (providerIds.length === 0) {
     return 0;
@@ -123,7 +147,10 @@ export async function refreshTriage(manager: EntityManager, { tenantId, cycle, t
   const triage = providerTriage({
     today,
     deadline: cycle.deadline,
-    unstarted: { withoutCePlus: standingWithoutAssessment(questions, false), withCePlus: standingWithoutAssessment(questions, true) },
+    unstarted: {
+      withoutCePlus: standingWithoutAssessment(questions, false),
+      withCePlus: standingWithoutAssessment(questions, true),
+    },
   });
   const rows = inputs.map((row): Record<TriageColumn, unknown> => {
     const result = triage({
@@ -132,7 +159,10 @@ export async function refreshTriage(manager: EntityManager, { tenantId, cycle, t
       standing:
         row.status === null
           ? null
-          : { status: row.status, progress: { completed: row.mandatory_completed ?? 0, total: row.mandatory_total ?? 0 } },
+          : {
+              status: row.status,
+              progress: { completed: row.mandatory_completed ?? 0, total: row.mandatory_total ?? 0 },
+            },
       previousLevel: row.previous_level,
       overdueTasks: row.overdue_tasks,
     });
@@ -152,12 +182,20 @@ export async function refreshTriage(manager: EntityManager, { tenantId, cycle, t
       overdue_tasks: result.overdueTasks,
       priority_score: result.priority.score,
       priority_reasons: JSON.stringify(result.priority.reasons),
+      priority_points: JSON.stringify(result.priority.parts.map((part) => part.points)),
+      next_task_title: row.next_task_title,
+      next_task_due_on: row.next_task_due_on,
       at_risk: result.atRisk,
       provider_version: row.provider_version,
       cycle_revision: row.cycle_revision,
     };
   });
-  await manager.query(UPSERT_TRIAGE_SQL, [tenantId, cycle.id, today, ...TRIAGE_COLUMNS.map(([name]) => rows.map((row) => row[name]))]);
+  await manager.query(UPSERT_TRIAGE_SQL, [
+    tenantId,
+    cycle.id,
+    today,
+    ...TRIAGE_COLUMNS.map(([name]) => rows.map((row) => row[name])),
+  ]);
   return rows.length;
 }
 

@@ -1,7 +1,8 @@
+import { SpreadsheetsModule } from '@dspt/server/spreadsheets';
 import { Module } from '@nestjs/common';
 import { QuestionSetsController } from './question-sets.controller';
 import { QuestionSetsService } from './question-sets.service';
 
 /** System admins' cycles and question-set imports. */
-@Module({ controllers: [QuestionSetsController], providers: [QuestionSetsService] })
+@Module({ imports: [SpreadsheetsModule], controllers: [QuestionSetsController], providers: [QuestionSetsService] })
 export class QuestionSetsModule {}

@@ -2,8 +2,8 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { globalRoleGrants } from '@dspt/domain';
-import { AuthModule, SessionStore, UserDirectory } from '@dspt/server/auth';
-import { SESSION_COOKIE } from '@dspt/server/http';
+import { AuthModule, SessionCookie, SessionStore, UserDirectory, XSRF_COOKIE, XsrfMiddleware } from '@dspt/server/auth';
+import { noStore } from '@dspt/server/http';
 import { QueueModule, QUEUES } from '@dspt/server/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Logger, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
@@ -22,8 +22,10 @@ function refuse(response: Response, statusCode: 401 | 403, message: string): voi
  * Bull Board (every queue: jobs, retries, failures) at /admin/queues, for system admins only. The check is
  * the access guard's: the session cookie, a fully signed-in session, and a global role granting
  * `system.operate`. It runs before every request to the dashboard, its pages and its API alike; anyone else
- * gets 401 or 403 and never reaches Bull Board. Bull Board's own POSTs (retry, clean) need that same
- * session cookie, which is SameSite=Lax, so another site cannot make them.
+ * gets 401 or 403 and never reaches Bull Board. Bull Board's own writes (retry, clean, pause, remove) pass
+ * the same XSRF check as the API's first: its axios client echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN.
+ * Where the portal's own XSRF cookie is named `__Host-XSRF-TOKEN` (production), the dashboard's pages also
+ * get the same session-bound value as a plain `XSRF-TOKEN` cookie for their path only, for axios to read.
  */
 @Module({ imports: [QueueModule, AuthModule] })
 export class QueueDashboardModule implements NestModule {
@@ -34,6 +36,8 @@ export class QueueDashboardModule implements NestModule {
     private readonly moduleRef: ModuleRef,
     private readonly sessions: SessionStore,
     private readonly users: UserDirectory,
+    private readonly cookie: SessionCookie,
+    private readonly xsrf: XsrfMiddleware,
   ) {}
 
   /**
@@ -51,13 +55,38 @@ export class QueueDashboardModule implements NestModule {
       options: { uiConfig: { boardTitle: 'DSPT portal queues' } },
     });
     const app = this.adapterHost.httpAdapter.getInstance<Application>();
-    app.use(QUEUE_DASHBOARD_PATH, this.systemAdminsOnly(), board.getRouter() as RequestHandler);
+    // Its pages and JSON show jobs' data (the address typed for a password reset, say): no cache may keep them.
+    app.use(
+      QUEUE_DASHBOARD_PATH,
+      noStore,
+      this.xsrfChecked(),
+      this.systemAdminsOnly(),
+      board.getRouter() as RequestHandler,
+    );
+  }
+
+  private xsrfChecked(): RequestHandler {
+    return (request: Request, response: Response, next: NextFunction) => {
+      const refusal = this.xsrf.check(request, response);
+      if (refusal) {
+        refuse(response, 403, refusal);
+        return;
+      }
+      if (this.cookie.names.xsrf !== XSRF_COOKIE) {
+        this.cookie.writeXsrf(response, response.locals['xsrfToken'] as string, {
+          name: XSRF_COOKIE,
+          path: QUEUE_DASHBOARD_PATH,
+          sameSite: 'strict',
+        });
+      }
+      next();
+    };
   }
 
   private systemAdminsOnly(): RequestHandler {
     return (request: Request, response: Response, next: NextFunction) => {
       void (async () => {
-        const session = await this.sessions.find(request.cookies?.[SESSION_COOKIE] as string | undefined);
+        const session = await this.sessions.find(this.cookie.read(request));
         if (!session || session.data.stage !== 'active') {
           refuse(response, 401, 'Sign in as a system admin to see the queues');
           return;

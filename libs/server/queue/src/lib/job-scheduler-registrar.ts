@@ -1,22 +1,30 @@
 import { AppConfigService } from '@dspt/server/config';
 import { REDIS_CLIENT, redisReady } from '@dspt/server/redis';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_SCHEDULERS } from './job-schedulers';
 import { evictionPolicyWarning } from './redis-eviction-check';
+import { RedisLossWatch } from './redis-loss-watch';
 
-/** How often the worker upserts the schedulers again, so they come back soon after Redis was emptied. */
+/** How often the worker upserts the schedulers again (RedisLossWatch puts them back at once after Redis was emptied). */
 const REFRESH_MS = 5 * 60_000;
 
 /**
  * Worker side: creates every job scheduler of JOB_SCHEDULERS (idempotently, by fixed id) at start and every
- * few minutes, and warns at start when Redis may evict jobs.
+ * few minutes, at once when Redis was found empty (RedisLossWatch), and warns at start when Redis may evict jobs.
  */
 @Injectable()
-export class JobSchedulerRegistrar implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobSchedulerRegistrar implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedulerRegistrar.name);
   private timer?: NodeJS.Timeout;
 
@@ -24,7 +32,12 @@ export class JobSchedulerRegistrar implements OnApplicationBootstrap, OnApplicat
     private readonly moduleRef: ModuleRef,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly config: AppConfigService,
+    private readonly lossWatch: RedisLossWatch,
   ) {}
+
+  onModuleInit(): void {
+    this.lossWatch.onEmptied('the job schedulers', () => this.upsertAll());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await redisReady(this.redis);

@@ -1,4 +1,4 @@
-import { QUEUES, type QueueName, REMINDER_JOBS, STATISTICS_JOBS } from './queue-names';
+import { QUEUES, type QueueName, REMINDER_JOBS, RETENTION_JOBS, STATISTICS_JOBS } from './queue-names';
 
 export interface JobSchedulerDefinition {
   /** Fixed id: upserting it again replaces the same scheduler, never adds one. */
@@ -29,5 +29,13 @@ export const JOB_SCHEDULERS: readonly JobSchedulerDefinition[] = [
     pattern: '50 23 * * *',
     tz: 'Europe/London',
     jobName: STATISTICS_JOBS.snapshot,
+  },
+  {
+    id: 'daily-retention',
+    queue: QUEUES.retention,
+    // In the quiet of the night, after the day's snapshot and before the reminders.
+    pattern: '30 3 * * *',
+    tz: 'Europe/London',
+    jobName: RETENTION_JOBS.apply,
   },
 ];

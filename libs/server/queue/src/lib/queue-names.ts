@@ -9,6 +9,14 @@ export const QUEUES = {
   email: 'email',
   /** Completion statistics: the daily snapshot. */
   statistics: 'statistics',
+  /** Account emails sent after the request was answered (password-reset links). */
+  accounts: 'accounts',
+  /** Retention: the daily removal of old email content and audit events. */
+  retention: 'retention',
+  /** The DSPT status list: its scheduled fetch (only when DSPT_LIST_URL is set). */
+  dsptList: 'dspt-list',
+  /** Emails to LSP admins about work between LSPs (a provider offered to them, their offer answered). */
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -35,6 +43,63 @@ export const STATISTICS_JOBS = {
   /** Writes today's snapshot of every cycle under way (idempotent per day). */
   snapshot: 'snapshot-completion',
 } as const;
+
+export const ACCOUNT_JOBS = {
+  passwordResetEmail: 'password-reset-email',
+} as const;
+
+/**
+ * Data of a password-reset job: the address as typed (normalised). The exception to "ids only": the
+ * request is answered before anything is looked up, so that known and unknown addresses take the same
+ * time, and the address is all there is. The job is removed once done (an hour after failing).
+ */
+export interface PasswordResetEmailJobData {
+  email: string;
+}
+
+export const PASSWORD_RESET_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 3600 },
+};
+
+export const NOTIFICATION_JOBS = {
+  transferRequestEmail: 'transfer-request-email',
+} as const;
+
+/** `requested`: to the receiving LSP's admins; `answered`: to the offering LSP's admins. */
+export type TransferRequestEvent = 'requested' | 'answered';
+
+/** Data of a transfer-request email job: ids only; the worker reads the request as it is then. */
+export interface TransferRequestEmailJobData {
+  requestId: string;
+  event: TransferRequestEvent;
+}
+
+/** One email job per request and event (BullMQ drops a second with the same id while the first is kept). */
+export function transferRequestEmailJobOptions(data: TransferRequestEmailJobData) {
+  return {
+    jobId: `transfer-request-${data.event}-${data.requestId}`,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+export const RETENTION_JOBS = {
+  /** Removes what is past its retention period (idempotent: a second run finds nothing left). */
+  apply: 'apply-retention',
+} as const;
+
+export const DSPT_LIST_JOBS = {
+  /** Fetches the list from DSPT_LIST_URL and imports it (the same file again changes nothing). */
+  fetch: 'fetch-dspt-list',
+} as const;
+
+/** The scheduler's fixed id: upserted when DSPT_LIST_URL is set, removed when it is not. */
+export const DSPT_LIST_SCHEDULER_ID = 'dspt-list-fetch';
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 3,

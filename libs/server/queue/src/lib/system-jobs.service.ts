@@ -1,8 +1,9 @@
+import { Unavailable } from '@dspt/domain';
 import type { QueueRoundTrip } from '@dspt/contracts';
 import { AppConfigService } from '@dspt/server/config';
 import { redisOptionsFromUrl } from '@dspt/server/redis';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, QueueEvents } from 'bullmq';
 import { QUEUES, SYSTEM_JOBS } from './queue-names';
 import type { EchoResult } from './system-jobs.processor';
@@ -29,7 +30,7 @@ export class SystemJobsService implements OnModuleDestroy {
       const result = (await job.waitUntilFinished(events, ROUND_TRIP_TIMEOUT_MS)) as EchoResult;
       return { jobId: job.id ?? '', processedBy: result, roundTripMs: Math.round(performance.now() - startedAt) };
     } catch {
-      throw new ServiceUnavailableException(
+      throw new Unavailable(
         `No worker answered within ${ROUND_TRIP_TIMEOUT_MS / 1000} seconds: is the worker running?`,
       );
     }

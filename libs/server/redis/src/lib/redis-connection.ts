@@ -27,9 +27,7 @@ export function redisOptionsFromUrl(url: string, purpose: 'queue' | 'client'): R
     db: Number.isInteger(db) ? db : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     connectTimeout: 5_000,
-    ...(purpose === 'queue'
-      ? { maxRetriesPerRequest: null }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+    ...(purpose === 'queue' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, enableOfflineQueue: false }),
     retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
   };
 }

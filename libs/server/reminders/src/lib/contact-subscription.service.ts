@@ -1,10 +1,13 @@
+import { Conflict, NotFound, invalidField } from '@dspt/domain';
 import type { ProviderContact, UnsubscribeView } from '@dspt/contracts';
 import { findProviderOrFail } from '@dspt/server/assessments';
 import { AuditService } from '@dspt/server/audit';
-import { ProviderContactEntity } from '@dspt/server/database';
-import { invalidField } from '@dspt/server/http';
+import { CaseNotesService } from '@dspt/server/casework';
+import { AppConfigService, Clock } from '@dspt/server/config';
+import { EmailAddressHasher } from '@dspt/server/crypto';
+import { contactUnsubscribedAtSql, ProviderContactEntity } from '@dspt/server/database';
 import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EmailComposer } from './email-composer';
 
@@ -18,16 +21,24 @@ const INVALID_LINK = 'This unsubscribe link is not valid: copy the whole link fr
 
 /**
  * Unsubscribing (public, by signed link: the token is the only credential) and resubscribing (an adviser,
- * with a reason in the audit trail). Unsubscribing covers every contact row of that address in the LSP, so
- * a manager of several branches stops getting that LSP's emails with one click.
+ * recording the person's own request). An unsubscribe is kept per LSP by address, as a keyed hash in
+ * `email_suppressions`: every contact row with that address in the LSP stops getting its emails (a manager
+ * of several branches unsubscribes once), including rows added later; other LSPs are not affected.
  */
 @Injectable()
 export class ContactSubscriptionService {
+  private readonly emailHashKey: Buffer;
+
   constructor(
     private readonly database: ScopedDatabase,
     private readonly composer: EmailComposer,
     private readonly audit: AuditService,
-  ) {}
+    private readonly notes: CaseNotesService,
+    private readonly clock: Clock,
+    config: AppConfigService,
+  ) {
+    this.emailHashKey = new EmailAddressHasher(config.get('EMAIL_HASH_KEY')).sqlKey;
+  }
 
   describe(token: string): Promise<UnsubscribeView> {
     const target = this.verify(token);
@@ -38,51 +49,74 @@ export class ContactSubscriptionService {
     const target = this.verify(token);
     return this.database.inTenant(target.tenantId, async (manager) => {
       const before = await this.view(manager, target.tenantId, target.contactId);
-      // TypeORM answers an UPDATE with [rows, count].
-      const [changed]: [Array<{ id: string; provider_id: string }>, number] = await manager.query(
-        `UPDATE provider_contacts SET unsubscribed_at = now(), updated_at = now()
-         WHERE tenant_id = $1 AND unsubscribed_at IS NULL AND email = (SELECT email FROM provider_contacts WHERE id = $2)
-         RETURNING id, provider_id`,
-        [target.tenantId, target.contactId],
+      const added: unknown[] = await manager.query(
+        `INSERT INTO email_suppressions (tenant_id, email_hash)
+         SELECT c.tenant_id, email_address_hash(c.email, $3) FROM provider_contacts c WHERE c.id = $1 AND c.tenant_id = $2
+         ON CONFLICT (tenant_id, email_hash) DO NOTHING
+         RETURNING 1`,
+        [target.contactId, target.tenantId, this.emailHashKey],
       );
-      if (changed.length > 0) {
-        await this.audit.recordMany(
-          changed.map((row) => ({
-            action: 'contact.unsubscribed' as const,
-            tenantId: target.tenantId,
-            actorUserId: null,
-            target: { type: 'provider', id: row.provider_id },
-            after: { contactId: row.id, by: 'unsubscribe link' },
-          })),
-          manager,
-        );
+      if (added.length === 0) {
+        return before;
       }
-      return changed.length > 0 ? this.view(manager, target.tenantId, target.contactId) : before;
+      const covered: Array<{ id: string; provider_id: string }> = await manager.query(
+        `SELECT c.id, c.provider_id FROM provider_contacts c, provider_contacts own
+         WHERE own.id = $1 AND c.tenant_id = $2
+           AND email_address_hash(c.email, $3) = email_address_hash(own.email, $3)`,
+        [target.contactId, target.tenantId, this.emailHashKey],
+      );
+      await this.audit.recordMany(
+        covered.map((row) => ({
+          action: 'contact.unsubscribed' as const,
+          tenantId: target.tenantId,
+          actorUserId: null,
+          target: { type: 'provider', id: row.provider_id },
+          after: { contactId: row.id, by: 'unsubscribe link' },
+        })),
+        manager,
+      );
+      return this.view(manager, target.tenantId, target.contactId);
     });
   }
 
-  resubscribe(providerId: string, contactId: string, reason: string): Promise<ProviderContact> {
+  /**
+   * Takes the contact's address off the LSP's unsubscribe list, because the person asked: `request` says
+   * how and when (kept in the audit trail and as a case note on the provider).
+   */
+  resubscribe(providerId: string, contactId: string, request: string): Promise<ProviderContact> {
     const tenant = requireTenantContext();
+    const personsRequest = request.trim();
+    if (!personsRequest) {
+      throw invalidField('request', 'request must say how and when the person asked to get emails again');
+    }
     return this.database.inCurrentTenant(async (manager) => {
-      await findProviderOrFail(manager, providerId);
+      const provider = await findProviderOrFail(manager, providerId);
       const contact = await manager.findOneBy(ProviderContactEntity, { id: contactId, providerId });
       if (!contact) {
-        throw new NotFoundException('Contact not found');
+        throw new NotFound('Contact not found');
       }
-      if (!contact.unsubscribedAt) {
-        throw new ConflictException(`${contact.name} is subscribed already`);
+      // TypeORM answers a DELETE with [rows, count].
+      const [lifted]: [Array<{ unsubscribed_at: Date }>, number] = await manager.query(
+        `DELETE FROM email_suppressions WHERE tenant_id = $1 AND email_hash = email_address_hash($2, $3)
+         RETURNING unsubscribed_at`,
+        [tenant.id, contact.email, this.emailHashKey],
+      );
+      if (lifted.length === 0) {
+        throw new Conflict(`${contact.name} is subscribed already`);
       }
-      if (!reason.trim()) {
-        throw invalidField('reason', 'reason must not be blank');
-      }
-      await manager.update(ProviderContactEntity, { id: contact.id }, { unsubscribedAt: null });
+      const unsubscribedAt = new Date(lifted[0].unsubscribed_at).toISOString();
+      await this.notes.record(manager, provider, {
+        kind: 'note',
+        body: `${contact.name} <${contact.email}> resubscribed to emails (unsubscribed on ${unsubscribedAt.slice(0, 10)}). Their request: ${personsRequest}`,
+        occurredAt: this.clock.now(),
+      });
       await this.audit.record(
         {
           action: 'contact.resubscribed',
           tenantId: tenant.id,
           target: { type: 'provider', id: providerId },
-          before: { contactId, unsubscribedAt: contact.unsubscribedAt.toISOString() },
-          after: { contactId, reason: reason.trim() },
+          before: { contactId, unsubscribedAt },
+          after: { contactId, request: personsRequest },
         },
         manager,
       );
@@ -90,6 +124,7 @@ export class ContactSubscriptionService {
         id: contact.id,
         name: contact.name,
         email: contact.email,
+        phone: contact.phone ?? null,
         role: contact.role,
         isPrimary: contact.isPrimary,
         unsubscribedAt: null,
@@ -108,13 +143,13 @@ export class ContactSubscriptionService {
   private async view(manager: EntityManager, tenantId: string, contactId: string): Promise<UnsubscribeView> {
     const [row]: Array<{ email: string; unsubscribed_at: Date | null; provider_name: string; tenant_name: string }> =
       await manager.query(
-        `SELECT c.email, c.unsubscribed_at, p.name AS provider_name, t.name AS tenant_name
+        `SELECT c.email, ${contactUnsubscribedAtSql('c', '$3')} AS unsubscribed_at, p.name AS provider_name, t.name AS tenant_name
        FROM provider_contacts c JOIN providers p ON p.id = c.provider_id JOIN tenants t ON t.id = c.tenant_id
        WHERE c.id = $1 AND c.tenant_id = $2`,
-        [contactId, tenantId],
+        [contactId, tenantId, this.emailHashKey],
       );
     if (!row) {
-      throw new NotFoundException('This contact is no longer on the portal, so it gets no emails from it');
+      throw new NotFound('This contact is no longer on the portal, so it gets no emails from it');
     }
     return {
       email: maskEmail(row.email),

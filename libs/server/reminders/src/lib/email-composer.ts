@@ -1,6 +1,7 @@
 import {
   daysBetween,
   type EmailTemplateText,
+  keepChosenItems,
   type OpenItem,
   publishBlockers,
   renderEmailTemplate,
@@ -70,9 +71,15 @@ export class EmailComposer {
   compose(
     data: EmailRenderData,
     template: EmailTemplateText,
-    options: { personalMessage?: string | null; idempotencyKey?: string; messageIdDomain?: string },
+    options: {
+      personalMessage?: string | null;
+      /** Guidance: the open items the adviser chose; every open item when null or left out. */
+      questionCodes?: readonly string[] | null;
+      idempotencyKey?: string;
+      messageIdDomain?: string;
+    },
   ): ComposedEmail {
-    const items = openItems(data, this.guidanceUrlTemplate);
+    const items = keepChosenItems(openItems(data, this.guidanceUrlTemplate), options.questionCodes);
     const contact = data.contact;
     const urls = contact ? this.unsubscribeUrls(data.tenantId, contact.id) : null;
     const rendered = renderEmailTemplate(

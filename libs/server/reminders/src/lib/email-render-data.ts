@@ -1,4 +1,5 @@
 import type { AssessmentQuestion, QuestionStatus } from '@dspt/domain';
+import { contactUnsubscribedAtSql, publishedMetOrAboveSql } from '@dspt/server/database';
 import type { EntityManager } from 'typeorm';
 
 /** Everything an email about one provider needs, read in one query inside the LSP's transaction. */
@@ -11,7 +12,7 @@ export interface EmailRenderData {
   odsCode: string;
   archived: boolean;
   hasCePlus: boolean;
-  /** Published at Standards Met or above in the cycle. */
+  /** Published at Standards Met or above in the cycle, as the portal records it or the DSPT status list shows it. */
   publishedMetOrAbove: boolean;
   contact: { id: string; name: string; email: string; isPrimary: boolean; unsubscribedAt: Date | null } | null;
   cycleCode: string;
@@ -60,6 +61,8 @@ export interface RenderDataSources {
   cycleId: string;
   contactId: string;
   adviserId: string;
+  /** The parameter holding the email hash key (SQL form): unsubscribes follow the address. */
+  emailHashKey: string;
 }
 
 /**
@@ -70,9 +73,9 @@ export interface RenderDataSources {
 export function renderDataSql(from: RenderDataSources): string {
   return `SELECT p.tenant_id, t.name AS tenant_name, s.reply_to, p.id AS provider_id, p.name AS provider_name, p.ods_code,
             p.archived_at IS NOT NULL AS archived, p.has_ce_plus,
-            EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = cy.id
-                    AND pub.level IN ('standards_met', 'standards_exceeded')) AS published,
-            c.id AS contact_id, c.name AS contact_name, c.email AS contact_email, c.is_primary, c.unsubscribed_at,
+            ${publishedMetOrAboveSql('p', 'cy.id')} AS published,
+            c.id AS contact_id, c.name AS contact_name, c.email AS contact_email, c.is_primary,
+            ${contactUnsubscribedAtSql('c', from.emailHashKey)} AS unsubscribed_at,
             cy.code AS cycle_code, to_char(cy.deadline, 'YYYY-MM-DD') AS deadline,
             adviser.display_name AS adviser_name,
             array(SELECT q.code FROM assessments a
@@ -137,6 +140,7 @@ export function toRenderData(row: RenderDataRow, questions: CycleQuestions): Ema
 export async function loadEmailRenderData(
   manager: EntityManager,
   key: Omit<EmailRenderKey, 'adviserId'> & { adviserId?: string | null },
+  emailHashKey: Buffer,
 ): Promise<EmailRenderData | null> {
   const rows: RenderDataRow[] = await manager.query(
     renderDataSql({
@@ -145,8 +149,17 @@ export async function loadEmailRenderData(
       cycleId: '$3',
       contactId: '$4',
       adviserId: 'CASE WHEN $6 THEN $5::uuid ELSE p.assigned_adviser_id END',
+      emailHashKey: '$7',
     }),
-    [key.tenantId, key.providerId, key.cycleId, key.contactId, key.adviserId ?? null, key.adviserId !== undefined],
+    [
+      key.tenantId,
+      key.providerId,
+      key.cycleId,
+      key.contactId,
+      key.adviserId ?? null,
+      key.adviserId !== undefined,
+      emailHashKey,
+    ],
   );
   return rows[0] ? toRenderData(rows[0], await loadCycleQuestions(manager, key.cycleId)) : null;
 }

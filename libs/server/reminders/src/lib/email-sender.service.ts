@@ -1,10 +1,11 @@
 import type { EmailTemplateText } from '@dspt/domain';
 import { AppConfigService } from '@dspt/server/config';
+import { EmailAddressHasher } from '@dspt/server/crypto';
 import type { EmailMessageKind } from '@dspt/server/database';
 import { classifySmtpFailure, MailService } from '@dspt/server/mail';
 import type { SendEmailJobData } from '@dspt/server/queue';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { EmailComposer } from './email-composer';
@@ -24,6 +25,9 @@ const BATCH_WINDOW_MS = 10;
 const BATCH_MAX = 100;
 /** The cycle's question set is global and changes rarely (never once LSPs have started): kept this long. */
 const QUESTIONS_TTL_MS = 60_000;
+/** A sent email's record that failed is tried again after 100 ms, doubling up to 5 s, while the claim lasts. */
+const RECORD_RETRY_BASE_MS = 100;
+const RECORD_RETRY_MAX_MS = 5_000;
 
 /** What became of one send job. */
 export type SendOutcome =
@@ -41,6 +45,7 @@ type Claim =
       messageKind: EmailMessageKind;
       idempotencyKey: string;
       personalMessage: string | null;
+      questionCodes: string[] | null;
       data: EmailRenderData | null;
       template: EmailTemplateText;
     }
@@ -53,6 +58,7 @@ interface ClaimRow extends RenderDataRow {
   message_kind: EmailMessageKind;
   idempotency_key: string;
   personal_message: string | null;
+  question_codes: string[] | null;
   template_subject: string;
   template_body: string;
 }
@@ -76,7 +82,11 @@ interface Result {
  *    answers `skipped`: a repeated job (the planner again, Redis emptied) sends nothing.
  * 2. Re-check that the email is still wanted (`suppressed` otherwise), render, send.
  * 3. Record sent / failed (with the reason) / queued again for a retry, only while this process still
- *    holds the claim; the job completes after that commit.
+ *    holds the claim; the job completes after that commit. Once the relay has accepted an email, a failed
+ *    record is tried again (never the email) until it commits or the claim ends.
+ *
+ * Each LSP's claims and records are a transaction of their own, and settle on their own: one LSP's failed
+ * transaction fails only its own jobs.
  *
  * A worker killed mid-send leaves its claims; they expire and the rows go out again (their stalled jobs, or
  * the next planner run). The one case that can repeat an email is a relay that accepted it in the instant
@@ -87,7 +97,15 @@ interface Result {
 export class EmailSender {
   /** This process, as the holder of its claims. */
   readonly workerId = randomUUID();
+  private readonly logger = new Logger(EmailSender.name);
+  /**
+   * Emails a job of this process has in hand: one job per email at a time, so a row this process holds is
+   * in no other job of it, and a job's next try after a failure past the claim (its result not recorded)
+   * claims the row again at once instead of waiting out this process' own lease.
+   */
+  private readonly inHand = new Set<string>();
   private readonly leaseSeconds: number;
+  private readonly emailHashKey: Buffer;
   private readonly questions = new Map<string, { at: number; questions: CycleQuestions }>();
   private readonly claims = new MicroBatcher<SendEmailJobData, Claim>(
     (jobs) =>
@@ -121,16 +139,36 @@ export class EmailSender {
     config: AppConfigService,
   ) {
     this.leaseSeconds = config.get('MAIL_SEND_LEASE_SECONDS');
+    this.emailHashKey = new EmailAddressHasher(config.get('EMAIL_HASH_KEY')).sqlKey;
   }
 
   async send(job: SendEmailJobData, lastAttempt: boolean): Promise<SendOutcome> {
-    const claim = await this.claims.add(job);
-    if (claim.kind === 'skipped') {
-      return { outcome: 'skipped' };
+    if (this.inHand.has(job.messageId)) {
+      // Another job of this process is sending it (a repeated job): look again once its claim has ended.
+      return { outcome: 'busy', until: new Date(Date.now() + this.leaseSeconds * 1000) };
     }
-    if (claim.kind === 'busy') {
-      return { outcome: 'busy', until: claim.until };
+    this.inHand.add(job.messageId);
+    try {
+      const claimedAt = Date.now();
+      const claim = await this.claims.add(job);
+      if (claim.kind === 'skipped') {
+        return { outcome: 'skipped' };
+      }
+      if (claim.kind === 'busy') {
+        return { outcome: 'busy', until: claim.until };
+      }
+      return await this.deliver(job, claim, claimedAt, lastAttempt);
+    } finally {
+      this.inHand.delete(job.messageId);
     }
+  }
+
+  private async deliver(
+    job: SendEmailJobData,
+    claim: Extract<Claim, { kind: 'claimed' }>,
+    claimedAt: number,
+    lastAttempt: boolean,
+  ): Promise<SendOutcome> {
     const base = { tenantId: job.tenantId, messageId: job.messageId };
     const reason = claim.data
       ? suppressionReason(claim.messageKind, claim.data)
@@ -141,13 +179,13 @@ export class EmailSender {
     }
     const { message } = this.composer.compose(claim.data, claim.template, {
       personalMessage: claim.personalMessage,
+      questionCodes: claim.questionCodes,
       idempotencyKey: claim.idempotencyKey,
       messageIdDomain: this.mail.messageIdDomain,
     });
+    let receipt: { messageId: string };
     try {
-      const receipt = await this.mail.send(message);
-      await this.results.add({ ...base, status: 'sent', smtpMessageId: receipt.messageId, subject: message.subject });
-      return { outcome: 'sent', smtpMessageId: receipt.messageId };
+      receipt = await this.mail.send(message);
     } catch (error) {
       const failure = classifySmtpFailure(error);
       if (failure.kind === 'transient' && !lastAttempt) {
@@ -157,6 +195,31 @@ export class EmailSender {
       const why = failure.kind === 'transient' ? `${failure.reason} (gave up after repeated tries)` : failure.reason;
       await this.results.add({ ...base, status: 'failed', subject: message.subject, error: why });
       return { outcome: 'failed', reason: why };
+    }
+    // The relay has the email: from here a database error must never send it again, so the record is
+    // tried until it commits, for as long as the claim lasts (no other worker can take the row before).
+    await this.recordSent(
+      { ...base, status: 'sent', smtpMessageId: receipt.messageId, subject: message.subject },
+      claimedAt + this.leaseSeconds * 1000,
+    );
+    return { outcome: 'sent', smtpMessageId: receipt.messageId };
+  }
+
+  private async recordSent(result: Result, claimEndsAt: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.results.add(result);
+        return;
+      } catch (error) {
+        const pause = Math.min(RECORD_RETRY_BASE_MS * 2 ** (attempt - 1), RECORD_RETRY_MAX_MS);
+        if (Date.now() + pause >= claimEndsAt) {
+          throw error;
+        }
+        this.logger.warn(
+          `Email ${result.messageId} was sent but could not be recorded (try ${attempt}): ${(error as Error).message}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
 
@@ -168,10 +231,11 @@ export class EmailSender {
            SET status = 'sending', attempts = m.attempts + 1, last_attempt_at = now(), claimed_by = $2,
                claim_expires_at = now() + make_interval(secs => $3)
            WHERE m.id = ANY($1::uuid[]) AND m.tenant_id = $4
-             AND (m.status = 'queued' OR (m.status = 'sending' AND m.claim_expires_at < now()))
-           RETURNING m.id, m.tenant_id, m.provider_id, m.contact_id, m.cycle_id, m.kind, m.idempotency_key, m.personal_message, m.requested_by
+             AND (m.status = 'queued' OR (m.status = 'sending' AND m.claim_expires_at < now())
+                  OR (m.status = 'sending' AND m.claimed_by = $2))
+           RETURNING m.id, m.tenant_id, m.provider_id, m.contact_id, m.cycle_id, m.kind, m.idempotency_key, m.personal_message, m.question_codes, m.requested_by
          )
-         SELECT m.id AS message_id, m.cycle_id, m.kind AS message_kind, m.idempotency_key, m.personal_message,
+         SELECT m.id AS message_id, m.cycle_id, m.kind AS message_kind, m.idempotency_key, m.personal_message, m.question_codes,
                 coalesce(own.subject, g.subject) AS template_subject, coalesce(own.body, g.body) AS template_body, r.*
          FROM claimed m
          JOIN email_templates g ON g.key = m.kind
@@ -182,8 +246,9 @@ export class EmailSender {
            cycleId: 'm.cycle_id',
            contactId: 'm.contact_id',
            adviserId: `CASE WHEN m.kind = 'guidance' THEN m.requested_by ELSE p.assigned_adviser_id END`,
+           emailHashKey: '$5',
          })}) r ON true`,
-        [messageIds, this.workerId, this.leaseSeconds, tenantId],
+        [messageIds, this.workerId, this.leaseSeconds, tenantId, this.emailHashKey],
       );
       const claimed = new Map(rows.map((row) => [row.message_id, row]));
       const questions = new Map<string, CycleQuestions>();
@@ -211,6 +276,7 @@ export class EmailSender {
             messageKind: row.message_kind,
             idempotencyKey: row.idempotency_key,
             personalMessage: row.personal_message,
+            questionCodes: row.question_codes,
             data: row.provider_id ? toRenderData(row, questions.get(row.cycle_id) ?? []) : null,
             template: { subject: row.template_subject, body: row.template_body },
           };

@@ -1,27 +1,22 @@
 import type {
   EmailMessageList,
   EmailMessageView,
+  GuidanceEmailPreview,
+  GuidanceEmailsQueued,
   ProviderContact,
   RenderedEmailView,
   UnsubscribeView,
 } from '@dspt/contracts';
-import { Public, TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, Public, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContactSubscriptionService } from './contact-subscription.service';
 import { EmailRequestsService } from './email-requests.service';
 import {
   EmailLogQueryDto,
   EmailTemplatePreviewInputDto,
   GuidanceEmailInputDto,
+  GuidanceEmailPreviewInputDto,
   ProviderEmailLogQueryDto,
   ResubscribeInputDto,
   UnsubscribeTokenDto,
@@ -52,8 +47,8 @@ export class EmailsController {
   @HttpCode(200)
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: 'Send a failed email again' })
-  @ApiNotFoundResponse({ description: 'No such email in this LSP' })
-  @ApiConflictResponse({ description: 'The email has not failed' })
+  @ApiProblem(404, 'No such email in this LSP')
+  @ApiProblem(409, 'The email has not failed')
   retry(@UuidParam('messageId') messageId: string): Promise<EmailMessageView> {
     return this.requests.retry(messageId);
   }
@@ -61,47 +56,69 @@ export class EmailsController {
   @Get('providers/:providerId/emails')
   @TenantAccess('caseload.read')
   @ApiOperation({ summary: 'Every reminder and guidance email to this provider, newest first' })
-  @ApiNotFoundResponse({ description: 'No such provider in this LSP' })
+  @ApiProblem(404, 'No such provider in this LSP')
   providerLog(
     @UuidParam('providerId') providerId: string,
     @Query() query: ProviderEmailLogQueryDto,
   ): Promise<EmailMessageList> {
-    return this.requests.log({ providerId, status: query.status }, 1, 1000);
+    return this.requests.providerLog(providerId, query.status);
   }
 
   @Post('providers/:providerId/guidance-emails')
   @HttpCode(202)
   @TenantAccess('caseload.write')
-  @ApiOperation({ summary: 'Send a guidance email listing the open mandatory items (logged as a case note)' })
+  @ApiOperation({
+    summary:
+      'Send a guidance email to the chosen contacts listing the chosen open mandatory items (logged as a case note)',
+  })
   @ApiAcceptedResponse({ description: 'Queued; the delivery log shows when it is sent' })
-  @ApiNotFoundResponse({ description: 'No such provider or contact in this LSP' })
-  @ApiConflictResponse({ description: 'The contact unsubscribed' })
+  @ApiProblem(400, 'contactIds not contacts of the provider, or questionCodes not open (named)')
+  @ApiProblem(404, 'No such provider or contact in this LSP')
+  @ApiProblem(409, 'A chosen contact unsubscribed')
   guidance(
     @UuidParam('providerId') providerId: string,
     @Body() body: GuidanceEmailInputDto,
-  ): Promise<EmailMessageView> {
+  ): Promise<GuidanceEmailsQueued> {
     return this.requests.requestGuidance(providerId, body);
+  }
+
+  @Post('providers/:providerId/guidance-emails/preview')
+  @HttpCode(200)
+  @TenantAccess('caseload.write')
+  @ApiOperation({
+    summary: 'The guidance email each chosen contact would get, exactly as it would be sent; nothing is sent',
+  })
+  @ApiProblem(400, 'contactIds not contacts of the provider, or questionCodes not open (named)')
+  @ApiProblem(404, 'No such provider or contact in this LSP')
+  @ApiProblem(409, 'A chosen contact unsubscribed')
+  previewGuidance(
+    @UuidParam('providerId') providerId: string,
+    @Body() body: GuidanceEmailPreviewInputDto,
+  ): Promise<GuidanceEmailPreview> {
+    return this.requests.previewGuidance(providerId, body);
   }
 
   @Post('providers/:providerId/contacts/:contactId/resubscribe')
   @HttpCode(200)
   @TenantAccess('caseload.write')
-  @ApiOperation({ summary: 'Resubscribe a contact who unsubscribed, with the reason (audited)' })
-  @ApiNotFoundResponse({ description: 'No such provider or contact in this LSP' })
-  @ApiConflictResponse({ description: 'The contact is subscribed' })
+  @ApiOperation({
+    summary: "Resubscribe a contact who unsubscribed, recording the person's own request (audited, case note)",
+  })
+  @ApiProblem(404, 'No such provider or contact in this LSP')
+  @ApiProblem(409, 'The contact is subscribed')
   resubscribe(
     @UuidParam('providerId') providerId: string,
     @UuidParam('contactId') contactId: string,
     @Body() body: ResubscribeInputDto,
   ): Promise<ProviderContact> {
-    return this.subscriptions.resubscribe(providerId, contactId, body.reason);
+    return this.subscriptions.resubscribe(providerId, contactId, body.request);
   }
 
   @Post('email-templates/preview')
   @HttpCode(200)
   @TenantAccess('caseload.write')
   @ApiOperation({ summary: "A template (saved, or a draft) filled with a real provider's data; nothing is sent" })
-  @ApiBadRequestResponse({ description: 'An unknown placeholder (named) in the draft' })
+  @ApiProblem(400, 'An unknown placeholder (named) in the draft')
   preview(@Body() body: EmailTemplatePreviewInputDto): Promise<RenderedEmailView> {
     return this.requests.preview(body);
   }
@@ -121,7 +138,7 @@ export class UnsubscribeController {
 
   @Get()
   @ApiOperation({ summary: 'Who an unsubscribe link is for (address partly hidden) and whether they are unsubscribed' })
-  @ApiBadRequestResponse({ description: 'The token is malformed or was altered' })
+  @ApiProblem(400, 'The token is malformed or was altered')
   describe(@Query() query: UnsubscribeTokenDto): Promise<UnsubscribeView> {
     return this.subscriptions.describe(query.token);
   }
@@ -132,7 +149,7 @@ export class UnsubscribeController {
   @ApiOperation({
     summary: 'Unsubscribe (one click); the token comes in the query string as in the email, or in the body',
   })
-  @ApiBadRequestResponse({ description: 'The token is malformed or was altered' })
+  @ApiProblem(400, 'The token is malformed or was altered')
   unsubscribe(
     @Query('token') queryToken: string | undefined,
     @Body() body: Partial<UnsubscribeTokenDto> | undefined,

@@ -1,4 +1,4 @@
-import { MicroBatcher, perGroup } from './micro-batcher';
+import { ItemFailure, MicroBatcher, perGroup } from './micro-batcher';
 
 describe('MicroBatcher', () => {
   it('runs calls made together as one batch and answers each in order', async () => {
@@ -40,6 +40,35 @@ describe('perGroup', () => {
     );
     expect(answers).toEqual(['A1', 'B1', 'A2']);
     expect(calls).toEqual(['a', 'b']);
+  });
+
+  it("settles each group on its own: one group's error fails its items only", async () => {
+    const down = new Error('LSP b: transaction failed');
+    const batcher = new MicroBatcher<string, string>((items) =>
+      perGroup(
+        items,
+        (item) => item[0],
+        async (group, key) => {
+          if (key === 'b') {
+            throw down;
+          }
+          return group.map((item) => item.toUpperCase());
+        },
+      ),
+    );
+    const results = await Promise.allSettled(['a1', 'b1', 'c1', 'b2'].map((item) => batcher.add(item)));
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 'A1' },
+      { status: 'rejected', reason: down },
+      { status: 'fulfilled', value: 'C1' },
+      { status: 'rejected', reason: down },
+    ]);
+    const answers = await perGroup(
+      ['b1'],
+      () => 'b',
+      async () => Promise.reject(down),
+    );
+    expect(answers).toEqual([new ItemFailure(down)]);
   });
 });
 

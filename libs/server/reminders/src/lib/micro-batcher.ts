@@ -4,18 +4,23 @@ interface Pending<I, O> {
   reject: (error: unknown) => void;
 }
 
+/** An item's answer that is an error: that call alone fails with `error`, the batch's other calls go on. */
+export class ItemFailure {
+  constructor(readonly error: unknown) {}
+}
+
 /**
  * Gathers the calls made within `windowMs` of the first one (up to `maxSize`) and runs them as one batch:
  * many concurrent send jobs then share one database round trip instead of each making its own, for at
- * most a few milliseconds of waiting. `run` answers one output per item, in order; if it throws, every
- * call of the batch fails with that error.
+ * most a few milliseconds of waiting. `run` answers one output per item, in order (an ItemFailure fails
+ * that call alone); if it throws, every call of the batch fails with that error.
  */
 export class MicroBatcher<I, O> {
   private pending: Array<Pending<I, O>> = [];
   private scheduled = false;
 
   constructor(
-    private readonly run: (items: I[]) => Promise<O[]>,
+    private readonly run: (items: I[]) => Promise<Array<O | ItemFailure>>,
     private readonly maxSize = 100,
     private readonly windowMs = 0,
   ) {}
@@ -47,7 +52,15 @@ export class MicroBatcher<I, O> {
       return;
     }
     this.run(batch.map((entry) => entry.item)).then(
-      (outputs) => batch.forEach((entry, index) => entry.resolve(outputs[index])),
+      (outputs) =>
+        batch.forEach((entry, index) => {
+          const output = outputs[index];
+          if (output instanceof ItemFailure) {
+            entry.reject(output.error);
+          } else {
+            entry.resolve(output);
+          }
+        }),
       (error: unknown) => batch.forEach((entry) => entry.reject(error)),
     );
     if (this.pending.length > 0 && !this.scheduled) {
@@ -56,20 +69,29 @@ export class MicroBatcher<I, O> {
   }
 }
 
-/** Runs `work` once per group of items sharing a key (e.g. the LSP), keeping each item's place in the answer. */
+/**
+ * Runs `work` once per group of items sharing a key (e.g. the LSP), keeping each item's place in the answer.
+ * Each group settles on its own: a group whose work throws answers an ItemFailure for each of its items,
+ * and the other groups' answers stand (their transactions committed).
+ */
 export async function perGroup<I, O>(
   items: I[],
   key: (item: I) => string,
   work: (group: I[], groupKey: string) => Promise<O[]>,
-): Promise<O[]> {
+): Promise<Array<O | ItemFailure>> {
   const groups = new Map<string, number[]>();
   items.forEach((item, index) => groups.set(key(item), [...(groups.get(key(item)) ?? []), index]));
-  const outputs = new Array<O>(items.length);
+  const outputs = new Array<O | ItemFailure>(items.length);
   for (const [groupKey, indexes] of groups) {
-    const answers = await work(
-      indexes.map((index) => items[index]),
-      groupKey,
-    );
+    let answers: Array<O | ItemFailure>;
+    try {
+      answers = await work(
+        indexes.map((index) => items[index]),
+        groupKey,
+      );
+    } catch (error) {
+      answers = indexes.map(() => new ItemFailure(error));
+    }
     indexes.forEach((index, position) => (outputs[index] = answers[position]));
   }
   return outputs;

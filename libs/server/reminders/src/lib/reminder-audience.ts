@@ -1,14 +1,18 @@
+import { contactSuppressedSql, publishedMetOrAboveSql } from '@dspt/server/database';
+
 /**
  * Who a reminder step emails, as SQL over `providers p` and `provider_contacts c`: active providers of the
- * LSP ($1) with a primary contact who has not unsubscribed, not published at Standards Met or above in the
- * cycle ($2). The planner inserts from it; the preview counts and lists from it.
+ * LSP ($1) with a primary contact whose address is not on the LSP's unsubscribe list, not published at
+ * Standards Met or above in the cycle ($2), as the portal records it or as the DSPT status list shows it. `key` is the parameter holding the email hash key (SQL form).
+ * The planner inserts from it; the preview counts and lists from it.
  */
-export const REMINDER_AUDIENCE_SQL = `
+export function reminderAudienceSql(key: string): string {
+  return `
   FROM providers p
   JOIN provider_contacts c ON c.provider_id = p.id AND c.is_primary
-  WHERE p.tenant_id = $1 AND p.archived_at IS NULL AND c.unsubscribed_at IS NULL
-    AND NOT EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = $2::uuid
-                    AND pub.level IN ('standards_met', 'standards_exceeded'))`;
+  WHERE p.tenant_id = $1 AND p.archived_at IS NULL AND NOT ${contactSuppressedSql('c', key)}
+    AND NOT ${publishedMetOrAboveSql('p', '$2::uuid')}`;
+}
 
 /**
  * The outbox key of one reminder: one email per cycle, step and contact, ever. It is also the send job's

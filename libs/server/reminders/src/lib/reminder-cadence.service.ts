@@ -1,14 +1,26 @@
 import type { ReminderCadence, ReminderCadenceInput, ReminderPreview } from '@dspt/contracts';
-import { dueReminderStep, reminderOffsetProblems, reminderSchedule } from '@dspt/domain';
+import {
+  BANK_HOLIDAYS_KNOWN_UNTIL,
+  dueReminderStep,
+  firstDayBeyondBankHolidays,
+  reminderOffsetProblems,
+  reminderSchedule,
+  InvalidInput,
+} from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
-import { Clock } from '@dspt/server/config';
-import { type AssessmentCycleEntity, ReminderCadenceEntity } from '@dspt/server/database';
-import { InvalidInputException } from '@dspt/server/http';
+import { AppConfigService, Clock } from '@dspt/server/config';
+import { EmailAddressHasher } from '@dspt/server/crypto';
+import {
+  type AssessmentCycleEntity,
+  contactSuppressedSql,
+  publishedMetOrAboveSql,
+  ReminderCadenceEntity,
+} from '@dspt/server/database';
 import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { stepCounts } from './email-log';
-import { REMINDER_AUDIENCE_SQL, REMINDER_KEY_SQL } from './reminder-audience';
+import { REMINDER_KEY_SQL, reminderAudienceSql } from './reminder-audience';
 import { cadenceFor, defaultOffsets, findCycleOrFail } from './reminder-cycles';
 
 const EMPTY_COUNTS = { queued: 0, sent: 0, failed: 0, suppressed: 0 };
@@ -16,11 +28,16 @@ const EMPTY_COUNTS = { queued: 0, sent: 0, failed: 0, suppressed: 0 };
 /** An LSP's reminder cadence per cycle (its steps, when each goes out, how each went) and who a step emails. */
 @Injectable()
 export class ReminderCadenceService {
+  private readonly emailHashKey: Buffer;
+
   constructor(
     private readonly database: ScopedDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    config: AppConfigService,
+  ) {
+    this.emailHashKey = new EmailAddressHasher(config.get('EMAIL_HASH_KEY')).sqlKey;
+  }
 
   get(cycleCode?: string): Promise<ReminderCadence> {
     return this.database.inCurrentTenant(async (manager) =>
@@ -36,7 +53,7 @@ export class ReminderCadenceService {
       const wanted = input.offsetsDays ?? defaultOffsets(cycle);
       const problems = reminderOffsetProblems(cycle.deadline, wanted, current.offsetsDays, this.clock.now());
       if (problems.length > 0) {
-        throw new InvalidInputException(
+        throw new InvalidInput(
           problems[0],
           problems.map((message) => ({ field: 'offsetsDays', message })),
         );
@@ -82,30 +99,28 @@ export class ReminderCadenceService {
           : schedule.find((candidate) => candidate.offsetDays === offsetDays);
       if (!step) {
         const message = `offsetDays must be one of this LSP's steps for ${cycle.code}: ${offsetsDays.join(', ')}`;
-        throw new InvalidInputException(message, [{ field: 'offsetDays', message }]);
+        throw new InvalidInput(message, [{ field: 'offsetDays', message }]);
       }
-      const parameters = [tenant.id, cycle.id, step.offsetDays];
       const [{ total }]: Array<{ total: number }> = await manager.query(
-        `SELECT count(*)::int AS total ${REMINDER_AUDIENCE_SQL}`,
-        parameters.slice(0, 2),
+        `SELECT count(*)::int AS total ${reminderAudienceSql('$3')}`,
+        [tenant.id, cycle.id, this.emailHashKey],
       );
       const items: Array<Record<string, unknown>> = await manager.query(
         `SELECT p.id AS provider_id, p.name AS provider_name, p.ods_code, c.id AS contact_id, c.name AS contact_name, c.email AS contact_email,
                 coalesce((SELECT a.mandatory_total - a.mandatory_completed FROM assessments a WHERE a.provider_id = p.id AND a.cycle_id = $2),
                          (SELECT count(*)::int FROM questions q WHERE q.cycle_id = $2 AND q.level <> 'none')) AS items_left,
                 EXISTS (SELECT 1 FROM email_messages m WHERE m.idempotency_key = ${REMINDER_KEY_SQL}) AS already_planned
-         ${REMINDER_AUDIENCE_SQL}
+         ${reminderAudienceSql('$4')}
          ORDER BY p.name, p.ods_code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        parameters,
+        [tenant.id, cycle.id, step.offsetDays, this.emailHashKey],
       );
       const [excluded]: Array<{ published: number; unsubscribed: number; no_primary: number }> = await manager.query(
-        `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM publications pub WHERE pub.provider_id = p.id AND pub.cycle_id = $2
-                                              AND pub.level IN ('standards_met', 'standards_exceeded')))::int AS published,
-                count(*) FILTER (WHERE c.unsubscribed_at IS NOT NULL)::int AS unsubscribed,
+        `SELECT count(*) FILTER (WHERE ${publishedMetOrAboveSql('p', '$2')})::int AS published,
+                count(*) FILTER (WHERE ${contactSuppressedSql('c', '$3')})::int AS unsubscribed,
                 count(*) FILTER (WHERE c.id IS NULL)::int AS no_primary
          FROM providers p LEFT JOIN provider_contacts c ON c.provider_id = p.id AND c.is_primary
          WHERE p.tenant_id = $1 AND p.archived_at IS NULL`,
-        parameters.slice(0, 2),
+        [tenant.id, cycle.id, this.emailHashKey],
       );
       return {
         cycle: cycle.code,
@@ -156,6 +171,9 @@ export class ReminderCadenceService {
         counts: counts.get(step.offsetDays) ?? { ...EMPTY_COUNTS },
       })),
       updatedAt: own?.updatedAt.toISOString() ?? null,
+      bankHolidaysKnownUntil: firstDayBeyondBankHolidays(schedule.map((step) => step.sendOn))
+        ? BANK_HOLIDAYS_KNOWN_UNTIL
+        : null,
     };
   }
 }

@@ -1,18 +1,17 @@
-import { cycleForDate, DEFAULT_REMINDER_OFFSETS_DAYS } from '@dspt/domain';
-import { AssessmentCycleEntity, ReminderCadenceEntity } from '@dspt/server/database';
-import { NotFoundException } from '@nestjs/common';
+import { DEFAULT_REMINDER_OFFSETS_DAYS, NotFound } from '@dspt/domain';
+import { AssessmentCycleEntity, loadCurrentCycleCode, ReminderCadenceEntity } from '@dspt/server/database';
 import type { EntityManager } from 'typeorm';
 
-/** The cycle named by `code`, or today's cycle; 404 when it has not been loaded. */
+/** The cycle named by `code`, or the current cycle; 404 when it has not been loaded. */
 export async function findCycleOrFail(
   manager: EntityManager,
   code: string | undefined,
   today: string,
 ): Promise<AssessmentCycleEntity> {
-  const wanted = code ?? cycleForDate(today).code;
+  const wanted = code ?? (await loadCurrentCycleCode(manager, today));
   const cycle = await manager.findOneBy(AssessmentCycleEntity, { code: wanted });
   if (!cycle) {
-    throw new NotFoundException(`No assessment cycle ${wanted}: a system admin loads each cycle`);
+    throw new NotFound(`No assessment cycle ${wanted}: a system admin loads each cycle`);
   }
   return cycle;
 }

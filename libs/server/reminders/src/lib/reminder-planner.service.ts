@@ -1,13 +1,14 @@
 import type { ReminderPlanResult } from '@dspt/contracts';
 import { dueReminderStep, reminderSchedule } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
-import { Clock } from '@dspt/server/config';
+import { AppConfigService, Clock } from '@dspt/server/config';
+import { EmailAddressHasher } from '@dspt/server/crypto';
 import { AssessmentCycleEntity, TenantEntity } from '@dspt/server/database';
 import { ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable, Logger } from '@nestjs/common';
-import { MoreThanOrEqual } from 'typeorm';
+import { type EntityManager, MoreThanOrEqual } from 'typeorm';
 import { EmailOutbox, type OutboxRow } from './email-outbox.service';
-import { REMINDER_AUDIENCE_SQL, REMINDER_KEY_SQL } from './reminder-audience';
+import { REMINDER_KEY_SQL, reminderAudienceSql } from './reminder-audience';
 import { cadenceFor } from './reminder-cycles';
 
 /**
@@ -21,13 +22,17 @@ import { cadenceFor } from './reminder-cycles';
 @Injectable()
 export class ReminderPlanner {
   private readonly logger = new Logger(ReminderPlanner.name);
+  private readonly emailHashKey: Buffer;
 
   constructor(
     private readonly database: ScopedDatabase,
     private readonly outbox: EmailOutbox,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    config: AppConfigService,
+  ) {
+    this.emailHashKey = new EmailAddressHasher(config.get('EMAIL_HASH_KEY')).sqlKey;
+  }
 
   async plan(options: { audited?: boolean } = {}): Promise<ReminderPlanResult> {
     const started = performance.now();
@@ -60,10 +65,10 @@ export class ReminderPlanner {
           const created: unknown[] = await manager.query(
             `INSERT INTO email_messages (tenant_id, provider_id, contact_id, cycle_id, kind, offset_days, idempotency_key, to_email, to_name)
              SELECT p.tenant_id, p.id, c.id, $2::uuid, 'deadline_reminder', $3::int, ${REMINDER_KEY_SQL}, c.email, c.name
-             ${REMINDER_AUDIENCE_SQL}
+             ${reminderAudienceSql('$4')}
              ON CONFLICT (idempotency_key) DO NOTHING
              RETURNING id`,
-            [tenant.id, cycle.id, step.offsetDays],
+            [tenant.id, cycle.id, step.offsetDays, this.emailHashKey],
           );
           const waiting: Array<{ id: string; idempotency_key: string }> = await manager.query(
             `SELECT id, idempotency_key FROM email_messages
@@ -85,15 +90,8 @@ export class ReminderPlanner {
         // Every other email of the LSP still waiting (a guidance email, an earlier step's) whose job Redis
         // lost: queued again too. Their content is worked out when they are sent, so late is still right.
         const stepRows = new Set(queued.map((row) => row.messageId));
-        const others: Array<{ id: string; idempotency_key: string }> = await manager.query(
-          `SELECT id, idempotency_key FROM email_messages
-           WHERE tenant_id = $1 AND (status = 'queued' OR (status = 'sending' AND claim_expires_at < now()))`,
-          [tenant.id],
-        );
-        const requeued = others.filter((row) => !stepRows.has(row.id));
-        queued.push(
-          ...requeued.map((row) => ({ tenantId: tenant.id, messageId: row.id, idempotencyKey: row.idempotency_key })),
-        );
+        const requeued = (await waitingRows(manager, tenant.id)).filter((row) => !stepRows.has(row.messageId));
+        queued.push(...requeued);
         return { steps: planned, rows: queued, requeued: requeued.length };
       });
       // Only after the rows are committed: a worker picking up a job must find its row.
@@ -116,4 +114,30 @@ export class ReminderPlanner {
     );
     return result;
   }
+
+  /**
+   * Gives every waiting email of every LSP its send job again, planning nothing new: what a worker does when
+   * it finds Redis emptied, so the emails that were waiting there go now rather than at the next planner run.
+   */
+  async requeueWaiting(): Promise<number> {
+    const tenants = await this.database.outsideTenants((manager) => manager.find(TenantEntity));
+    let requeued = 0;
+    for (const tenant of tenants) {
+      const rows = await this.database.inTenant(tenant.id, (manager) => waitingRows(manager, tenant.id));
+      await this.outbox.enqueue(rows);
+      requeued += rows.length;
+    }
+    this.logger.log(`Queued ${requeued} waiting emails for sending again`);
+    return requeued;
+  }
+}
+
+/** The LSP's emails still to send: queued, or held by a worker whose claim has expired. */
+async function waitingRows(manager: EntityManager, tenantId: string): Promise<OutboxRow[]> {
+  const rows: Array<{ id: string; idempotency_key: string }> = await manager.query(
+    `SELECT id, idempotency_key FROM email_messages
+     WHERE tenant_id = $1 AND (status = 'queued' OR (status = 'sending' AND claim_expires_at < now()))`,
+    [tenantId],
+  );
+  return rows.map((row) => ({ tenantId, messageId: row.id, idempotencyKey: row.idempotency_key }));
 }

@@ -1,7 +1,7 @@
 import type { ReminderCadence, ReminderPlanResult, ReminderPreview } from '@dspt/contracts';
-import { GlobalAccess, TenantAccess } from '@dspt/server/http';
+import { ApiProblem, GlobalAccess, TenantAccess } from '@dspt/server/http';
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReminderCadenceService } from './reminder-cadence.service';
 import { ReminderPlanner } from './reminder-planner.service';
 import { CycleQueryDto, ReminderCadenceInputDto, ReminderPreviewQueryDto } from './reminders.dto';
@@ -16,7 +16,7 @@ export class RemindersController {
   @ApiOperation({
     summary: "The LSP's reminder steps for a cycle: when each goes out, which is due, and how its emails went",
   })
-  @ApiNotFoundResponse({ description: 'No such cycle' })
+  @ApiProblem(404, 'No such cycle')
   get(@Query() query: CycleQueryDto): Promise<ReminderCadence> {
     return this.cadence.get(query.cycle);
   }
@@ -24,7 +24,7 @@ export class RemindersController {
   @Put('cadence')
   @TenantAccess('lsp.settings.manage')
   @ApiOperation({ summary: "Change the LSP's reminder steps for a cycle (null: back to the defaults)" })
-  @ApiBadRequestResponse({ description: 'Bad steps, or a new step whose day has passed (named)' })
+  @ApiProblem(400, 'Bad steps, or a new step whose day has passed (named)')
   save(@Body() body: ReminderCadenceInputDto): Promise<ReminderCadence> {
     return this.cadence.save(body);
   }

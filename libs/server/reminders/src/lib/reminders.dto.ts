@@ -5,6 +5,7 @@ import {
   type EmailStatus,
   type EmailTemplatePreviewInput,
   type GuidanceEmailInput,
+  type GuidanceEmailPreviewInput,
   type ReminderCadenceInput,
   type ResubscribeInput,
 } from '@dspt/contracts';
@@ -12,6 +13,8 @@ import { TEMPLATE_BODY_MAX, TEMPLATE_SUBJECT_MAX } from '@dspt/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -96,18 +99,45 @@ export class ReminderCadenceInputDto implements ReminderCadenceInput {
   offsetsDays!: number[] | null;
 }
 
-export class GuidanceEmailInputDto implements GuidanceEmailInput {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The primary contact when left out' })
+/** The most recipients and items one guidance request names. */
+export const GUIDANCE_CONTACTS_MAX = 20;
+export const GUIDANCE_ITEMS_MAX = 200;
+
+export class GuidanceEmailPreviewInputDto implements GuidanceEmailPreviewInput {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The primary contact when neither this nor contactIds is given' })
   @IsOptional()
   @IsUUID('all', { message: 'contactId must be a contact id (UUID)' })
   contactId?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Contacts of the provider, one email each' })
+  @IsOptional()
+  @IsArray({ message: 'contactIds must be a list of contact ids' })
+  @ArrayMinSize(1, { message: 'contactIds must name at least one contact' })
+  @ArrayMaxSize(GUIDANCE_CONTACTS_MAX, { message: `contactIds must name at most ${GUIDANCE_CONTACTS_MAX} contacts` })
+  @IsUUID('all', { each: true, message: 'contactIds must be contact ids (UUIDs)' })
+  contactIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['1.1.5', '3.2.1'],
+    description: "Codes among the provider's open mandatory items to list; every open item when left out",
+  })
+  @IsOptional()
+  @IsArray({ message: 'questionCodes must be a list of item codes' })
+  @ArrayMinSize(1, { message: 'questionCodes must name at least one open item' })
+  @ArrayMaxSize(GUIDANCE_ITEMS_MAX, { message: `questionCodes must name at most ${GUIDANCE_ITEMS_MAX} items` })
+  @IsString({ each: true, message: 'questionCodes must be item codes such as 1.1.5' })
+  @MaxLength(20, { each: true, message: 'questionCodes must be item codes such as 1.1.5' })
+  questionCodes?: string[];
 
   @ApiPropertyOptional({ example: 'Lovely to speak to you today. Here is what is left.' })
   @IsOptional()
   @IsString({ message: 'message must be text' })
   @MaxLength(5_000, { message: 'message must be at most 5000 characters' })
   message?: string;
+}
 
+export class GuidanceEmailInputDto extends GuidanceEmailPreviewInputDto implements GuidanceEmailInput {
   @ApiPropertyOptional({ format: 'uuid', description: 'Sending the same requestId again sends nothing new' })
   @IsOptional()
   @IsUUID('all', { message: 'requestId must be a UUID' })
@@ -148,11 +178,14 @@ export class EmailTemplatePreviewInputDto implements EmailTemplatePreviewInput {
 }
 
 export class ResubscribeInputDto implements ResubscribeInput {
-  @ApiProperty({ example: 'The manager phoned and asked for reminders again' })
-  @IsString({ message: 'reason must be text' })
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MaxLength(1_000, { message: 'reason must be at most 1000 characters' })
-  reason!: string;
+  @ApiProperty({
+    description: "The person's own request: how and when they asked to get emails again",
+    example: 'Phoned on 3 Dec asking to receive reminders again',
+  })
+  @IsString({ message: 'request must be text saying how and when the person asked to get emails again' })
+  @Matches(/\S/, { message: 'request must say how and when the person asked to get emails again' })
+  @MaxLength(1_000, { message: 'request must be at most 1000 characters' })
+  request!: string;
 }
 
 export class UnsubscribeTokenDto {

@@ -1,8 +1,8 @@
 import { AssessmentsModule } from '@dspt/server/assessments';
 import { CaseworkModule } from '@dspt/server/casework';
-import { QueueModule } from '@dspt/server/queue';
+import { QueueModule, RedisLossWatch, SystemWorkerModule } from '@dspt/server/queue';
 import { TemplatesCoreModule } from '@dspt/server/templates';
-import { Module } from '@nestjs/common';
+import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { ContactSubscriptionService } from './contact-subscription.service';
 import { EmailComposer } from './email-composer';
 import { EmailOutbox } from './email-outbox.service';
@@ -14,6 +14,8 @@ import { ReminderCadenceService } from './reminder-cadence.service';
 import { ReminderPlanner } from './reminder-planner.service';
 import { ReminderPlannerProcessor } from './reminder-planner.processor';
 import { ReminderPlannerController, RemindersController } from './reminders.controller';
+import { RetentionProcessor } from './retention.processor';
+import { RetentionService } from './retention.service';
 
 /** Api side: cadence, preview, delivery logs, guidance emails, unsubscribe links, the planner on demand. */
 @Module({
@@ -27,12 +29,36 @@ import { ReminderPlannerController, RemindersController } from './reminders.cont
     EmailRequestsService,
     ContactSubscriptionService,
   ],
+  exports: [EmailRequestsService],
 })
 export class RemindersModule {}
 
-/** Worker side: the daily planner and the sender of every outbox row. */
+/** When the worker finds Redis emptied, the waiting emails get their send jobs back at once. */
+@Injectable()
+class WaitingEmailsRecovery implements OnModuleInit {
+  constructor(
+    private readonly lossWatch: RedisLossWatch,
+    private readonly planner: ReminderPlanner,
+  ) {}
+
+  onModuleInit(): void {
+    this.lossWatch.onEmptied('the waiting emails', () => this.planner.requeueWaiting());
+  }
+}
+
+/** Worker side: the daily planner, the sender of every outbox row, and the daily retention run. */
 @Module({
-  imports: [QueueModule, TemplatesCoreModule],
-  providers: [EmailComposer, EmailOutbox, ReminderPlanner, ReminderPlannerProcessor, EmailSender, EmailSendWorker],
+  imports: [QueueModule, SystemWorkerModule, TemplatesCoreModule],
+  providers: [
+    WaitingEmailsRecovery,
+    EmailComposer,
+    EmailOutbox,
+    ReminderPlanner,
+    ReminderPlannerProcessor,
+    EmailSender,
+    EmailSendWorker,
+    RetentionService,
+    RetentionProcessor,
+  ],
 })
 export class RemindersWorkerModule {}

@@ -14,7 +14,11 @@ export function writeCsv(columns: readonly string[], rows: ReadonlyArray<readonl
 }
 
 /** An XLSX workbook with one sheet, a bold header row and every cell stored as neutralised text. */
-export async function writeXlsx(sheetName: string, columns: readonly string[], rows: ReadonlyArray<readonly Cell[]>): Promise<Buffer> {
+export async function writeXlsx(
+  sheetName: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly Cell[]>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...columns]).font = { bold: true };

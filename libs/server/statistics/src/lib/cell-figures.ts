@@ -23,7 +23,7 @@ export interface CellFilters {
 /** Live cells of a cycle, or its snapshot of one day. */
 export type CellSource = { cycleId: string } | { cycleId: string; day: string };
 
-const GROUP_COLUMNS: Record<StatsGrouping, string> = {
+export const GROUP_COLUMNS: Record<StatsGrouping, string> = {
   region: 'c.region',
   tenant: 'c.tenant_id::text',
   serviceType: 'c.service_type',

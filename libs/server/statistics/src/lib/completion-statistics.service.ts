@@ -10,8 +10,12 @@ import type {
 import {
   type CompletionFigures,
   ENGLISH_REGIONS,
+  protectBesideKnown,
+  protectTable,
   SERVICE_TYPE_LABELS,
   SERVICE_TYPES,
+  type ShownFigures,
+  showAll,
   SIZE_BAND_LABELS,
   SIZE_BANDS,
 } from '@dspt/domain';
@@ -63,7 +67,14 @@ export class CompletionStatisticsService {
     const key = JSON.stringify(['programme', context.cycle.id, context.today, groupBy, filters]);
     return this.cache.get(key, () =>
       this.stats.programmeWide(async (manager) =>
-        this.answer(context, groupBy, filters, await this.grouped(manager, context, cells, groupBy), tenants),
+        this.answer(
+          context,
+          groupBy,
+          filters,
+          await this.grouped(manager, context, cells, groupBy),
+          tenants,
+          'protect',
+        ),
       ),
     );
   }
@@ -79,12 +90,22 @@ export class CompletionStatisticsService {
       // Row-level security keeps these to the LSP in the address: no tenant filter is needed, or trusted.
       const own = await this.stats.inCurrentTenant((manager) => this.grouped(manager, context, cells, groupBy));
       const national = await this.stats.programmeWide((manager) => this.grouped(manager, context, cells, null));
-      const answer = this.answer(context, groupBy, filters, own, tenants);
+      // The LSP's own casework is shown whole; England beside it hides what would single out other LSPs' providers.
+      const answer = this.answer(context, groupBy, filters, own, tenants, 'show');
+      const beside = (all: GroupFigures[] | null, known: GroupFigures[] | null): ShownFigures | null => {
+        const figures = totalOf(all);
+        return figures ? protectBesideKnown(figures, totalOf(known) ?? emptyFigures()) : null;
+      };
       return {
         ...answer,
         groupBy,
         tenant: { slug: tenant.slug, name: tenants.get(tenant.id)?.name ?? tenant.slug },
-        national: row(TOTAL_KEY, 'England', national.current, national.previous),
+        national: {
+          key: TOTAL_KEY,
+          label: 'England',
+          ...(beside(national.current, own.current) ?? showAll(emptyFigures())),
+          previous: beside(national.previous, own.previous),
+        },
       };
     });
   }
@@ -122,20 +143,24 @@ export class CompletionStatisticsService {
     return runs.length > 0 ? { cycleId: context.previous.id, day: context.previousDay } : null;
   }
 
+  /** The answer's rows and total: programme-wide (`protect`), small numbers hidden; an LSP's own, all shown. */
   private answer(
     context: CycleContext,
     groupBy: StatsGrouping,
     filters: StatsFilters,
     figures: { current: GroupFigures[]; previous: GroupFigures[] | null },
     tenants: Map<string, TenantLabel>,
+    smallNumbers: 'protect' | 'show',
   ): CompletionStatistics {
-    const label = (key: string) => labelOf(groupBy, key, tenants);
     const publicKey = (key: string) => (groupBy === 'tenant' ? (tenants.get(key)?.slug ?? key) : key);
-    const rows = figures.current
-      .filter((group) => group.key !== null)
-      .map((group) =>
-        row(publicKey(group.key as string), label(group.key as string), figures.current, figures.previous, group.key),
-      );
+    const now = shownTable(figures.current, publicKey, smallNumbers);
+    const then = figures.previous ? shownTable(figures.previous, publicKey, smallNumbers) : null;
+    const rows = [...now.rows].map(([key, shown]) => ({
+      key,
+      label: labelOf(groupBy, key, tenants),
+      ...shown,
+      previous: then?.rows.get(key) ?? null,
+    }));
     return {
       cycle: context.cycle.code,
       deadline: context.cycle.deadline,
@@ -144,24 +169,39 @@ export class CompletionStatisticsService {
       filters,
       targetShare: this.targetShare,
       rows: sortRows(rows, groupBy),
-      total: row(TOTAL_KEY, 'All providers', figures.current, figures.previous, null),
+      total: { key: TOTAL_KEY, label: 'All providers', ...now.total, previous: then?.total ?? null },
       previousCycle: previousCycle(context, figures.previous !== null),
     };
   }
 }
 
-/** One answer row from the groups of now and of the snapshot (`groupKey` as the cells hold it). */
-function row(
-  key: string,
-  label: string,
-  current: GroupFigures[],
-  previous: GroupFigures[] | null,
-  groupKey: string | null = null,
-): CompletionRow {
-  const find = (groups: GroupFigures[] | null): CompletionFigures | null =>
-    groups?.find((group) => group.key === groupKey)?.figures ?? null;
-  const now = find(current) ?? emptyFigures();
-  return { key, label, ...now, previous: find(previous) };
+/**
+ * A grouping's figures as shown, by the answer's key. Every group of the selection is in the table with the
+ * total, so the sums the protection reasons about are the ones a reader can add up; groups go in in the
+ * order of their keys, so the same figures are always hidden the same way.
+ */
+function shownTable(
+  groups: GroupFigures[],
+  publicKey: (key: string) => string,
+  smallNumbers: 'protect' | 'show',
+): { rows: Map<string, ShownFigures>; total: ShownFigures } {
+  const keyed = groups
+    .filter((group): group is GroupFigures & { key: string } => group.key !== null)
+    .map((group) => ({ ...group, key: publicKey(group.key) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const total = totalOf(groups) ?? emptyFigures();
+  const shown =
+    smallNumbers === 'protect'
+      ? protectTable(
+          keyed.map((group) => group.figures),
+          total,
+        )
+      : { rows: keyed.map((group) => showAll(group.figures)), total: showAll(total) };
+  return { rows: new Map(keyed.map((group, index) => [group.key, shown.rows[index]])), total: shown.total };
+}
+
+function totalOf(groups: GroupFigures[] | null): CompletionFigures | null {
+  return groups?.find((group) => group.key === null)?.figures ?? null;
 }
 
 function emptyFigures(): CompletionFigures {
@@ -180,10 +220,11 @@ function emptyFigures(): CompletionFigures {
   };
 }
 
+/** A group's label from its answer key (an LSP's slug, for `tenant`). */
 function labelOf(groupBy: StatsGrouping, key: string, tenants: Map<string, TenantLabel>): string {
   switch (groupBy) {
     case 'tenant':
-      return tenants.get(key)?.name ?? key;
+      return [...tenants.values()].find((tenant) => tenant.slug === key)?.name ?? key;
     case 'serviceType':
       return SERVICE_TYPE_LABELS[key as keyof typeof SERVICE_TYPE_LABELS] ?? key;
     case 'sizeBand':

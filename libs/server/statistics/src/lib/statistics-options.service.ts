@@ -1,5 +1,5 @@
 import type { StatisticsOptions } from '@dspt/contracts';
-import { cycleForDate } from '@dspt/domain';
+import { currentCycleCode } from '@dspt/domain';
 import { Clock } from '@dspt/server/config';
 import { requireTenantContext } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
@@ -39,13 +39,13 @@ export class StatisticsOptionsService {
 
   private async options(manager: EntityManager, tenants: StatisticsOptions['tenants']): Promise<StatisticsOptions> {
     const cycles = await loadCycles(manager);
-    const today = cycleForDate(this.clock.today()).code;
+    const current = currentCycleCode(cycles, this.clock.today());
     const localAuthorities: StatisticsOptions['localAuthorities'] = await manager.query(
       `SELECT DISTINCT local_authority AS name, region FROM stats_completion_cells WHERE providers > 0 ORDER BY local_authority`,
     );
     return {
       cycles: cycles.map(({ code, deadline }) => ({ code, deadline })),
-      currentCycle: cycles.some((cycle) => cycle.code === today) ? today : (cycles[0]?.code ?? today),
+      currentCycle: cycles.some((cycle) => cycle.code === current) ? current : (cycles[0]?.code ?? current),
       tenants,
       localAuthorities,
       targetShare: this.completion.targetShare,

@@ -1,4 +1,11 @@
-import { LSP_STATS_GROUPINGS, type LspStatsGrouping, STATS_GROUPINGS, type StatsGrouping } from '@dspt/contracts';
+import {
+  FORECAST_GROUPINGS,
+  type ForecastGrouping,
+  LSP_STATS_GROUPINGS,
+  type LspStatsGrouping,
+  STATS_GROUPINGS,
+  type StatsGrouping,
+} from '@dspt/contracts';
 import {
   ENGLISH_REGIONS,
   type EnglishRegion,
@@ -68,4 +75,16 @@ export class StatsCycleQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}$/, { message: '$property must be a cycle code such as 2025-26' })
   cycle?: string;
+}
+
+/** `?groupBy=region|tenant` of the coverage statistics; region when left out. */
+export class CoverageStatsQueryDto {
+  @OneOf(['region', 'tenant'], 'Group by region (the default) or by LSP')
+  groupBy?: 'region' | 'tenant';
+}
+
+/** The forecast: by region (default) or LSP, always of the current cycle and every provider. */
+export class ForecastQueryDto {
+  @OneOf(FORECAST_GROUPINGS, 'Defaults to region; tenant groups by LSP (key: its slug)')
+  groupBy?: ForecastGrouping;
 }

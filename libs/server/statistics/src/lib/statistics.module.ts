@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CompletionForecastService } from './completion-forecast.service';
 import { CompletionStatisticsService } from './completion-statistics.service';
 import { CompletionTrendService } from './completion-trend.service';
+import { CoverageStatisticsService } from './coverage-statistics.service';
 import { FiguresCache } from './figures-cache';
 import { LspStatisticsController } from './lsp-statistics.controller';
 import { StatisticsOptionsService } from './statistics-options.service';
@@ -19,7 +21,9 @@ import { StatsReferenceData } from './stats-reference';
     StatsReferenceData,
     CompletionStatisticsService,
     CompletionTrendService,
+    CompletionForecastService,
     StatisticsOptionsService,
+    CoverageStatisticsService,
   ],
 })
 export class StatisticsModule {}

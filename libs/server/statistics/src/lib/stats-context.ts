@@ -1,7 +1,5 @@
 import type { StatsFilters } from '@dspt/contracts';
-import { comparisonDay, cycleForDate } from '@dspt/domain';
-import { invalidField } from '@dspt/server/http';
-import { NotFoundException } from '@nestjs/common';
+import { comparisonDay, currentCycleCode, NotFound, invalidField } from '@dspt/domain';
 import type { EntityManager } from 'typeorm';
 import type { CellFilters } from './cell-figures';
 
@@ -10,6 +8,8 @@ export interface StatsCycle {
   code: string;
   startsOn: string;
   deadline: string;
+  /** Chosen by a system admin as the current cycle. */
+  isCurrent: boolean;
 }
 
 export interface TenantLabel {
@@ -33,18 +33,17 @@ export interface CycleContext {
 /** Every cycle, newest first (global data both the app and the statistics role may read). */
 export function loadCycles(manager: EntityManager): Promise<StatsCycle[]> {
   return manager.query(
-    `SELECT id, code, starts_on::text AS "startsOn", deadline::text AS deadline FROM assessment_cycles ORDER BY deadline DESC`,
+    `SELECT id, code, starts_on::text AS "startsOn", deadline::text AS deadline, is_current AS "isCurrent"
+     FROM assessment_cycles ORDER BY deadline DESC`,
   );
 }
 
-/** The cycle asked for (today's by default) among `cycles` (newest first); 404 when it is not loaded. */
+/** The cycle asked for (the current one by default) among `cycles` (newest first); 404 when it is not loaded. */
 export function cycleContext(cycles: StatsCycle[], today: string, code: string | undefined): CycleContext {
-  const wanted = code ?? cycleForDate(today).code;
+  const wanted = code ?? currentCycleCode(cycles, today);
   const index = cycles.findIndex((cycle) => cycle.code === wanted);
   if (index === -1) {
-    throw new NotFoundException(
-      code ? `No assessment cycle ${code}` : `The current cycle ${wanted} has not been loaded yet`,
-    );
+    throw new NotFound(code ? `No assessment cycle ${code}` : `The current cycle ${wanted} has not been loaded yet`);
   }
   const cycle = cycles[index];
   const previous = cycles[index + 1] ?? null;

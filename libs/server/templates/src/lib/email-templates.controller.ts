@@ -1,7 +1,7 @@
 import type { EmailTemplateList, EmailTemplateView } from '@dspt/contracts';
-import { GlobalAccess, TenantAccess } from '@dspt/server/http';
+import { ApiProblem, GlobalAccess, TenantAccess } from '@dspt/server/http';
 import { Body, Controller, Delete, Get, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EmailTemplatesService } from './email-templates.service';
 import { EmailTemplateInputDto, EmailTemplateKeyQueryDto } from './templates.dto';
 
@@ -20,7 +20,7 @@ export class TenantEmailTemplatesController {
   @Put()
   @TenantAccess('lsp.settings.manage')
   @ApiOperation({ summary: "Save the LSP's own subject and body for a template" })
-  @ApiBadRequestResponse({ description: 'An unknown placeholder (named), blank or over-long text' })
+  @ApiProblem(400, 'An unknown placeholder (named), blank or over-long text')
   save(@Body() body: EmailTemplateInputDto): Promise<EmailTemplateView> {
     return this.templates.saveForCurrentTenant(body);
   }
@@ -47,7 +47,7 @@ export class GlobalEmailTemplatesController {
 
   @Put()
   @ApiOperation({ summary: 'Change the default wording of a template (LSPs with their own keep theirs)' })
-  @ApiBadRequestResponse({ description: 'An unknown placeholder (named), blank or over-long text' })
+  @ApiProblem(400, 'An unknown placeholder (named), blank or over-long text')
   save(@Body() body: EmailTemplateInputDto): Promise<EmailTemplateView> {
     return this.templates.saveGlobal(body);
   }

@@ -5,10 +5,10 @@ import {
   type EmailTemplateText,
   TEMPLATE_PLACEHOLDERS,
   templateProblems,
+  InvalidInput,
 } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { EmailTemplateEntity, TenantEmailTemplateEntity } from '@dspt/server/database';
-import { InvalidInputException } from '@dspt/server/http';
 import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -34,7 +34,7 @@ function view(
 export function assertValidTemplate(key: EmailTemplateKey, template: EmailTemplateText): void {
   const problems = templateProblems(key, template);
   if (problems.length > 0) {
-    throw new InvalidInputException(problems[0].message, problems);
+    throw new InvalidInput(problems[0].message, problems);
   }
 }
 

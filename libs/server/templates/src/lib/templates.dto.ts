@@ -29,6 +29,7 @@ export class EmailTemplateKeyQueryDto {
 
 export class EmailSettingsInputDto implements EmailSettingsInput {
   @ApiProperty({
+    type: String,
     nullable: true,
     example: 'dspt-help@north-care.example',
     description: 'null: replies go to the portal address',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { escapeLiteral, type Pool, type QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { requireTenantContext } from './request-context';
 
@@ -29,6 +30,25 @@ export class ScopedDatabase {
     });
   }
 
+  /**
+   * One read statement in the scope, in one round trip instead of four (BEGIN, the settings, the statement,
+   * COMMIT): the settings and the statement go as one simple query, which PostgreSQL runs as one transaction,
+   * so the settings last exactly for the statement. The simple protocol takes no parameters: `$1`... are
+   * replaced by the values as escaped literals (text or NULL). For the reads every request makes (the access
+   * guard); anything else uses `run`.
+   */
+  async readOnce<T>(scope: DatabaseScope, sql: string, values: Array<string | null>): Promise<T[]> {
+    const literal = (value: string | null | undefined) =>
+      value === null || value === undefined ? 'NULL' : escapeLiteral(value);
+    const statement = sql.replace(/\$(\d+)/g, (_match, index: string) => literal(values[Number(index) - 1]));
+    const settings =
+      `SELECT set_config('app.tenant_id', ${literal(scope.tenantId ?? '')}, true),` +
+      ` set_config('app.user_id', ${literal(scope.userId ?? '')}, true)`;
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const results = (await pool.query(`${settings}; ${statement}`)) as unknown as QueryResult[];
+    return results[1].rows as T[];
+  }
+
   /** In the tenant named by the request's URL; throws when there is none (fails closed). */
   inCurrentTenant<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.run({ tenantId: requireTenantContext().id }, work);
@@ -44,6 +64,14 @@ export class ScopedDatabase {
    */
   async switchTenant(manager: EntityManager, tenantId: string): Promise<void> {
     await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  }
+
+  /**
+   * Takes an open transaction out of its tenant, for the one flow that answers inside an LSP and then
+   * needs a cross-tenant function that refuses to run inside one (accepting a provider transfer request).
+   */
+  async leaveTenant(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT set_config('app.tenant_id', '', true)`);
   }
 
   /** Outside any tenant: global tables only (tenant-owned tables answer with no rows). */

@@ -1,8 +1,8 @@
 import type { TenantList, TenantSummary } from '@dspt/contracts';
-import { GlobalAccess, SignedIn } from '@dspt/server/http';
+import { ApiProblem, GlobalAccess, SignedIn } from '@dspt/server/http';
 import { requireSignedInUser } from '@dspt/server/tenancy';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateTenantDto } from './tenants.dto';
 import { TenantsService } from './tenants.service';
 
@@ -21,7 +21,7 @@ export class TenantsController {
   @Post()
   @GlobalAccess('tenants.manage')
   @ApiOperation({ summary: 'Create an LSP, optionally inviting its first admin' })
-  @ApiConflictResponse({ description: 'The slug is taken' })
+  @ApiProblem(409, 'The slug is taken')
   create(@Body() body: CreateTenantDto): Promise<TenantSummary> {
     return this.tenants.create(body);
   }

@@ -1,7 +1,7 @@
-import type { CreateTenantRequest } from '@dspt/contracts';
+import type { CreateTenantRequest, InviteTenantAdminRequest } from '@dspt/contracts';
 import { ENGLISH_REGIONS } from '@dspt/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class CreateTenantDto implements CreateTenantRequest {
   @ApiProperty({ example: 'cumbria-care-partnership', description: 'Lower-case letters, digits and single hyphens' })
@@ -24,4 +24,11 @@ export class CreateTenantDto implements CreateTenantRequest {
   @IsOptional()
   @IsEmail({}, { message: 'adminEmail must be an email address' })
   adminEmail?: string;
+}
+
+export class InviteTenantAdminDto implements InviteTenantAdminRequest {
+  @ApiProperty({ description: 'Who to invite as an admin of the LSP' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  email!: string;
 }

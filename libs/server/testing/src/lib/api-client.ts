@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { CookieAccessInfo, type CookieJar } from 'cookiejar';
+import { Agent as HttpAgent } from 'node:http';
 import { createGuardrails, generate } from 'otplib';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -16,53 +17,77 @@ export function totpCode(secret: string, offsetSteps = 0): Promise<string> {
  * X-XSRF-TOKEN header on mutating requests, as Angular does.
  */
 export class ApiClient {
-  private readonly agent: TestAgent;
-  private xsrf: string | undefined;
+  readonly agent: TestAgent;
+  private readonly connections: HttpAgent | undefined;
 
-  constructor(app: INestApplication) {
-    this.agent = request.agent(app.getHttpServer());
+  /**
+   * The app in this process, or the address of one running in another (`http://127.0.0.1:port`).
+   * `localAddress` (127.0.0.2, say) makes the requests come from another source address, as another computer's would.
+   */
+  constructor(app: INestApplication | string, options: { localAddress?: string } = {}) {
+    this.agent = request.agent(typeof app === 'string' ? app : app.getHttpServer());
+    this.connections = options.localAddress ? new HttpAgent({ localAddress: options.localAddress }) : undefined;
+  }
+
+  /**
+   * A client of another server (another api replica, say) holding this client's cookies, as one browser is
+   * when a load balancer sends its requests to another replica: a cookie set through either is sent by both.
+   */
+  onServer(url: string): ApiClient {
+    const other = new ApiClient(url);
+    (other.agent as unknown as { jar: CookieJar }).jar = (this.agent as unknown as { jar: CookieJar }).jar;
+    return other;
   }
 
   get(path: string) {
-    return this.agent.get(path);
+    return this.from(this.agent.get(path));
   }
 
   async post(path: string, body?: object) {
     const token = await this.xsrfToken();
-    return this.agent.post(path).set('X-XSRF-TOKEN', token).send(body);
+    return this.from(this.agent.post(path)).set('X-XSRF-TOKEN', token).send(body);
   }
 
   async patch(path: string, body?: object) {
     const token = await this.xsrfToken();
-    return this.agent.patch(path).set('X-XSRF-TOKEN', token).send(body);
+    return this.from(this.agent.patch(path)).set('X-XSRF-TOKEN', token).send(body);
   }
 
   async put(path: string, body?: object) {
     const token = await this.xsrfToken();
-    return this.agent.put(path).set('X-XSRF-TOKEN', token).send(body);
+    return this.from(this.agent.put(path)).set('X-XSRF-TOKEN', token).send(body);
   }
 
   async delete(path: string) {
     const token = await this.xsrfToken();
-    return this.agent.delete(path).set('X-XSRF-TOKEN', token);
+    return this.from(this.agent.delete(path)).set('X-XSRF-TOKEN', token);
   }
 
   /** Any method, for tests that walk the route table. */
   async send(method: string, path: string, body?: object) {
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     if (verb === 'get') {
-      return this.agent.get(path);
+      return this.get(path);
     }
     // The token first: the agent attaches its cookies when a request is created.
     const token = await this.xsrfToken();
-    return this.agent[verb](path).set('X-XSRF-TOKEN', token).send(body);
+    return this.from(this.agent[verb](path)).set('X-XSRF-TOKEN', token).send(body);
+  }
+
+  /** A request with the session and XSRF header set, shaped by `shape` (raw bodies, extra form fields). */
+  async request(method: string, path: string, shape: (test: request.Test) => request.Test = (test) => test) {
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const token = await this.xsrfToken();
+    return shape(this.from(this.agent[verb](path)).set('X-XSRF-TOKEN', token));
   }
 
   /** A multipart upload of one file, as a browser form sends it. */
   async upload(method: 'POST' | 'PUT', path: string, content: Buffer | string, filename: string, field = 'file') {
     const token = await this.xsrfToken();
-    const call = method === 'POST' ? this.agent.post(path) : this.agent.put(path);
-    return call.set('X-XSRF-TOKEN', token).attach(field, Buffer.isBuffer(content) ? content : Buffer.from(content), filename);
+    const call = this.from(method === 'POST' ? this.agent.post(path) : this.agent.put(path));
+    return call
+      .set('X-XSRF-TOKEN', token)
+      .attach(field, Buffer.isBuffer(content) ? content : Buffer.from(content), filename);
   }
 
   /** Password, then (when the account has MFA) a TOTP code; fails the test unless signed in. */
@@ -83,17 +108,33 @@ export class ApiClient {
     return this;
   }
 
-  private async xsrfToken(): Promise<string> {
-    if (!this.xsrf) {
+  /**
+   * The XSRF cookie's current value. Read from the cookie jar on every request, because the API renews
+   * the token whenever the session changes (sign-in, MFA, sign-out).
+   */
+  async xsrfToken(): Promise<string> {
+    if (!this.xsrfCookie()) {
       // The cookie is set on the first response of this client, whichever request that was.
-      await this.agent.get('/api/health');
-      const jar = (this.agent as unknown as { jar: CookieJar }).jar;
-      const cookie = jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All);
-      if (!cookie) {
-        throw new Error('The API set no XSRF-TOKEN cookie');
-      }
-      this.xsrf = cookie.value;
+      await this.get('/api/health');
     }
-    return this.xsrf;
+    const value = this.xsrfCookie();
+    if (!value) {
+      throw new Error('The API set no XSRF-TOKEN cookie');
+    }
+    return value;
+  }
+
+  private from<T extends { agent(agent: HttpAgent): T }>(call: T): T {
+    return this.connections ? call.agent(this.connections) : call;
+  }
+
+  /** A cookie this client holds (the session's, say), or undefined. */
+  cookie(name: string): string | undefined {
+    const jar = (this.agent as unknown as { jar: CookieJar }).jar;
+    return jar.getCookie(name, CookieAccessInfo.All)?.value;
+  }
+
+  private xsrfCookie(): string | undefined {
+    return this.cookie('XSRF-TOKEN');
   }
 }

@@ -21,9 +21,19 @@ export function builtEntryPoint(app: 'api' | 'worker', file = 'main.js'): string
   return path;
 }
 
+/** Path of a file of the workspace (a checked-in template, say). */
+export function workspaceFile(...segments: string[]): string {
+  return join(workspaceRoot, ...segments);
+}
+
 /** Starts `node <entry>` with the given environment, collecting its stdout and stderr. */
 export function startNodeProcess(entry: string, env: Record<string, string>, args: string[] = []): RunningProcess {
-  const child = spawn(process.execPath, [entry, ...args], {
+  return startProcess(process.execPath, [entry, ...args], env);
+}
+
+/** Starts a program (in the workspace's folder) with the given environment, collecting its stdout and stderr. */
+export function startProcess(command: string, args: string[], env: Record<string, string>): RunningProcess {
+  const child = spawn(command, args, {
     cwd: workspaceRoot,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +76,8 @@ export function startNodeProcess(entry: string, env: Record<string, string>, arg
 }
 
 /** A real worker process (the built app) with the given environment, once it has started. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<RunningProcess> {
+export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningProcess> {
   const worker = startNodeProcess(builtEntryPoint('worker'), { ...env, LOG_LEVEL: 'info' });
-  await worker.waitForOutput(/worker started/);
+  await worker.waitForOutput(/worker started/, timeoutMs);
   return worker;
 }

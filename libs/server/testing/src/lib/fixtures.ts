@@ -3,6 +3,7 @@ import { hashPassword, SecretCipher } from '@dspt/server/crypto';
 import { dataSourceOptions } from '@dspt/server/database';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { randomSiteCode } from './ods-codes';
 
 export const FIXTURE_PASSWORD = 'fixture password for tests';
 /** The demo secret; any account a fixture enrols uses it. */
@@ -157,7 +158,7 @@ export class Fixtures {
     tenant: FixtureTenant,
     options: { name?: string; kind?: ProviderKind; parentId?: string; hasCePlus?: boolean } = {},
   ): Promise<{ id: string; odsCode: string }> {
-    const odsCode = `V${randomBytes(2).toString('hex').toUpperCase()}`;
+    const odsCode = randomSiteCode();
     const [row] = await this.owner.query(
       `INSERT INTO providers (tenant_id, ods_code, name, kind, parent_id, has_ce_plus, service_type, size_band, local_authority, region)
        VALUES ($1, $2, $3, $4, $5, $6, 'care_home_residential', 'small', 'Leeds', 'Yorkshire and The Humber')
@@ -176,7 +177,7 @@ export class Fixtures {
 
   /**
    * One row in every caseload table for a provider of this LSP: contact, assessment, progress, publication, note, task,
-   * a failed reminder; and the LSP's own reminder cadence, email wording and reply-to.
+   * a failed reminder; and the LSP's own reminder cadence, email wording, reply-to and unsubscribe list.
    */
   async caseloadRows(tenant: FixtureTenant): Promise<{ providerId: string }> {
     const provider = await this.provider(tenant);
@@ -202,6 +203,11 @@ export class Fixtures {
       [
         `INSERT INTO case_notes (tenant_id, provider_id, kind, body, occurred_at) VALUES ($1, $2, 'call', 'Called the manager', now())`,
         [tenant.id, provider.id],
+      ],
+      [
+        `INSERT INTO dspt_reconciliation_resolutions (tenant_id, provider_id, cycle_id, portal_level, official_level, reason)
+         VALUES ($1, $2, $3, 'standards_met', NULL, 'Certificate seen on a visit')`,
+        [tenant.id, provider.id, cycle.id],
       ],
       [
         `INSERT INTO tasks (tenant_id, provider_id, title, due_on) VALUES ($1, $2, 'Chase evidence', '2026-05-01')`,
@@ -234,7 +240,19 @@ export class Fixtures {
          VALUES ($1, 'guidance', 'Guidance for {{providerName}}', '{{openItems}}') ON CONFLICT DO NOTHING`,
         [tenant.id],
       ],
-      [`INSERT INTO tenant_email_settings (tenant_id, reply_to) VALUES ($1, 'help@lsp.example') ON CONFLICT DO NOTHING`, [tenant.id]],
+      [
+        `INSERT INTO tenant_email_settings (tenant_id, reply_to) VALUES ($1, 'help@lsp.example') ON CONFLICT DO NOTHING`,
+        [tenant.id],
+      ],
+      [
+        `INSERT INTO tenant_local_authorities (tenant_id, local_authority) VALUES ($1, 'Leeds') ON CONFLICT DO NOTHING`,
+        [tenant.id],
+      ],
+      // An address (not the contact's) on the LSP's unsubscribe list: only its keyed hash is stored.
+      [
+        `INSERT INTO email_suppressions (tenant_id, email_hash) VALUES ($1, sha256(convert_to(gen_random_uuid()::text, 'UTF8')))`,
+        [tenant.id],
+      ],
       // The day's completion snapshot of the cycle (every LSP's cells, this provider's among them).
       [`SELECT stats_take_snapshot($1, current_date)`, [cycle.id]],
     ];

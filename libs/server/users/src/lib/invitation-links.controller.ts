@@ -1,9 +1,9 @@
 import type { InvitationPreview, LoginResponse } from '@dspt/contracts';
 import { SessionCookie } from '@dspt/server/auth';
-import { Public } from '@dspt/server/http';
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiGoneResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { ApiProblem, Public } from '@dspt/server/http';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiGoneResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { InvitationsService } from './invitations.service';
 import { AcceptInvitationDto, InvitationTokenDto } from './users.dto';
 
@@ -20,7 +20,7 @@ export class InvitationLinksController {
   @Post('preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'What an invitation link is for' })
-  @ApiNotFoundResponse({ description: 'Not a valid link' })
+  @ApiProblem(404, 'Not a valid link')
   @ApiGoneResponse({ description: 'Expired, used or withdrawn' })
   preview(@Body() body: InvitationTokenDto): Promise<InvitationPreview> {
     return this.invitations.preview(body.token, body.lsp);
@@ -29,8 +29,13 @@ export class InvitationLinksController {
   @Post('accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept: create the account (or confirm an existing one) and sign in' })
-  async accept(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const { session, response: answer } = await this.invitations.accept(body);
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for the existing account (Retry-After)' })
+  async accept(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
+    const { session, response: answer } = await this.invitations.accept(body, request.ip ?? null);
     this.cookie.set(response, session.token);
     return answer;
   }

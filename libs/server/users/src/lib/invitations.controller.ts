@@ -1,8 +1,8 @@
 import type { Invitation, InvitationList } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { requireTenantContext } from '@dspt/server/tenancy';
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvitationsService } from './invitations.service';
 import { TenantLookup } from './tenant-lookup';
 import { InviteUserDto } from './users.dto';
@@ -24,7 +24,7 @@ export class InvitationsController {
 
   @Post()
   @ApiOperation({ summary: 'Invite someone by email (single-use link, valid for 7 days)' })
-  @ApiConflictResponse({ description: 'Already a member' })
+  @ApiProblem(409, 'Already a member')
   async invite(@Body() body: InviteUserDto): Promise<Invitation> {
     const tenant = await this.tenants.byId(requireTenantContext().id);
     return this.invitations.invite({ tenant, role: body.role }, body.email);

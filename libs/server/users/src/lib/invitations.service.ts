@@ -1,21 +1,15 @@
+import { Conflict, Gone, NotFound, Unavailable } from '@dspt/domain';
 import type { Invitation, InvitationPreview, LoginResponse } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { AuthService, PasswordPolicy, type Session, WRONG_CREDENTIALS } from '@dspt/server/auth';
-import { hashPassword, verifyPassword } from '@dspt/server/crypto';
+import { hashPassword } from '@dspt/server/crypto';
 import { AppConfigService } from '@dspt/server/config';
 import { InvitationEntity, MembershipEntity, TenantEntity, UserEntity } from '@dspt/server/database';
 import { MailService } from '@dspt/server/mail';
 import { currentRequestContext, ScopedDatabase } from '@dspt/server/tenancy';
 import { EmailTemplatesService } from '@dspt/server/templates';
-import {
-  ConflictException,
-  GoneException,
-  Injectable,
-  NotFoundException,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { invitationEmail } from './invitation-email';
@@ -62,7 +56,9 @@ export class InvitationsService {
     const email = emailInput.trim().toLowerCase();
     const work = async (manager: EntityManager) => {
       // One invitation at a time per address and LSP, so two clicks on "Invite" cannot leave two live links.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`invitation:${target.tenant?.id ?? 'programme'}:${email}`]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `invitation:${target.tenant?.id ?? 'programme'}:${email}`,
+      ]);
       await this.refuseExistingAccess(manager, target, email);
       // A new invitation replaces any still-pending one for the same address.
       await manager.update(
@@ -83,7 +79,12 @@ export class InvitationsService {
         }),
       );
       await this.audit.record(
-        { action: 'invitation.created', tenantId: row.tenantId, target: { type: 'invitation', id: row.id }, after: { email, role: target.role } },
+        {
+          action: 'invitation.created',
+          tenantId: row.tenantId,
+          target: { type: 'invitation', id: row.id },
+          after: { email, role: target.role },
+        },
         manager,
       );
       await this.send(manager, row, token, target.tenant);
@@ -116,14 +117,19 @@ export class InvitationsService {
     await this.database.inCurrentTenant(async (manager) => {
       const row = await manager.findOneBy(InvitationEntity, { id: invitationId });
       if (!row) {
-        throw new NotFoundException('Invitation not found');
+        throw new NotFound('Invitation not found');
       }
       if (row.acceptedAt || row.revokedAt) {
-        throw new ConflictException('This invitation has already been accepted or revoked');
+        throw new Conflict('This invitation has already been accepted or revoked');
       }
       await manager.update(InvitationEntity, { id: row.id }, { revokedAt: () => 'now()' });
       await this.audit.record(
-        { action: 'invitation.revoked', tenantId: row.tenantId, target: { type: 'invitation', id: row.id }, before: { email: row.email } },
+        {
+          action: 'invitation.revoked',
+          tenantId: row.tenantId,
+          target: { type: 'invitation', id: row.id },
+          before: { email: row.email },
+        },
         manager,
       );
     });
@@ -144,13 +150,20 @@ export class InvitationsService {
    */
   async accept(
     input: { token: string; lsp?: string; displayName: string; password: string },
+    ip: string | null = null,
   ): Promise<{ response: LoginResponse; session: Session }> {
     const user = await this.withInvitation(input.token, input.lsp, async (manager, invitation, tenant) => {
       let account = await manager.findOneBy(UserEntity, { email: invitation.email });
       if (account) {
-        if (!account.passwordHash || !(await verifyPassword(account.passwordHash, input.password))) {
-          throw new UnauthorizedException(`${WRONG_CREDENTIALS}: you already have an account, so enter its current password`);
-        }
+        // The app role cannot read password hashes; this function answers inside an LSP only for its invitees.
+        // Throttled and audited like sign-in: an invitation link must not be a way round its waits.
+        const [{ hash }]: Array<{ hash: string | null }> = await manager.query(
+          `SELECT auth_password_hash($1) AS hash`,
+          [account.id],
+        );
+        account.passwordHash = hash;
+        const wrong = `${WRONG_CREDENTIALS}: you already have an account, so enter its current password`;
+        await this.auth.checkPassword(account, input.password, ip, wrong);
       } else {
         this.passwords.assertAcceptable(input.password, invitation.email);
         account = await manager.save(
@@ -163,7 +176,10 @@ export class InvitationsService {
         );
       }
       if (tenant && invitation.role) {
-        await manager.upsert(MembershipEntity, { tenantId: tenant.id, userId: account.id, role: invitation.role }, ['userId', 'tenantId']);
+        await manager.upsert(MembershipEntity, { tenantId: tenant.id, userId: account.id, role: invitation.role }, [
+          'userId',
+          'tenantId',
+        ]);
       } else {
         await manager.update(UserEntity, { id: account.id }, { globalRole: 'programme_lead' });
       }
@@ -189,9 +205,11 @@ export class InvitationsService {
     lsp: string | undefined,
     work: (manager: EntityManager, invitation: InvitationEntity, tenant: TenantEntity | null) => Promise<T>,
   ): Promise<T> {
-    const tenant = lsp ? await this.database.outsideTenants((manager) => manager.findOneBy(TenantEntity, { slug: lsp })) : null;
+    const tenant = lsp
+      ? await this.database.outsideTenants((manager) => manager.findOneBy(TenantEntity, { slug: lsp }))
+      : null;
     if (lsp && !tenant) {
-      throw new NotFoundException('This invitation link is not valid');
+      throw new NotFound('This invitation link is not valid');
     }
     return this.database.run({ tenantId: tenant?.id ?? null }, async (manager) => {
       const invitation = await manager.findOne(InvitationEntity, {
@@ -199,10 +217,10 @@ export class InvitationsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!invitation) {
-        throw new NotFoundException('This invitation link is not valid');
+        throw new NotFound('This invitation link is not valid');
       }
       if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
-        throw new GoneException(
+        throw new Gone(
           invitation.acceptedAt
             ? 'This invitation has already been used: sign in instead'
             : 'This invitation has expired or been withdrawn: ask your LSP administrator for a new one',
@@ -218,14 +236,22 @@ export class InvitationsService {
       return;
     }
     if (!target.tenant && user.globalRole) {
-      throw new ConflictException(`${email} already has a programme-wide role`);
+      throw new Conflict(`${email} already has a programme-wide role`);
     }
-    if (target.tenant && (await manager.countBy(MembershipEntity, { userId: user.id, tenantId: target.tenant.id })) > 0) {
-      throw new ConflictException(`${email} is already a member of this LSP`);
+    if (
+      target.tenant &&
+      (await manager.countBy(MembershipEntity, { userId: user.id, tenantId: target.tenant.id })) > 0
+    ) {
+      throw new Conflict(`${email} is already a member of this LSP`);
     }
   }
 
-  private async send(manager: EntityManager, row: InvitationEntity, token: string, tenant: TenantEntity | null): Promise<void> {
+  private async send(
+    manager: EntityManager,
+    row: InvitationEntity,
+    token: string,
+    tenant: TenantEntity | null,
+  ): Promise<void> {
     const link = new URL('/invitations/accept', this.config.get('PUBLIC_URL'));
     link.searchParams.set('token', token);
     if (tenant) {
@@ -234,10 +260,16 @@ export class InvitationsService {
     const template = await this.templates.resolve(manager, 'invitation', tenant?.id ?? null);
     try {
       await this.mail.send(
-        invitationEmail(template, { to: row.email, link: link.toString(), tenantName: tenant?.name ?? null, role: row.role ?? 'programme_lead', expiresAt: row.expiresAt }),
+        invitationEmail(template, {
+          to: row.email,
+          link: link.toString(),
+          tenantName: tenant?.name ?? null,
+          role: row.role ?? 'programme_lead',
+          expiresAt: row.expiresAt,
+        }),
       );
     } catch {
-      throw new ServiceUnavailableException('The invitation email could not be sent, so no invitation was made. Try again shortly.');
+      throw new Unavailable('The invitation email could not be sent, so no invitation was made. Try again shortly.');
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { TenantMember, TenantMemberList } from '@dspt/contracts';
-import { TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeRoleDto } from './users.dto';
 import { MembersService } from './members.service';
 
@@ -19,7 +19,7 @@ export class MembersController {
 
   @Patch(':userId')
   @ApiOperation({ summary: "Change a user's role in the LSP" })
-  @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
+  @ApiProblem(409, 'It would leave the LSP without an admin')
   changeRole(@UuidParam('userId') userId: string, @Body() body: ChangeRoleDto): Promise<TenantMember> {
     return this.members.changeRole(userId, body.role);
   }
@@ -27,7 +27,7 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a user from the LSP (their sessions end)' })
-  @ApiConflictResponse({ description: 'It would leave the LSP without an admin' })
+  @ApiProblem(409, 'It would leave the LSP without an admin')
   remove(@UuidParam('userId') userId: string): Promise<void> {
     return this.members.remove(userId);
   }
@@ -35,7 +35,7 @@ export class MembersController {
   @Post(':userId/mfa-reset')
   @HttpCode(200)
   @ApiOperation({ summary: "Remove a user's second factor (lost device): they set it up again at next sign-in" })
-  @ApiConflictResponse({ description: 'Own account, a programme-wide account, or no MFA to reset' })
+  @ApiProblem(409, 'Own account, a programme-wide account, or no MFA to reset')
   resetMfa(@UuidParam('userId') userId: string): Promise<TenantMember> {
     return this.members.resetMfa(userId);
   }

@@ -1,10 +1,11 @@
+import { Conflict, NotFound } from '@dspt/domain';
 import type { AssignableAdviser, TenantMember } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { AuditService } from '@dspt/server/audit';
 import { SessionStore } from '@dspt/server/auth';
 import { MembershipEntity, UserEntity } from '@dspt/server/database';
 import { requireSignedInUser, ScopedDatabase } from '@dspt/server/tenancy';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 interface MemberRow {
@@ -81,7 +82,7 @@ export class MembersService {
   }
 
   async remove(userId: string): Promise<void> {
-    await this.database.inCurrentTenant(async (manager) => {
+    const elsewhere = await this.database.inCurrentTenant(async (manager) => {
       await this.serialiseMembershipChanges(manager);
       const membership = await this.lockMembership(manager, userId);
       if (membership.role === 'admin') {
@@ -89,37 +90,58 @@ export class MembersService {
       }
       await manager.delete(MembershipEntity, { id: membership.id });
       await this.audit.record(
-        { action: 'membership.removed', tenantId: membership.tenantId, target: { type: 'user', id: userId }, before: { role: membership.role } },
+        {
+          action: 'membership.removed',
+          tenantId: membership.tenantId,
+          target: { type: 'user', id: userId },
+          before: { role: membership.role },
+        },
         manager,
       );
+      return this.belongsElsewhere(manager, userId, membership.tenantId);
     });
-    // Access is checked against memberships on every request; ending sessions also drops any open pages.
-    await this.sessions.destroyAllForUser(userId);
+    // Access is checked against memberships on every request, so this LSP is closed to them at once.
+    // Ending their sessions also drops any open pages, but only when this LSP was their only one: their
+    // work in other LSPs is not this LSP's admin's to interrupt.
+    if (!elsewhere) {
+      await this.sessions.destroyAllForUser(userId);
+    }
   }
 
   /**
    * For someone who lost their authenticator: removes their second factor and ends their sessions, so
-   * they set it up again at their next sign-in. Not for one's own account, nor for programme-wide roles.
+   * they set it up again at their next sign-in. Not for one's own account, nor for programme-wide roles,
+   * nor for people who also belong to another LSP: the second factor is the whole account's.
    */
   async resetMfa(userId: string): Promise<TenantMember> {
     if (userId === requireSignedInUser().id) {
-      throw new ConflictException('You cannot reset your own MFA: ask another admin of this LSP');
+      throw new Conflict('You cannot reset your own two-factor authentication: ask another admin of this LSP');
     }
     const member = await this.database.inCurrentTenant(async (manager) => {
       const membership = await this.lockMembership(manager, userId);
       const user = await manager.findOneByOrFail(UserEntity, { id: userId });
       if (user.globalRole) {
-        throw new ConflictException('This account has a programme-wide role: a system admin must reset its MFA');
+        throw new Conflict(
+          'This account has a programme-wide role: a system admin must reset its two-factor authentication',
+        );
+      }
+      if (await this.belongsElsewhere(manager, userId, membership.tenantId)) {
+        throw new Conflict(
+          'This person is also a member of another LSP, and their MFA covers all of them: ask a system admin to reset it',
+        );
       }
       if (!user.mfaEnrolledAt) {
-        throw new ConflictException('This user has not set up MFA, so there is nothing to reset');
+        throw new Conflict('This user has not set up two-factor authentication, so there is nothing to reset');
       }
       await manager.update(
         UserEntity,
         { id: userId },
         { mfaSecretEncrypted: null, mfaEnrolledAt: null, mfaLastTimeStep: null, mfaRecoveryCodeHashes: [] },
       );
-      await this.audit.record({ action: 'auth.mfa_reset', tenantId: membership.tenantId, target: { type: 'user', id: userId } }, manager);
+      await this.audit.record(
+        { action: 'auth.mfa_reset', tenantId: membership.tenantId, target: { type: 'user', id: userId } },
+        manager,
+      );
       return this.member(manager, userId);
     });
     await this.sessions.destroyAllForUser(userId);
@@ -127,26 +149,46 @@ export class MembersService {
   }
 
   /**
+   * Whether the user belongs to any other LSP: RLS hides those memberships here, so this asks the one
+   * cross-tenant function made for it (a yes/no, see docs/security.md "Cross-tenant paths").
+   */
+  private async belongsElsewhere(manager: EntityManager, userId: string, tenantId: string): Promise<boolean> {
+    const [row]: Array<{ elsewhere: boolean }> = await manager.query(
+      `SELECT user_other_memberships_exist($1, $2) AS elsewhere`,
+      [userId, tenantId],
+    );
+    return row.elsewhere;
+  }
+
+  /**
    * One membership change at a time per LSP. Without it two admins demoting themselves at once each lock
    * their own row and then wait for the other's in keepAnAdmin: a deadlock, answered with a 500.
    */
   private async serialiseMembershipChanges(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('memberships:' || current_setting('app.tenant_id'), 0))`);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('memberships:' || current_setting('app.tenant_id'), 0))`,
+    );
   }
 
   private async lockMembership(manager: EntityManager, userId: string): Promise<MembershipEntity> {
-    const membership = await manager.findOne(MembershipEntity, { where: { userId }, lock: { mode: 'pessimistic_write' } });
+    const membership = await manager.findOne(MembershipEntity, {
+      where: { userId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!membership) {
-      throw new NotFoundException('No such user in this LSP');
+      throw new NotFound('No such user in this LSP');
     }
     return membership;
   }
 
   /** Every LSP keeps at least one admin, so it can always manage its own users. */
   private async keepAnAdmin(manager: EntityManager, verb: string): Promise<void> {
-    const admins = await manager.find(MembershipEntity, { where: { role: 'admin' }, lock: { mode: 'pessimistic_write' } });
+    const admins = await manager.find(MembershipEntity, {
+      where: { role: 'admin' },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (admins.length <= 1) {
-      throw new ConflictException(`You cannot ${verb} the LSP's only admin: make someone else an admin first`);
+      throw new Conflict(`You cannot ${verb} the LSP's only admin: make someone else an admin first`);
     }
   }
 

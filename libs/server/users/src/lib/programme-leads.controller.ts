@@ -1,7 +1,7 @@
 import type { ProgrammeLead, ProgrammeLeadList } from '@dspt/contracts';
-import { GlobalAccess } from '@dspt/server/http';
+import { ApiProblem, GlobalAccess } from '@dspt/server/http';
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProgrammeLeadsService } from './programme-leads.service';
 import { InviteProgrammeLeadDto } from './users.dto';
 
@@ -19,7 +19,7 @@ export class ProgrammeLeadsController {
 
   @Post()
   @ApiOperation({ summary: 'Invite a programme lead by email' })
-  @ApiConflictResponse({ description: 'Already has a programme-wide role' })
+  @ApiProblem(409, 'Already has a programme-wide role')
   invite(@Body() body: InviteProgrammeLeadDto): Promise<ProgrammeLead> {
     return this.programmeLeads.invite(body.email);
   }

@@ -18,8 +18,18 @@ export class ProgrammeLeadsService {
     );
     const pending = await this.invitations.listPendingProgrammeLeadInvitations();
     return [
-      ...leads.map((user) => ({ userId: user.id, email: user.email, displayName: user.displayName, invitationPending: false })),
-      ...pending.map((invitation) => ({ userId: null, email: invitation.email, displayName: null, invitationPending: true })),
+      ...leads.map((user) => ({
+        userId: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        invitationPending: false,
+      })),
+      ...pending.map((invitation) => ({
+        userId: null,
+        email: invitation.email,
+        displayName: null,
+        invitationPending: true,
+      })),
     ];
   }
 

@@ -1,6 +1,7 @@
+import { NotFound } from '@dspt/domain';
 import { TenantEntity } from '@dspt/server/database';
 import { ScopedDatabase } from '@dspt/server/tenancy';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 /** Tenants are a global table: their names and slugs are not secret between LSPs. */
 @Injectable()
@@ -10,7 +11,7 @@ export class TenantLookup {
   async byId(id: string): Promise<TenantEntity> {
     const tenant = await this.database.outsideTenants((manager) => manager.findOneBy(TenantEntity, { id }));
     if (!tenant) {
-      throw new NotFoundException('LSP not found');
+      throw new NotFound('LSP not found');
     }
     return tenant;
   }

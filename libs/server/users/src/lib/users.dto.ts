@@ -1,4 +1,10 @@
-import type { AcceptInvitationRequest, ChangeRoleRequest, InvitationTokenRequest, InviteProgrammeLeadRequest, InviteUserRequest } from '@dspt/contracts';
+import type {
+  AcceptInvitationRequest,
+  ChangeRoleRequest,
+  InvitationTokenRequest,
+  InviteProgrammeLeadRequest,
+  InviteUserRequest,
+} from '@dspt/contracts';
 import { TENANT_ROLES, type TenantRole } from '@dspt/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
@@ -24,6 +30,13 @@ export class ChangeRoleDto implements ChangeRoleRequest {
 
 export class InviteProgrammeLeadDto implements InviteProgrammeLeadRequest {
   @ApiProperty()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+export class AccountEmailDto {
+  @ApiProperty({ description: 'The email address of the account' })
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email!: string;

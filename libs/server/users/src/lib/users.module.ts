@@ -1,5 +1,7 @@
 import { TemplatesCoreModule } from '@dspt/server/templates';
 import { Module } from '@nestjs/common';
+import { AccountMfaResetController } from './account-mfa-reset.controller';
+import { AccountMfaResetService } from './account-mfa-reset.service';
 import { AdvisersController } from './advisers.controller';
 import { AuditEventsController } from './audit-events.controller';
 import { InvitationLinksController } from './invitation-links.controller';
@@ -14,8 +16,16 @@ import { TenantLookup } from './tenant-lookup';
 /** LSP users, invitations, programme leads and the LSP's audit trail. */
 @Module({
   imports: [TemplatesCoreModule],
-  controllers: [MembersController, AdvisersController, InvitationsController, InvitationLinksController, ProgrammeLeadsController, AuditEventsController],
-  providers: [MembersService, InvitationsService, ProgrammeLeadsService, TenantLookup],
+  controllers: [
+    MembersController,
+    AdvisersController,
+    InvitationsController,
+    InvitationLinksController,
+    ProgrammeLeadsController,
+    AuditEventsController,
+    AccountMfaResetController,
+  ],
+  providers: [MembersService, InvitationsService, ProgrammeLeadsService, TenantLookup, AccountMfaResetService],
   exports: [InvitationsService],
 })
 export class UsersModule {}

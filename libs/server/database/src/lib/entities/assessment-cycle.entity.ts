@@ -20,6 +20,10 @@ export class AssessmentCycleEntity {
   @Column({ name: 'reminder_offsets_days', type: 'int', array: true })
   reminderOffsetsDays!: number[];
 
+  /** Chosen by a system admin as the current cycle, whatever the date (at most one cycle). */
+  @Column({ name: 'is_current', type: 'boolean', default: false })
+  isCurrent!: boolean;
+
   /** Bumped by the database when the deadline or the question set changes (the caseload re-ranks). */
   @Column({ type: 'int', insert: false, update: false, default: 1 })
   revision!: number;

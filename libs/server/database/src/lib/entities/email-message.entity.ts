@@ -39,6 +39,10 @@ export class EmailMessageEntity extends TenantOwnedEntity {
   @Column({ name: 'personal_message', type: 'text', nullable: true })
   personalMessage!: string | null;
 
+  /** Guidance only: the open items the adviser chose to list; null lists every open item. */
+  @Column({ name: 'question_codes', type: 'text', array: true, nullable: true })
+  questionCodes!: string[] | null;
+
   @Column({ name: 'requested_by', type: 'uuid', nullable: true })
   requestedBy!: string | null;
 
@@ -71,6 +75,10 @@ export class EmailMessageEntity extends TenantOwnedEntity {
 
   @Column({ name: 'suppressed_at', type: 'timestamptz', nullable: true })
   suppressedAt!: Date | null;
+
+  /** When the retention job removed its subject and personal message (the delivery record stays). */
+  @Column({ name: 'content_removed_at', type: 'timestamptz', nullable: true })
+  contentRemovedAt!: Date | null;
 
   /** The worker process sending it, while `sending`. */
   @Column({ name: 'claimed_by', type: 'text', nullable: true })

@@ -9,7 +9,8 @@ export class PasswordResetEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @Column({ name: 'token_hash', type: 'text', unique: true })
+  /** Not readable by the app role: a link is looked up through `auth_password_reset(hash)`. */
+  @Column({ name: 'token_hash', type: 'text', unique: true, select: false })
   tokenHash!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -2,7 +2,10 @@ import type { ContactRole } from '@dspt/domain';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
-/** Someone at a provider the LSP emails; one contact per provider is the primary. */
+/**
+ * Someone at a provider the LSP emails; one contact per provider is the primary. Whether they unsubscribed
+ * is not a column: it follows the address (`email_suppressions`, contactUnsubscribedAtSql).
+ */
 @Entity({ name: 'provider_contacts' })
 export class ProviderContactEntity extends TenantOwnedEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
@@ -15,14 +18,15 @@ export class ProviderContactEntity extends TenantOwnedEntity {
   @Column({ type: 'text' })
   email!: string;
 
+  /** As typed (spaces kept), a UK number; null when not known. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   @Column({ type: 'text' })
   role!: ContactRole;
 
   @Column({ name: 'is_primary', type: 'boolean', default: false })
   isPrimary!: boolean;
-
-  @Column({ name: 'unsubscribed_at', type: 'timestamptz', nullable: true })
-  unsubscribedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

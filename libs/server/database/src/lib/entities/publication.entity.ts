@@ -24,6 +24,10 @@ export class PublicationEntity extends TenantOwnedEntity {
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
   recordedBy!: string | null;
 
+  /** Who recorded it: an adviser, or the DSPT status list import. */
+  @Column({ type: 'text', default: 'adviser' })
+  source!: 'adviser' | 'dspt_list';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -5,19 +5,48 @@ import { APP_ROLE, disableTenantIsolation, enableTenantIsolation } from './row-l
 const inList = (values: string[]) => values.map((value) => `'${value}'`).join(', ');
 
 const KINDS = ['single_site', 'hq', 'branch'];
-const SERVICE_TYPES = ['care_home_nursing', 'care_home_residential', 'homecare', 'supported_living', 'day_care', 'other'];
+const SERVICE_TYPES = [
+  'care_home_nursing',
+  'care_home_residential',
+  'homecare',
+  'supported_living',
+  'day_care',
+  'other',
+];
 const SIZE_BANDS = ['micro', 'small', 'medium', 'large'];
 const CONTACT_ROLES = ['dspt_admin', 'registered_manager', 'owner', 'other'];
-const PROVIDER_STATUSES = ['not_started', 'in_progress', 'ready_to_publish', 'approaching_standards', 'standards_met', 'standards_exceeded'];
+const PROVIDER_STATUSES = [
+  'not_started',
+  'in_progress',
+  'ready_to_publish',
+  'approaching_standards',
+  'standards_met',
+  'standards_exceeded',
+];
 const PUBLICATION_LEVELS = ['approaching_standards', 'standards_met', 'standards_exceeded'];
 const NOTE_KINDS = ['call', 'email', 'meeting', 'visit', 'note'];
 const REGIONS = [
-  'North East', 'North West', 'Yorkshire and The Humber', 'East Midlands', 'West Midlands',
-  'East of England', 'London', 'South East', 'South West',
+  'North East',
+  'North West',
+  'Yorkshire and The Humber',
+  'East Midlands',
+  'West Midlands',
+  'East of England',
+  'London',
+  'South East',
+  'South West',
 ];
 
 /** Tenant-owned tables of the caseload, in creation order (dropped in reverse). */
-const TABLES = ['providers', 'provider_contacts', 'assessments', 'question_progress', 'publications', 'case_notes', 'tasks'];
+const TABLES = [
+  'providers',
+  'provider_contacts',
+  'assessments',
+  'question_progress',
+  'publications',
+  'case_notes',
+  'tasks',
+];
 
 /**
  * The caseload (issue 4): providers and contacts, per-cycle assessments with per-question progress,

@@ -11,7 +11,11 @@ const EVENTS = ['insert', 'update', 'delete'] as const;
  * bulk load writes, with the statement's rows as the transition tables `new_rows` and `old_rows`.
  */
 function statementTriggers(name: string, table: string, fn: string): string[] {
-  const rows = { insert: 'NEW TABLE AS new_rows', update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows', delete: 'OLD TABLE AS old_rows' };
+  const rows = {
+    insert: 'NEW TABLE AS new_rows',
+    update: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
+    delete: 'OLD TABLE AS old_rows',
+  };
   return EVENTS.map(
     (event) =>
       `CREATE TRIGGER ${name}_${event} AFTER ${event.toUpperCase()} ON ${table} REFERENCING ${rows[event]} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
@@ -137,7 +141,9 @@ export class ProviderTriage1764000000007 implements MigrationInterface {
          END IF;
          RETURN NULL;
        END $$`,
-      ...TRIAGE_INPUTS.flatMap((table) => statementTriggers(`tr_${table}_triage`, table, 'bump_provider_triage_version')),
+      ...TRIAGE_INPUTS.flatMap((table) =>
+        statementTriggers(`tr_${table}_triage`, table, 'bump_provider_triage_version'),
+      ),
 
       `CREATE FUNCTION assessment_cycles_deadline_changed() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN

@@ -19,5 +19,8 @@ export function enableTenantIsolation(table: string): string[] {
 }
 
 export function disableTenantIsolation(table: string): string[] {
-  return [`DROP POLICY IF EXISTS ${table}_tenant_isolation ON ${table}`, `ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`];
+  return [
+    `DROP POLICY IF EXISTS ${table}_tenant_isolation ON ${table}`,
+    `ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`,
+  ];
 }

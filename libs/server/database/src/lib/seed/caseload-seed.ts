@@ -1,4 +1,4 @@
-import { cycleEndingIn, cycleForDate } from '@dspt/domain';
+import { cycleEndingIn, cycleForDate, type PublicationLevel, providerStatus } from '@dspt/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AssessmentCycleEntity, ProviderEntity } from '../entities';
 import localAuthorities from './local-authorities.json';
@@ -24,7 +24,11 @@ export const DEMO_PROVIDER_COUNT = 1_120;
  * libs/domain (assessmentProgress, providerStatus); an integration test checks them against the domain.
  * Refuses to run twice: it is for an empty caseload.
  */
-export async function seedCaseload(dataSource: DataSource, providers: number, today: string): Promise<CaseloadSeedSummary> {
+export async function seedCaseload(
+  dataSource: DataSource,
+  providers: number,
+  today: string,
+): Promise<CaseloadSeedSummary> {
   const started = performance.now();
   const summary = await dataSource.transaction(async (manager) => {
     if ((await manager.count(ProviderEntity)) > 0) {
@@ -159,14 +163,21 @@ async function recalculateCounts(manager: EntityManager): Promise<void> {
 }
 
 /** Who published what: complete assessments publish Standards Met (Exceeded with CE+); some publish AS. */
-async function insertPublications(manager: EntityManager, previous: string, current: string, today: string): Promise<void> {
+async function insertPublications(
+  manager: EntityManager,
+  previous: string,
+  current: string,
+  today: string,
+): Promise<void> {
   await manager.query(
     `INSERT INTO publications (tenant_id, provider_id, cycle_id, level, published_on)
      SELECT a.tenant_id, a.provider_id, a.cycle_id,
             CASE WHEN a.mandatory_completed = a.mandatory_total THEN
                    CASE WHEN p.has_ce_plus THEN 'standards_exceeded' ELSE 'standards_met' END
                  ELSE 'approaching_standards' END,
-            (SELECT deadline FROM assessment_cycles WHERE id = $1) - (random() * 120)::int
+            -- Over the whole cycle, most in its last months (as the DSPT's rush goes): last cycle's curve has a
+            -- share at every point, for the comparison and the forecast to follow.
+            (SELECT deadline FROM assessment_cycles WHERE id = $1) - (power(random(), 2) * 330)::int
      FROM assessments a JOIN providers p ON p.id = a.provider_id
      WHERE a.cycle_id = $1 AND p.kind <> 'branch'
        AND (a.mandatory_completed = a.mandatory_total OR a.mandatory_completed * 2 >= a.mandatory_total)`,
@@ -183,23 +194,32 @@ async function insertPublications(manager: EntityManager, previous: string, curr
   );
 }
 
-/** Mirrors providerStatus: the best publication of the cycle, else ready / in progress / not started. */
+/** Each assessment's status by the domain's rule (providerStatus), from its progress and the cycle's publications. */
 async function recalculateStatuses(manager: EntityManager): Promise<void> {
+  const rows: Array<{
+    id: string;
+    mandatory_completed: number;
+    mandatory_total: number;
+    any_progress: boolean;
+    levels: PublicationLevel[];
+  }> = await manager.query(
+    `SELECT a.id, a.mandatory_completed, a.mandatory_total, a.any_progress,
+            array(SELECT pub.level FROM publications pub
+                  WHERE pub.provider_id = a.provider_id AND pub.cycle_id = a.cycle_id) AS levels
+     FROM assessments a`,
+  );
+  const statuses = rows.map((row) =>
+    providerStatus({
+      publishedLevels: row.levels,
+      progress: { completed: row.mandatory_completed, total: row.mandatory_total },
+      anyProgress: row.any_progress,
+    }),
+  );
   await manager.query(
-    `UPDATE assessments a SET status = CASE
-       WHEN best.level IS NOT NULL THEN best.level
-       WHEN a.mandatory_total > 0 AND a.mandatory_completed = a.mandatory_total THEN 'ready_to_publish'
-       WHEN a.any_progress OR a.mandatory_completed > 0 THEN 'in_progress'
-       ELSE 'not_started' END
-     FROM (
-       SELECT a2.id, (
-         SELECT pub.level FROM publications pub
-         WHERE pub.provider_id = a2.provider_id AND pub.cycle_id = a2.cycle_id
-         ORDER BY array_position(ARRAY['approaching_standards', 'standards_met', 'standards_exceeded'], pub.level) DESC
-         LIMIT 1) AS level
-       FROM assessments a2
-     ) best
-     WHERE best.id = a.id`,
+    `UPDATE assessments a SET status = v.status
+     FROM unnest($1::uuid[], $2::text[]) AS v(id, status)
+     WHERE a.id = v.id AND a.status IS DISTINCT FROM v.status`,
+    [rows.map((row) => row.id), statuses],
   );
 }
 

@@ -78,13 +78,7 @@ export async function seedDemoData(
     for (const cycle of [previous, current]) {
       questions += await upsertCycleWithQuestions(manager, cycle);
     }
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(TenantEntity)
-      .values(demoTenants)
-      .orIgnore()
-      .execute();
+    await manager.createQueryBuilder().insert().into(TenantEntity).values(demoTenants).orIgnore().execute();
     const users = await upsertDemoUsers(manager, credentials);
     await seedDemoEmailSettings(manager, current.code);
     return { cycles: [previous.code, current.code], questions, tenants: demoTenants.length, users };
@@ -130,7 +124,13 @@ async function upsertDemoUsers(manager: EntityManager, credentials: DemoCredenti
   const userIds = new Map((await manager.find(UserEntity)).map((user) => [user.email, user.id]));
   const memberships = users.flatMap((user) =>
     user.membership
-      ? [{ userId: userIds.get(user.email), tenantId: tenantIds.get(user.membership.tenantSlug), role: user.membership.role }]
+      ? [
+          {
+            userId: userIds.get(user.email),
+            tenantId: tenantIds.get(user.membership.tenantSlug),
+            role: user.membership.role,
+          },
+        ]
       : [],
   );
   await manager.createQueryBuilder().insert().into(MembershipEntity).values(memberships).orIgnore().execute();

@@ -1,0 +1,3 @@
+export * from './lib/dspt-list-importer';
+export * from './lib/dspt-list.module';
+export * from './lib/dspt-list-worker.module';

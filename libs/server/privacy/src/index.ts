@@ -1,0 +1,2 @@
+export * from './lib/data-subject-pseudonym';
+export * from './lib/privacy.module';

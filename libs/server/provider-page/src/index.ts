@@ -1,0 +1,2 @@
+export * from './lib/provider-page.module';
+export * from './lib/provider-page.service';
