@@ -1,3 +1,11 @@
+const { join } = require('node:path');
 const nodeAppWebpackConfig = require('../../tools/webpack/node-app.cjs');
 
-module.exports = nodeAppWebpackConfig('worker');
+// spreadsheet-parse-worker.js reads the DSPT status list the scheduled fetch downloads (libs/server/spreadsheets,
+// spreadsheet-parser.ts), as the api's reads uploads: a file of its own next to main.js at run time.
+module.exports = nodeAppWebpackConfig('worker', [
+  {
+    entryName: 'spreadsheet-parse-worker',
+    entryPath: join(__dirname, '../../libs/server/spreadsheets/src/lib/spreadsheet-parse.worker.ts'),
+  },
+]);

@@ -1,4 +1,11 @@
-import type { ApiErrorBody, AssessmentView, BlockerList, PublicationList, PublicationView, QuestionProgressResult } from '@dspt/contracts';
+import type {
+  ApiErrorBody,
+  AssessmentView,
+  BlockerList,
+  PublicationList,
+  PublicationView,
+  QuestionProgressResult,
+} from '@dspt/contracts';
 import { cycleForDate, daysBetween } from '@dspt/domain';
 import { londonDate } from '@dspt/server/config';
 import { ApiClient, type FixtureTenant, type FixtureUser } from '@dspt/server/testing';
@@ -29,7 +36,8 @@ describe('assessments: progress, blockers and publications', () => {
 
   const base = () => `/api/tenants/${tenant.slug}/providers`;
   const assessmentUrl = (providerId: string, cycle = CYCLE) => `${base()}/${providerId}/assessment?cycle=${cycle}`;
-  const questionUrl = (providerId: string, code: string, cycle = CYCLE) => `${base()}/${providerId}/assessment/questions/${code}?cycle=${cycle}`;
+  const questionUrl = (providerId: string, code: string, cycle = CYCLE) =>
+    `${base()}/${providerId}/assessment/questions/${code}?cycle=${cycle}`;
   const blockersUrl = (providerId: string, cycle = CYCLE) => `${base()}/${providerId}/blockers?cycle=${cycle}`;
   const publicationsUrl = (providerId: string) => `${base()}/${providerId}/publications`;
 
@@ -44,7 +52,9 @@ describe('assessments: progress, blockers and publications', () => {
     return row ?? null;
   }
 
-  async function progressRows(providerId: string): Promise<Array<{ code: string; status: string; comment: string | null; updated_by: string }>> {
+  async function progressRows(
+    providerId: string,
+  ): Promise<Array<{ code: string; status: string; comment: string | null; updated_by: string }>> {
     return api.fixtures.owner.query(
       `SELECT q.code, p.status, p.comment, p.updated_by FROM question_progress p
        JOIN assessments a ON a.id = p.assessment_id JOIN questions q ON q.id = p.question_id
@@ -53,7 +63,9 @@ describe('assessments: progress, blockers and publications', () => {
     );
   }
 
-  async function publicationRows(providerId: string): Promise<Array<{ level: string; published_on: string; covered_by_id: string | null }>> {
+  async function publicationRows(
+    providerId: string,
+  ): Promise<Array<{ level: string; published_on: string; covered_by_id: string | null }>> {
     return api.fixtures.owner.query(
       `SELECT level, published_on::text, covered_by_id FROM publications WHERE provider_id = $1 ORDER BY published_on, created_at`,
       [providerId],
@@ -118,7 +130,10 @@ describe('assessments: progress, blockers and publications', () => {
 
     it('saves a status with comment, who and when, audits it and recalculates the counts and status', async () => {
       const provider = await api.fixtures.provider(tenant);
-      const response = await adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'completed', comment: '  Named the registered manager  ' });
+      const response = await adviser.put(questionUrl(provider.id, '1.1.5'), {
+        status: 'completed',
+        comment: '  Named the registered manager  ',
+      });
       expect(response.status).toBe(200);
       const result = response.body as QuestionProgressResult;
       expect(result).toEqual({
@@ -133,7 +148,12 @@ describe('assessments: progress, blockers and publications', () => {
         status: 'in_progress',
       });
       expect(Math.abs(Date.parse(result.question.updatedAt ?? '') - Date.now())).toBeLessThan(60_000);
-      expect(await assessmentRow(provider.id)).toEqual({ mandatory_completed: 1, mandatory_total: 6, any_progress: true, status: 'in_progress' });
+      expect(await assessmentRow(provider.id)).toEqual({
+        mandatory_completed: 1,
+        mandatory_total: 6,
+        any_progress: true,
+        status: 'in_progress',
+      });
       expect(await progressRows(provider.id)).toEqual([
         { code: '1.1.5', status: 'completed', comment: 'Named the registered manager', updated_by: adviserUser.id },
       ]);
@@ -147,14 +167,23 @@ describe('assessments: progress, blockers and publications', () => {
 
       // The view shows it; an optional item changes no count; saving the same again records nothing.
       const view = (await viewer.get(assessmentUrl(provider.id))).body as AssessmentView;
-      expect(view.questions[0]).toMatchObject({ status: 'completed', comment: 'Named the registered manager', updatedBy: 'Test adviser' });
-      expect((await adviser.put(questionUrl(provider.id, '3.3.1'), { status: 'in_progress' })).body).toMatchObject({ progress: { completed: 1, total: 6 } });
+      expect(view.questions[0]).toMatchObject({
+        status: 'completed',
+        comment: 'Named the registered manager',
+        updatedBy: 'Test adviser',
+      });
+      expect((await adviser.put(questionUrl(provider.id, '3.3.1'), { status: 'in_progress' })).body).toMatchObject({
+        progress: { completed: 1, total: 6 },
+      });
       expect((await adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'completed' })).status).toBe(200);
       expect(await auditRows(provider.id, 'progress.updated')).toHaveLength(2);
 
       // Leaving the comment out keeps it; null clears it; going back to in progress lowers the count.
       const back = await adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'in_progress' });
-      expect(back.body).toMatchObject({ question: { status: 'in_progress', comment: 'Named the registered manager' }, progress: { completed: 0 } });
+      expect(back.body).toMatchObject({
+        question: { status: 'in_progress', comment: 'Named the registered manager' },
+        progress: { completed: 0 },
+      });
       const cleared = await adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'in_progress', comment: null });
       expect(cleared.body).toMatchObject({ question: { comment: null }, status: 'in_progress' });
     });
@@ -171,8 +200,13 @@ describe('assessments: progress, blockers and publications', () => {
     it('keeps the counts true when several items are saved at once (no lost updates, no 500)', async () => {
       const provider = await api.fixtures.provider(tenant);
       const codes = ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1'];
-      const saveAll = (status: string) => Promise.all(codes.map((code) => adviser.put(questionUrl(provider.id, code), { status })));
-      for (const [status, completed] of [['completed', 6], ['in_progress', 0], ['completed', 6]] as const) {
+      const saveAll = (status: string) =>
+        Promise.all(codes.map((code) => adviser.put(questionUrl(provider.id, code), { status })));
+      for (const [status, completed] of [
+        ['completed', 6],
+        ['in_progress', 0],
+        ['completed', 6],
+      ] as const) {
         const responses = await saveAll(status);
         expect(responses.map((response) => response.status)).toEqual(codes.map(() => 200));
         expect(await assessmentRow(provider.id)).toMatchObject({ mandatory_completed: completed, mandatory_total: 6 });
@@ -209,12 +243,42 @@ describe('assessments: progress, blockers and publications', () => {
       expect(response.body).toEqual({
         cycle: CYCLE,
         items: [
-          { code: '1.1.1', section: 'Policies and Procedures', title: 'Evidence item 1.1.1', sentence: 'Please complete mandatory requirement 1.1.1 in the Policies and procedures section' },
-          { code: '1.1.5', section: 'Staffing and Roles', title: 'Evidence item 1.1.5', sentence: 'Please complete mandatory requirement 1.1.5 in the Staffing and roles section' },
-          { code: '3.2.1', section: 'Staffing and Roles', title: 'Evidence item 3.2.1', sentence: 'Please complete mandatory requirement 3.2.1 in the Staffing and roles section' },
-          { code: '4.1.1', section: 'Staffing and Roles', title: 'Evidence item 4.1.1', sentence: 'Please complete mandatory requirement 4.1.1 in the Staffing and roles section' },
-          { code: '9.1.1', section: 'IT Systems and Devices', title: 'Evidence item 9.1.1', sentence: 'Please complete mandatory requirement 9.1.1 in the IT systems and devices section' },
-          { code: '10.2.1', section: 'IT Systems and Devices', title: 'Evidence item 10.2.1', sentence: 'Please complete mandatory requirement 10.2.1 in the IT systems and devices section' },
+          {
+            code: '1.1.1',
+            section: 'Policies and Procedures',
+            title: 'Evidence item 1.1.1',
+            sentence: 'Please complete mandatory requirement 1.1.1 in the Policies and Procedures section',
+          },
+          {
+            code: '1.1.5',
+            section: 'Staffing and Roles',
+            title: 'Evidence item 1.1.5',
+            sentence: 'Please complete mandatory requirement 1.1.5 in the Staffing and Roles section',
+          },
+          {
+            code: '3.2.1',
+            section: 'Staffing and Roles',
+            title: 'Evidence item 3.2.1',
+            sentence: 'Please complete mandatory requirement 3.2.1 in the Staffing and Roles section',
+          },
+          {
+            code: '4.1.1',
+            section: 'Staffing and Roles',
+            title: 'Evidence item 4.1.1',
+            sentence: 'Please complete mandatory requirement 4.1.1 in the Staffing and Roles section',
+          },
+          {
+            code: '9.1.1',
+            section: 'IT Systems and Devices',
+            title: 'Evidence item 9.1.1',
+            sentence: 'Please complete mandatory requirement 9.1.1 in the IT Systems and Devices section',
+          },
+          {
+            code: '10.2.1',
+            section: 'IT Systems and Devices',
+            title: 'Evidence item 10.2.1',
+            sentence: 'Please complete mandatory requirement 10.2.1 in the IT Systems and Devices section',
+          },
         ],
       });
       await complete(provider.id, ['4.1.1']);
@@ -250,7 +314,10 @@ describe('assessments: progress, blockers and publications', () => {
 
       const cases: Array<[Promise<{ status: number; body: unknown }>, string[]]> = [
         [adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'done' }), ['status']],
-        [adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'completed', comment: 'x'.repeat(2001) }), ['comment']],
+        [
+          adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'completed', comment: 'x'.repeat(2001) }),
+          ['comment'],
+        ],
         [adviser.put(questionUrl(provider.id, '1.1.5'), { status: 'completed', score: 3 }), ['score']],
         [adviser.put(questionUrl(provider.id, 'not-a-code'), { status: 'completed' }), ['code']],
         [adviser.put(questionUrl(provider.id, '1.1.5', '2025'), { status: 'completed' }), ['cycle']],
@@ -269,7 +336,11 @@ describe('assessments: progress, blockers and publications', () => {
   describe('publications', () => {
     it('records publications and lists the history across cycles, newest first', async () => {
       const provider = await api.fixtures.provider(tenant);
-      const asPublication = await adviser.post(publicationsUrl(provider.id), { level: 'approaching_standards', publishedOn: '2024-05-10', completeItems: AS_ITEMS });
+      const asPublication = await adviser.post(publicationsUrl(provider.id), {
+        level: 'approaching_standards',
+        publishedOn: '2024-05-10',
+        completeItems: AS_ITEMS,
+      });
       expect(asPublication.status).toBe(201);
       expect(asPublication.body as PublicationView).toEqual({
         id: expect.any(String),
@@ -281,7 +352,10 @@ describe('assessments: progress, blockers and publications', () => {
         covers: [],
         recordedBy: 'Test adviser',
       });
-      expect(await assessmentRow(provider.id)).toMatchObject({ mandatory_completed: 3, status: 'approaching_standards' });
+      expect(await assessmentRow(provider.id)).toMatchObject({
+        mandatory_completed: 3,
+        status: 'approaching_standards',
+      });
 
       const smPublication = await adviser.post(publicationsUrl(provider.id), {
         level: 'standards_met',
@@ -290,7 +364,10 @@ describe('assessments: progress, blockers and publications', () => {
         completeItems: ['1.1.1', '1.1.5', '3.2.1', '4.1.1', '9.1.1', '10.2.1'],
       });
       expect(smPublication.status).toBe(201);
-      expect(await assessmentRow(provider.id, NEXT_CYCLE)).toMatchObject({ mandatory_completed: 6, status: 'standards_met' });
+      expect(await assessmentRow(provider.id, NEXT_CYCLE)).toMatchObject({
+        mandatory_completed: 6,
+        status: 'standards_met',
+      });
 
       const history = await viewer.get(publicationsUrl(provider.id));
       expect(history.status).toBe(200);
@@ -299,7 +376,12 @@ describe('assessments: progress, blockers and publications', () => {
         '2023-24 Approaching Standards, published 10/05/2024',
       ]);
       const recorded = await auditRows(provider.id, 'publication.recorded');
-      expect(recorded.map((row: { after: { level: string; completedItems: string[] } }) => [row.after.level, row.after.completedItems])).toEqual([
+      expect(
+        recorded.map((row: { after: { level: string; completedItems: string[] } }) => [
+          row.after.level,
+          row.after.completedItems,
+        ]),
+      ).toEqual([
         // In the order of the DSPT's list.
         ['approaching_standards', ['1.1.5', '4.1.1', '1.1.1']],
         ['standards_met', ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1']],
@@ -308,18 +390,58 @@ describe('assessments: progress, blockers and publications', () => {
 
     it('refuses Approaching Standards after Approaching Standards, with the explanation, writing nothing', async () => {
       const provider = await api.fixtures.provider(tenant);
-      expect((await adviser.post(publicationsUrl(provider.id), { level: 'approaching_standards', publishedOn: '2024-05-10', completeItems: AS_ITEMS })).status).toBe(201);
+      expect(
+        (
+          await adviser.post(publicationsUrl(provider.id), {
+            level: 'approaching_standards',
+            publishedOn: '2024-05-10',
+            completeItems: AS_ITEMS,
+          })
+        ).status,
+      ).toBe(201);
       await complete(provider.id, AS_ITEMS, NEXT_CYCLE);
 
-      const again = await adviser.post(publicationsUrl(provider.id), { level: 'approaching_standards', publishedOn: '2025-05-10' });
+      const again = await adviser.post(publicationsUrl(provider.id), {
+        level: 'approaching_standards',
+        publishedOn: '2025-05-10',
+      });
       expect(again.status).toBe(422);
       expect(again.body).toEqual({
         statusCode: 422,
         error: 'Unprocessable Entity',
-        message: 'The last publication was Approaching Standards, which can be published only once: this time the provider must reach Standards Met',
+        message:
+          'The last publication was Approaching Standards, which can be published only once: this time the provider must reach Standards Met',
       });
-      expect(await publicationRows(provider.id)).toEqual([{ level: 'approaching_standards', published_on: '2024-05-10', covered_by_id: null }]);
+      expect(await publicationRows(provider.id)).toEqual([
+        { level: 'approaching_standards', published_on: '2024-05-10', covered_by_id: null },
+      ]);
       expect(await assessmentRow(provider.id, NEXT_CYCLE)).toMatchObject({ status: 'in_progress' });
+    });
+
+    it('refuses a back-dated Approaching Standards just before another one, writing nothing', async () => {
+      const provider = await api.fixtures.provider(tenant);
+      await complete(provider.id, AS_ITEMS, NEXT_CYCLE);
+      expect(
+        (
+          await adviser.post(publicationsUrl(provider.id), {
+            level: 'approaching_standards',
+            publishedOn: '2025-05-10',
+          })
+        ).status,
+      ).toBe(201);
+
+      const earlier = await adviser.post(publicationsUrl(provider.id), {
+        level: 'approaching_standards',
+        publishedOn: '2024-05-10',
+        completeItems: AS_ITEMS,
+      });
+      expect([earlier.status, earlier.body.message]).toEqual([
+        422,
+        'The next publication is Approaching Standards, which can be published only once: one before it must be Standards Met or above',
+      ]);
+      expect(await publicationRows(provider.id)).toEqual([
+        { level: 'approaching_standards', published_on: '2025-05-10', covered_by_id: null },
+      ]);
     });
 
     it('refuses Standards Met while blockers remain, naming them, and accepts it when completeItems lists exactly those', async () => {
@@ -327,32 +449,61 @@ describe('assessments: progress, blockers and publications', () => {
       await complete(provider.id, ['1.1.5']);
       const open = ['1.1.1', '3.2.1', '4.1.1', '9.1.1', '10.2.1'];
 
-      const refused = await adviser.post(publicationsUrl(provider.id), { level: 'standards_met', publishedOn: '2024-05-10' });
+      const refused = await adviser.post(publicationsUrl(provider.id), {
+        level: 'standards_met',
+        publishedOn: '2024-05-10',
+      });
       expect(refused.status).toBe(422);
       expect((refused.body as ApiErrorBody).message).toBe(
         `5 items mandatory for Standards Met are not complete (${open.join(', ')}); list them in completeItems if they are done`,
       );
 
       // Some but not all: still refused, and the items it did list are not marked either.
-      const partial = await adviser.post(publicationsUrl(provider.id), { level: 'standards_met', publishedOn: '2024-05-10', completeItems: ['1.1.1', '3.2.1'] });
+      const partial = await adviser.post(publicationsUrl(provider.id), {
+        level: 'standards_met',
+        publishedOn: '2024-05-10',
+        completeItems: ['1.1.1', '3.2.1'],
+      });
       expect(partial.status).toBe(422);
-      expect((partial.body as ApiErrorBody).message).toContain('3 items mandatory for Standards Met are not complete (4.1.1, 9.1.1, 10.2.1)');
+      expect((partial.body as ApiErrorBody).message).toContain(
+        '3 items mandatory for Standards Met are not complete (4.1.1, 9.1.1, 10.2.1)',
+      );
 
       // An item that is not open (already complete, or optional) is not "exactly those".
       for (const extra of ['1.1.5', '3.3.1']) {
-        const wrong = await adviser.post(publicationsUrl(provider.id), { level: 'standards_met', publishedOn: '2024-05-10', completeItems: [...open, extra] });
+        const wrong = await adviser.post(publicationsUrl(provider.id), {
+          level: 'standards_met',
+          publishedOn: '2024-05-10',
+          completeItems: [...open, extra],
+        });
         expect(wrong.status).toBe(400);
-        expect(wrong.body).toMatchObject({ details: [{ field: 'completeItems', message: expect.stringContaining(extra) }] });
+        expect(wrong.body).toMatchObject({
+          details: [{ field: 'completeItems', message: expect.stringContaining(extra) }],
+        });
       }
       expect((await progressRows(provider.id)).map((row) => row.code)).toEqual(['1.1.5']);
       expect(await publicationRows(provider.id)).toEqual([]);
 
-      const accepted = await adviser.post(publicationsUrl(provider.id), { level: 'standards_met', publishedOn: '2024-05-10', completeItems: open });
+      const accepted = await adviser.post(publicationsUrl(provider.id), {
+        level: 'standards_met',
+        publishedOn: '2024-05-10',
+        completeItems: open,
+      });
       expect(accepted.status).toBe(201);
       expect(await progressRows(provider.id)).toEqual(
-        ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1'].map((code) => ({ code, status: 'completed', comment: null, updated_by: adviserUser.id })),
+        ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1'].map((code) => ({
+          code,
+          status: 'completed',
+          comment: null,
+          updated_by: adviserUser.id,
+        })),
       );
-      expect(await assessmentRow(provider.id)).toEqual({ mandatory_completed: 6, mandatory_total: 6, any_progress: true, status: 'standards_met' });
+      expect(await assessmentRow(provider.id)).toEqual({
+        mandatory_completed: 6,
+        mandatory_total: 6,
+        any_progress: true,
+        status: 'standards_met',
+      });
       expect(await auditRows(provider.id, 'progress.updated')).toHaveLength(6);
       expect(((await viewer.get(blockersUrl(provider.id))).body as BlockerList).items).toEqual([]);
     });
@@ -360,9 +511,14 @@ describe('assessments: progress, blockers and publications', () => {
     it('records Standards Exceeded only for a provider holding Cyber Essentials Plus', async () => {
       const without = await api.fixtures.provider(tenant);
       await complete(without.id, ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1']);
-      const refused = await adviser.post(publicationsUrl(without.id), { level: 'standards_exceeded', publishedOn: '2024-05-10' });
+      const refused = await adviser.post(publicationsUrl(without.id), {
+        level: 'standards_exceeded',
+        publishedOn: '2024-05-10',
+      });
       expect(refused.status).toBe(422);
-      expect((refused.body as ApiErrorBody).message).toBe('Standards Exceeded needs a current Cyber Essentials Plus certificate');
+      expect((refused.body as ApiErrorBody).message).toBe(
+        'Standards Exceeded needs a current Cyber Essentials Plus certificate',
+      );
 
       const withCePlus = await api.fixtures.provider(tenant, { hasCePlus: true });
       // 9.1.1 is met by CE+, so it is not among the items to complete.
@@ -372,7 +528,10 @@ describe('assessments: progress, blockers and publications', () => {
         completeItems: ['1.1.1', '1.1.5', '3.2.1', '4.1.1', '10.2.1'],
       });
       expect(accepted.status).toBe(201);
-      expect(await assessmentRow(withCePlus.id)).toMatchObject({ mandatory_completed: 6, status: 'standards_exceeded' });
+      expect(await assessmentRow(withCePlus.id)).toMatchObject({
+        mandatory_completed: 6,
+        status: 'standards_exceeded',
+      });
     });
 
     it("lets an HQ's publication cover chosen branches: each gets its own row and status", async () => {
@@ -395,11 +554,16 @@ describe('assessments: progress, blockers and publications', () => {
         { providerId: south.id, odsCode: south.odsCode, name: 'Acorn South' },
       ]);
       for (const branch of [north, south]) {
-        expect(await publicationRows(branch.id)).toEqual([{ level: 'standards_met', published_on: '2024-05-10', covered_by_id: publication.id }]);
+        expect(await publicationRows(branch.id)).toEqual([
+          { level: 'standards_met', published_on: '2024-05-10', covered_by_id: publication.id },
+        ]);
         expect(await assessmentRow(branch.id)).toMatchObject({ status: 'standards_met' });
         const history = (await viewer.get(publicationsUrl(branch.id))).body as PublicationList;
         expect(history.items).toEqual([
-          expect.objectContaining({ summary: '2023-24 Standards Met, published 10/05/2024', coveredBy: { providerId: hq.id, odsCode: hq.odsCode, name: 'Acorn Care HQ' } }),
+          expect.objectContaining({
+            summary: '2023-24 Standards Met, published 10/05/2024',
+            coveredBy: { providerId: hq.id, odsCode: hq.odsCode, name: 'Acorn Care HQ' },
+          }),
         ]);
       }
       expect(await assessmentRow(hq.id)).toMatchObject({ status: 'standards_met' });
@@ -408,19 +572,34 @@ describe('assessments: progress, blockers and publications', () => {
       expect((await viewer.get(assessmentUrl(east.id))).body).toMatchObject({ progress: { completed: 0 } });
     });
 
-    it('refuses branches that are not the HQ\'s own, and cover from a provider that is not an HQ, writing nothing', async () => {
+    it("refuses branches that are not the HQ's own, and cover from a provider that is not an HQ, writing nothing", async () => {
       const hq = await api.fixtures.provider(tenant, { kind: 'hq' });
       const own = await api.fixtures.provider(tenant, { kind: 'branch', parentId: hq.id });
       const otherHq = await api.fixtures.provider(tenant, { kind: 'hq' });
       const stranger = await api.fixtures.provider(tenant, { kind: 'branch', parentId: otherHq.id });
       await complete(hq.id, ['1.1.5', '4.1.1', '3.2.1', '1.1.1', '9.1.1', '10.2.1']);
 
-      const mixed = await adviser.post(publicationsUrl(hq.id), { level: 'standards_met', publishedOn: '2024-05-10', coversBranchIds: [own.id, stranger.id] });
+      const mixed = await adviser.post(publicationsUrl(hq.id), {
+        level: 'standards_met',
+        publishedOn: '2024-05-10',
+        coversBranchIds: [own.id, stranger.id],
+      });
       expect(mixed.status).toBe(400);
-      expect(mixed.body).toMatchObject({ details: [{ field: 'coversBranchIds', message: `coversBranchIds must be branches of this HQ; these are not: ${stranger.id}` }] });
+      expect(mixed.body).toMatchObject({
+        details: [
+          {
+            field: 'coversBranchIds',
+            message: `coversBranchIds must be branches of this HQ; these are not: ${stranger.id}`,
+          },
+        ],
+      });
 
       const single = await api.fixtures.provider(tenant);
-      const notHq = await adviser.post(publicationsUrl(single.id), { level: 'standards_met', publishedOn: '2024-05-10', coversBranchIds: [own.id] });
+      const notHq = await adviser.post(publicationsUrl(single.id), {
+        level: 'standards_met',
+        publishedOn: '2024-05-10',
+        coversBranchIds: [own.id],
+      });
       expect(notHq.status).toBe(400);
       expect(notHq.body).toMatchObject({ details: [{ field: 'coversBranchIds' }] });
 
@@ -433,7 +612,15 @@ describe('assessments: progress, blockers and publications', () => {
     it('refuses a covered branch whose own last publication was Approaching Standards, and the whole request with it', async () => {
       const hq = await api.fixtures.provider(tenant, { kind: 'hq' });
       const branch = await api.fixtures.provider(tenant, { kind: 'branch', parentId: hq.id, name: 'Once Only Branch' });
-      expect((await adviser.post(publicationsUrl(branch.id), { level: 'approaching_standards', publishedOn: '2024-05-10', completeItems: AS_ITEMS })).status).toBe(201);
+      expect(
+        (
+          await adviser.post(publicationsUrl(branch.id), {
+            level: 'approaching_standards',
+            publishedOn: '2024-05-10',
+            completeItems: AS_ITEMS,
+          })
+        ).status,
+      ).toBe(201);
 
       const response = await adviser.post(publicationsUrl(hq.id), {
         level: 'approaching_standards',
@@ -442,7 +629,9 @@ describe('assessments: progress, blockers and publications', () => {
         coversBranchIds: [branch.id],
       });
       expect(response.status).toBe(422);
-      expect((response.body as ApiErrorBody).message).toContain(`Branch Once Only Branch (${branch.odsCode}): The last publication was Approaching Standards`);
+      expect((response.body as ApiErrorBody).message).toContain(
+        `Branch Once Only Branch (${branch.odsCode}): The last publication was Approaching Standards`,
+      );
       expect(await publicationRows(hq.id)).toEqual([]);
       expect(await progressRows(hq.id)).toEqual([]);
     });
@@ -464,9 +653,15 @@ describe('assessments: progress, blockers and publications', () => {
       for (const [body, fields] of cases) {
         const response = await adviser.post(publicationsUrl(provider.id), body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
-        expect({ body, fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))] }).toEqual({ body, fields });
+        expect({
+          body,
+          fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))],
+        }).toEqual({ body, fields });
       }
-      const noCycle = await adviser.post(publicationsUrl(provider.id), { level: 'standards_met', publishedOn: '2019-05-10' });
+      const noCycle = await adviser.post(publicationsUrl(provider.id), {
+        level: 'standards_met',
+        publishedOn: '2019-05-10',
+      });
       expect(noCycle.status).toBe(404);
       expect((noCycle.body as ApiErrorBody).message).toContain('2018-19');
       expect(await publicationRows(provider.id)).toEqual([]);
@@ -479,7 +674,15 @@ describe('assessments: progress, blockers and publications', () => {
     expect((await viewer.get(blockersUrl(provider.id))).status).toBe(200);
     expect((await viewer.get(publicationsUrl(provider.id))).status).toBe(200);
     expect((await viewer.put(questionUrl(provider.id, '1.1.5'), { status: 'completed' })).status).toBe(403);
-    expect((await viewer.post(publicationsUrl(provider.id), { level: 'approaching_standards', publishedOn: '2024-05-10', completeItems: AS_ITEMS })).status).toBe(403);
+    expect(
+      (
+        await viewer.post(publicationsUrl(provider.id), {
+          level: 'approaching_standards',
+          publishedOn: '2024-05-10',
+          completeItems: AS_ITEMS,
+        })
+      ).status,
+    ).toBe(403);
     expect(await progressRows(provider.id)).toEqual([]);
     expect(await publicationRows(provider.id)).toEqual([]);
   });

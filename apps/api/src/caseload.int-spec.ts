@@ -39,8 +39,17 @@ describe('caseload', () => {
 
     const previous = await caseload.cycle(-150, [{ level: 'AS' }]);
     // Four mandatory items (one skipped by CE+) and one optional; the deadline is 30 days away.
-    near = await caseload.cycle(30, [{ level: 'AS' }, { level: 'AS', ce: true }, { level: 'SM' }, { level: 'SM' }, { level: 'none', ce: true }]);
-    far = await caseload.cycle(200, Array.from({ length: 45 }, () => ({ level: 'SM' as const })));
+    near = await caseload.cycle(30, [
+      { level: 'AS' },
+      { level: 'AS', ce: true },
+      { level: 'SM' },
+      { level: 'SM' },
+      { level: 'none', ce: true },
+    ]);
+    far = await caseload.cycle(
+      200,
+      Array.from({ length: 45 }, () => ({ level: 'SM' as const })),
+    );
 
     const urgent = await caseload.provider(tenant, { name: 'Urgent Care', region: 'London', serviceType: 'homecare' });
     await caseload.publication(tenant, urgent.id, previous.id, 'approaching_standards', londonDay(-200));
@@ -48,7 +57,11 @@ describe('caseload', () => {
     await caseload.task(tenant, urgent.id, londonDay(-3), true);
     await caseload.task(tenant, urgent.id, londonDay(5));
 
-    const steady = await caseload.provider(tenant, { name: 'Steady Homes', assignedAdviserId: adviserUser.id, lastContactAt: daysAgo(5) });
+    const steady = await caseload.provider(tenant, {
+      name: 'Steady Homes',
+      assignedAdviserId: adviserUser.id,
+      lastContactAt: daysAgo(5),
+    });
     await caseload.assessment(tenant, steady.id, near.id, { completed: 2, total: 4, status: 'in_progress' });
 
     const met = await caseload.provider(tenant, { name: 'Met Lodge', lastContactAt: daysAgo(10) });
@@ -77,7 +90,14 @@ describe('caseload', () => {
 
   it('ranks by priority with its reasons, derived for the cycle (contract shape)', async () => {
     const page = await list(`cycle=${near.code}`);
-    expect(page).toMatchObject({ total: 5, page: 1, pageSize: 25, cycle: near.code });
+    expect(page).toMatchObject({
+      total: 5,
+      page: 1,
+      pageSize: 25,
+      cycle: near.code,
+      deadline: londonDay(30),
+      daysToDeadline: 30,
+    });
     expect(page.items.map((item) => [item.name, item.status, item.progress, item.priority.score])).toEqual([
       ['Urgent Care', 'not_started', { completed: 0, total: 4 }, 40],
       ['Cyber House', 'in_progress', { completed: 1, total: 4 }, 13],
@@ -94,7 +114,20 @@ describe('caseload', () => {
       progress: { completed: 0, total: 4 },
       priority: {
         score: 40,
-        reasons: ['4 items left', '30 days to deadline', 'never contacted', 'last published Approaching Standards: must reach Standards Met', '1 overdue task'],
+        reasons: [
+          '4 items left',
+          '30 days to deadline',
+          'never contacted',
+          'last published Approaching Standards: must reach Standards Met',
+          '1 overdue task',
+        ],
+        parts: [
+          { reason: '4 items left', points: 4 },
+          { reason: '30 days to deadline', points: 6 },
+          { reason: 'never contacted', points: 10 },
+          { reason: 'last published Approaching Standards: must reach Standards Met', points: 15 },
+          { reason: '1 overdue task', points: 5 },
+        ],
       },
       kind: 'single_site',
       serviceType: 'homecare',
@@ -102,9 +135,16 @@ describe('caseload', () => {
       assignedAdviser: null,
       lastContactAt: null,
       overdueTasks: 1,
+      // The open task due first (yesterday's), not the one done or the one due later.
+      nextTask: { title: 'Chase evidence', dueOn: londonDay(-1) },
       archivedAt: null,
     });
-    expect(byName.get('Cyber House')?.priority.reasons).toEqual(['3 items left', '30 days to deadline', 'no contact for 40 days']);
+    expect(byName.get('Steady Homes')?.nextTask).toBeNull();
+    expect(byName.get('Cyber House')?.priority.reasons).toEqual([
+      '3 items left',
+      '30 days to deadline',
+      'no contact for 40 days',
+    ]);
     expect(byName.get('Cyber House')?.assignedAdviser).toEqual({ id: secondAdviser.id, displayName: 'Test adviser' });
     expect(byName.get('Steady Homes')?.priority.reasons).toEqual(['2 items left', '30 days to deadline']);
     expect(byName.get('Met Lodge')?.priority.reasons).toEqual(['Standards Met published']);
@@ -120,12 +160,48 @@ describe('caseload', () => {
   });
 
   it('sorts by name, progress and last contact, either way', async () => {
-    expect(await names(`cycle=${near.code}&sort=name`)).toEqual(['Cyber House', 'Met Lodge', 'Ready Court', 'Steady Homes', 'Urgent Care']);
-    expect(await names(`cycle=${near.code}&sort=name&direction=desc`)).toEqual(['Urgent Care', 'Steady Homes', 'Ready Court', 'Met Lodge', 'Cyber House']);
-    expect(await names(`cycle=${near.code}&sort=progress`)).toEqual(['Urgent Care', 'Cyber House', 'Steady Homes', 'Met Lodge', 'Ready Court']);
-    expect(await names(`cycle=${near.code}&sort=lastContact`)).toEqual(['Urgent Care', 'Cyber House', 'Met Lodge', 'Steady Homes', 'Ready Court']);
-    expect(await names(`cycle=${near.code}&sort=lastContact&direction=desc`)).toEqual(['Ready Court', 'Steady Homes', 'Met Lodge', 'Cyber House', 'Urgent Care']);
-    expect(await names(`cycle=${near.code}&sort=priority&direction=asc`)).toEqual(['Met Lodge', 'Ready Court', 'Steady Homes', 'Cyber House', 'Urgent Care']);
+    expect(await names(`cycle=${near.code}&sort=name`)).toEqual([
+      'Cyber House',
+      'Met Lodge',
+      'Ready Court',
+      'Steady Homes',
+      'Urgent Care',
+    ]);
+    expect(await names(`cycle=${near.code}&sort=name&direction=desc`)).toEqual([
+      'Urgent Care',
+      'Steady Homes',
+      'Ready Court',
+      'Met Lodge',
+      'Cyber House',
+    ]);
+    expect(await names(`cycle=${near.code}&sort=progress`)).toEqual([
+      'Urgent Care',
+      'Cyber House',
+      'Steady Homes',
+      'Met Lodge',
+      'Ready Court',
+    ]);
+    expect(await names(`cycle=${near.code}&sort=lastContact`)).toEqual([
+      'Urgent Care',
+      'Cyber House',
+      'Met Lodge',
+      'Steady Homes',
+      'Ready Court',
+    ]);
+    expect(await names(`cycle=${near.code}&sort=lastContact&direction=desc`)).toEqual([
+      'Ready Court',
+      'Steady Homes',
+      'Met Lodge',
+      'Cyber House',
+      'Urgent Care',
+    ]);
+    expect(await names(`cycle=${near.code}&sort=priority&direction=asc`)).toEqual([
+      'Met Lodge',
+      'Ready Court',
+      'Steady Homes',
+      'Cyber House',
+      'Urgent Care',
+    ]);
   });
 
   it('pages, counting every match', async () => {
@@ -190,7 +266,11 @@ describe('caseload', () => {
     ];
     for (const [query, field] of cases) {
       const response = await adviser.get(`${base}?${query}`);
-      expect({ query, status: response.status, fields: response.body.details?.map((detail: { field: string }) => detail.field) }).toEqual({ query, status: 400, fields: [field] });
+      expect({
+        query,
+        status: response.status,
+        fields: response.body.details?.map((detail: { field: string }) => detail.field),
+      }).toEqual({ query, status: 400, fields: [field] });
     }
     const unknown = await adviser.get(`${base}?cycle=1900-01`);
     expect(unknown.status).toBe(404);
@@ -198,26 +278,48 @@ describe('caseload', () => {
   });
 
   describe('bulk assign', () => {
-    const adviserOf = async (id: string) => (await api.fixtures.owner.query(`SELECT assigned_adviser_id FROM providers WHERE id = $1`, [id]))[0].assigned_adviser_id;
+    const adviserOf = async (id: string) =>
+      (await api.fixtures.owner.query(`SELECT assigned_adviser_id FROM providers WHERE id = $1`, [id]))[0]
+        .assigned_adviser_id;
 
     it('assigns every provider named, audits each with its version, and a stale edit then sees it', async () => {
-      const [one, two] = [await caseload.provider(tenant, { name: 'Assign One' }), await caseload.provider(tenant, { name: 'Assign Two' })];
-      const response = await adviser.post(`${base}/assign`, { providerIds: [one.id, two.id], adviserId: secondAdviser.id });
+      const [one, two] = [
+        await caseload.provider(tenant, { name: 'Assign One' }),
+        await caseload.provider(tenant, { name: 'Assign Two' }),
+      ];
+      const response = await adviser.post(`${base}/assign`, {
+        providerIds: [one.id, two.id],
+        adviserId: secondAdviser.id,
+      });
       expect(response.status).toBe(200);
       expect(response.body as BulkAssignResult).toEqual({ assigned: 2, unchanged: 0 });
       expect([await adviserOf(one.id), await adviserOf(two.id)]).toEqual([secondAdviser.id, secondAdviser.id]);
-      const audit = await api.fixtures.owner.query(`SELECT actor_user_id, before, after FROM audit_events WHERE action = 'provider.assigned' AND target_id = $1`, [one.id]);
+      const audit = await api.fixtures.owner.query(
+        `SELECT actor_user_id, before, after FROM audit_events WHERE action = 'provider.assigned' AND target_id = $1`,
+        [one.id],
+      );
       expect(audit).toEqual([
-        { actor_user_id: adviserUser.id, before: { assignedAdviserId: null, version: 1 }, after: { assignedAdviserId: secondAdviser.id, version: 2 } },
+        {
+          actor_user_id: adviserUser.id,
+          before: { assignedAdviserId: null, version: 1 },
+          after: { assignedAdviserId: secondAdviser.id, version: 2 },
+        },
       ]);
 
-      const again = await adviser.post(`${base}/assign`, { providerIds: [one.id, two.id], adviserId: secondAdviser.id });
+      const again = await adviser.post(`${base}/assign`, {
+        providerIds: [one.id, two.id],
+        adviserId: secondAdviser.id,
+      });
       expect(again.body).toEqual({ assigned: 0, unchanged: 2 });
 
       const stale = await adviser.patch(`${base}/${one.id}`, { version: 1, name: 'Edited from an old page' });
       expect(stale.status).toBe(409);
       expect(stale.body.details).toEqual([
-        { field: 'assignedAdviserId', message: 'assignedAdviserId was changed by Test adviser after you opened this provider', current: secondAdviser.id },
+        {
+          field: 'assignedAdviserId',
+          message: 'assignedAdviserId was changed by Test adviser after you opened this provider',
+          current: secondAdviser.id,
+        },
       ]);
 
       const unassigned = await adviser.post(`${base}/assign`, { providerIds: [one.id], adviserId: null });
@@ -230,7 +332,10 @@ describe('caseload', () => {
       const foreign = await caseload.provider(await api.fixtures.tenant('foreign'), { name: 'Assign Foreign' });
       const viewer = await api.fixtures.member(tenant, 'viewer');
 
-      const mixed = await adviser.post(`${base}/assign`, { providerIds: [mine.id, foreign.id, randomUUID()], adviserId: adviserUser.id });
+      const mixed = await adviser.post(`${base}/assign`, {
+        providerIds: [mine.id, foreign.id, randomUUID()],
+        adviserId: adviserUser.id,
+      });
       expect(mixed.status).toBe(400);
       expect(mixed.body.details).toEqual([
         { field: 'providerIds.1', message: 'No provider with this id in this LSP' },
@@ -242,7 +347,9 @@ describe('caseload', () => {
 
       const toViewer = await adviser.post(`${base}/assign`, { providerIds: [mine.id], adviserId: viewer.id });
       expect(toViewer.status).toBe(400);
-      expect(toViewer.body.details).toEqual([{ field: 'adviserId', message: 'adviserId must be an adviser or admin of this LSP' }]);
+      expect(toViewer.body.details).toEqual([
+        { field: 'adviserId', message: 'adviserId must be an adviser or admin of this LSP' },
+      ]);
 
       for (const [body, field] of [
         [{ providerIds: [], adviserId: null }, 'providerIds'],
@@ -252,13 +359,22 @@ describe('caseload', () => {
         [{ providerIds: [mine.id], adviserId: 'bob' }, 'adviserId'],
       ] as const) {
         const response = await adviser.post(`${base}/assign`, body);
-        expect({ body, status: response.status, fields: [...new Set(response.body.details?.map((detail: { field: string }) => detail.field))] }).toEqual({
+        expect({
+          body,
+          status: response.status,
+          fields: [...new Set(response.body.details?.map((detail: { field: string }) => detail.field))],
+        }).toEqual({
           body,
           status: 400,
           fields: [field],
         });
       }
-      expect(await api.fixtures.owner.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'provider.assigned' AND target_id = $1`, [mine.id])).toEqual([{ n: 0 }]);
+      expect(
+        await api.fixtures.owner.query(
+          `SELECT count(*)::int AS n FROM audit_events WHERE action = 'provider.assigned' AND target_id = $1`,
+          [mine.id],
+        ),
+      ).toEqual([{ n: 0 }]);
     });
   });
 

@@ -32,7 +32,9 @@ describe('casework: case notes and tasks', () => {
   const signIn = (user: FixtureUser) => new ApiClient(api.app).signIn(user.email, user.password, user.totpSecret);
 
   async function lastContact(providerId: string): Promise<string | null> {
-    const [row] = await api.fixtures.owner.query(`SELECT last_contact_at, version FROM providers WHERE id = $1`, [providerId]);
+    const [row] = await api.fixtures.owner.query(`SELECT last_contact_at, version FROM providers WHERE id = $1`, [
+      providerId,
+    ]);
     expect(row.version).toBe(1);
     return row.last_contact_at ? new Date(row.last_contact_at).toISOString() : null;
   }
@@ -46,7 +48,13 @@ describe('casework: case notes and tasks', () => {
   }
 
   /** A task written straight to the database: the api refuses due days in the past. */
-  async function insertTask(providerId: string, title: string, dueOn: string, assigneeId: string | null, done = false): Promise<string> {
+  async function insertTask(
+    providerId: string,
+    title: string,
+    dueOn: string,
+    assigneeId: string | null,
+    done = false,
+  ): Promise<string> {
     const [row] = await api.fixtures.owner.query(
       `INSERT INTO tasks (tenant_id, provider_id, assignee_id, title, due_on, done_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [tenant.id, providerId, assigneeId, title, dueOn, done ? new Date() : null],
@@ -63,11 +71,15 @@ describe('casework: case notes and tasks', () => {
   });
 
   describe('case notes', () => {
-    it('keeps a timeline newest first, and the latest contact as the provider\'s last contact', async () => {
+    it("keeps a timeline newest first, and the latest contact as the provider's last contact", async () => {
       const provider = await api.fixtures.provider(tenant);
       expect(await lastContact(provider.id)).toBeNull();
 
-      const call = await adviser.post(notesUrl(provider.id), { kind: 'call', body: '  Called the manager about 4.1.1  ', occurredAt: hoursAgo(48) });
+      const call = await adviser.post(notesUrl(provider.id), {
+        kind: 'call',
+        body: '  Called the manager about 4.1.1  ',
+        occurredAt: hoursAgo(48),
+      });
       expect(call.status).toBe(201);
       expect(call.body as CaseNote).toEqual({
         id: expect.any(String),
@@ -81,7 +93,11 @@ describe('casework: case notes and tasks', () => {
       expect(await lastContact(provider.id)).toBe(callAt);
 
       // A backdated visit goes into the timeline but does not move the last contact back.
-      const visit = await admin.post(notesUrl(provider.id), { kind: 'visit', body: 'Site visit last week', occurredAt: hoursAgo(24 * 7) });
+      const visit = await admin.post(notesUrl(provider.id), {
+        kind: 'visit',
+        body: 'Site visit last week',
+        occurredAt: hoursAgo(24 * 7),
+      });
       expect(visit.status).toBe(201);
       expect(await lastContact(provider.id)).toBe(callAt);
 
@@ -100,10 +116,14 @@ describe('casework: case notes and tasks', () => {
         ['visit', 'Test admin'],
       ]);
       expect(await auditActions(provider.id)).toEqual(['note.created', 'note.created', 'note.created']);
-      const [audit] = await api.fixtures.owner.query(`SELECT actor_user_id, after FROM audit_events WHERE action = 'note.created' AND after->>'noteId' = $1`, [
-        (call.body as CaseNote).id,
-      ]);
-      expect(audit).toEqual({ actor_user_id: adviserUser.id, after: { noteId: (call.body as CaseNote).id, kind: 'call', occurredAt: callAt } });
+      const [audit] = await api.fixtures.owner.query(
+        `SELECT actor_user_id, after FROM audit_events WHERE action = 'note.created' AND after->>'noteId' = $1`,
+        [(call.body as CaseNote).id],
+      );
+      expect(audit).toEqual({
+        actor_user_id: adviserUser.id,
+        after: { noteId: (call.body as CaseNote).id, kind: 'call', occurredAt: callAt },
+      });
     });
 
     it('accepts every kind of note and refuses bad ones, naming each field', async () => {
@@ -123,9 +143,15 @@ describe('casework: case notes and tasks', () => {
       for (const [body, fields] of cases) {
         const response = await adviser.post(notesUrl(provider.id), body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
-        expect({ body, fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))] }).toEqual({ body, fields });
+        expect({
+          body,
+          fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))],
+        }).toEqual({ body, fields });
       }
-      const [{ n }] = await api.fixtures.owner.query(`SELECT count(*)::int AS n FROM case_notes WHERE provider_id = $1`, [provider.id]);
+      const [{ n }] = await api.fixtures.owner.query(
+        `SELECT count(*)::int AS n FROM case_notes WHERE provider_id = $1`,
+        [provider.id],
+      );
       expect(n).toBe(5);
 
       const unknown = await adviser.post(notesUrl(randomUUID()), { kind: 'call', body: 'Nobody' });
@@ -137,7 +163,10 @@ describe('casework: case notes and tasks', () => {
   describe('tasks', () => {
     it('creates a task (assigned to its author unless said), changes and completes it, auditing each step', async () => {
       const provider = await api.fixtures.provider(tenant, { name: 'Birch House' });
-      const created = await adviser.post(providerTasksUrl(provider.id), { title: ' Chase the staff list ', dueOn: day(7) });
+      const created = await adviser.post(providerTasksUrl(provider.id), {
+        title: ' Chase the staff list ',
+        dueOn: day(7),
+      });
       expect(created.status).toBe(201);
       const task = created.body as Task;
       expect(task).toEqual({
@@ -151,9 +180,17 @@ describe('casework: case notes and tasks', () => {
         assignee: { id: adviserUser.id, displayName: 'Test adviser' },
       });
 
-      const reassigned = await adviser.patch(tasksUrl(`/${task.id}`), { assigneeId: adminUser.id, dueOn: day(3), title: 'Chase the staff list (4.1.1)' });
+      const reassigned = await adviser.patch(tasksUrl(`/${task.id}`), {
+        assigneeId: adminUser.id,
+        dueOn: day(3),
+        title: 'Chase the staff list (4.1.1)',
+      });
       expect(reassigned.status).toBe(200);
-      expect(reassigned.body).toMatchObject({ title: 'Chase the staff list (4.1.1)', dueOn: day(3), assignee: { id: adminUser.id, displayName: 'Test admin' } });
+      expect(reassigned.body).toMatchObject({
+        title: 'Chase the staff list (4.1.1)',
+        dueOn: day(3),
+        assignee: { id: adminUser.id, displayName: 'Test admin' },
+      });
 
       const done = await admin.patch(tasksUrl(`/${task.id}`), { done: true });
       expect(done.status).toBe(200);
@@ -164,12 +201,27 @@ describe('casework: case notes and tasks', () => {
       const unassigned = await admin.patch(tasksUrl(`/${task.id}`), { done: false, assigneeId: null });
       expect(unassigned.body).toMatchObject({ doneAt: null, assignee: null });
 
-      const [row] = await api.fixtures.owner.query(`SELECT title, due_on::text, assignee_id, done_at, created_by FROM tasks WHERE id = $1`, [task.id]);
-      expect(row).toEqual({ title: 'Chase the staff list (4.1.1)', due_on: day(3), assignee_id: null, done_at: null, created_by: adviserUser.id });
-      expect(await auditActions(provider.id)).toEqual(['task.created', 'task.updated', 'task.completed', 'task.updated']);
-      const [update] = await api.fixtures.owner.query(`SELECT before, after FROM audit_events WHERE action = 'task.updated' AND target_id = $1 ORDER BY occurred_at LIMIT 1`, [
-        provider.id,
+      const [row] = await api.fixtures.owner.query(
+        `SELECT title, due_on::text, assignee_id, done_at, created_by FROM tasks WHERE id = $1`,
+        [task.id],
+      );
+      expect(row).toEqual({
+        title: 'Chase the staff list (4.1.1)',
+        due_on: day(3),
+        assignee_id: null,
+        done_at: null,
+        created_by: adviserUser.id,
+      });
+      expect(await auditActions(provider.id)).toEqual([
+        'task.created',
+        'task.updated',
+        'task.completed',
+        'task.updated',
       ]);
+      const [update] = await api.fixtures.owner.query(
+        `SELECT before, after FROM audit_events WHERE action = 'task.updated' AND target_id = $1 ORDER BY occurred_at LIMIT 1`,
+        [provider.id],
+      );
       expect(update).toEqual({
         before: { taskId: task.id, title: 'Chase the staff list', dueOn: day(7), assigneeId: adviserUser.id },
         after: { taskId: task.id, title: 'Chase the staff list (4.1.1)', dueOn: day(3), assigneeId: adminUser.id },
@@ -184,7 +236,10 @@ describe('casework: case notes and tasks', () => {
       // An admin of their own, so no other test's tasks are theirs.
       const ownerUser = await api.fixtures.member(tenant, 'admin', { mfa: true });
       const owner = await signIn(ownerUser);
-      const [oak, elm] = [await api.fixtures.provider(tenant, { name: 'Oak Lodge' }), await api.fixtures.provider(tenant, { name: 'Elm Court' })];
+      const [oak, elm] = [
+        await api.fixtures.provider(tenant, { name: 'Oak Lodge' }),
+        await api.fixtures.provider(tenant, { name: 'Elm Court' }),
+      ];
       const later = (await owner.post(providerTasksUrl(oak.id), { title: 'Later', dueOn: day(10) })).body as Task;
       const today = (await owner.post(providerTasksUrl(elm.id), { title: 'Today', dueOn: day(0) })).body as Task;
       const lateById = {
@@ -202,7 +257,12 @@ describe('casework: case notes and tasks', () => {
         ['Today', false, 'Elm Court'],
         ['Later', false, 'Oak Lodge'],
       ]);
-      expect((mine.body as TaskList).items.map((item) => item.id)).toEqual([lateById.week, lateById.day, today.id, later.id]);
+      expect((mine.body as TaskList).items.map((item) => item.id)).toEqual([
+        lateById.week,
+        lateById.day,
+        today.id,
+        later.id,
+      ]);
 
       const doneList = (await owner.get(tasksUrl('?assignee=me&status=done'))).body as TaskList;
       expect(doneList.items.map((item) => [item.id, item.overdue])).toEqual([[doneLate, false]]);
@@ -212,7 +272,9 @@ describe('casework: case notes and tasks', () => {
       expect(advisers.items.map((item) => item.title)).toContain("The adviser's");
       expect(advisers.items.every((item) => item.assignee?.id === adviserUser.id)).toBe(true);
       const everyone = (await viewer.get(tasksUrl('?assignee=all&status=open'))).body as TaskList;
-      expect(everyone.items.map((item) => item.title)).toEqual(expect.arrayContaining(['A week late', "The adviser's", 'Later']));
+      expect(everyone.items.map((item) => item.title)).toEqual(
+        expect.arrayContaining(['A week late', "The adviser's", 'Later']),
+      );
       const dueDays = everyone.items.map((item) => item.dueOn);
       expect(dueDays).toEqual([...dueDays].sort());
       // A viewer has no tasks of their own.
@@ -222,7 +284,9 @@ describe('casework: case notes and tasks', () => {
         const response = await viewer.get(tasksUrl(query));
         expect(response.status).toBe(400);
       }
-      expect((await viewer.get(tasksUrl('?assignee=someone'))).body).toMatchObject({ details: [{ field: 'assignee' }] });
+      expect((await viewer.get(tasksUrl('?assignee=someone'))).body).toMatchObject({
+        details: [{ field: 'assignee' }],
+      });
     });
 
     it('assigns tasks only to advisers and admins of the LSP', async () => {
@@ -230,11 +294,19 @@ describe('casework: case notes and tasks', () => {
       const elsewhere = await api.fixtures.tenant('elsewhere');
       const outsider = await api.fixtures.member(elsewhere, 'adviser');
       for (const assigneeId of [viewerUser.id, outsider.id, randomUUID()]) {
-        const response = await adviser.post(providerTasksUrl(provider.id), { title: 'Follow up', dueOn: day(1), assigneeId });
+        const response = await adviser.post(providerTasksUrl(provider.id), {
+          title: 'Follow up',
+          dueOn: day(1),
+          assigneeId,
+        });
         expect(response.status).toBe(400);
-        expect(response.body).toMatchObject({ details: [{ field: 'assigneeId', message: 'assigneeId must be an adviser or admin of this LSP' }] });
+        expect(response.body).toMatchObject({
+          details: [{ field: 'assigneeId', message: 'assigneeId must be an adviser or admin of this LSP' }],
+        });
       }
-      const task = (await adviser.post(providerTasksUrl(provider.id), { title: 'Follow up', dueOn: day(1), assigneeId: null })).body as Task;
+      const task = (
+        await adviser.post(providerTasksUrl(provider.id), { title: 'Follow up', dueOn: day(1), assigneeId: null })
+      ).body as Task;
       expect(task.assignee).toBeNull();
       const patch = await adviser.patch(tasksUrl(`/${task.id}`), { assigneeId: viewerUser.id });
       expect(patch.status).toBe(400);
@@ -255,7 +327,10 @@ describe('casework: case notes and tasks', () => {
       for (const [body, fields] of cases) {
         const response = await adviser.post(providerTasksUrl(provider.id), body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
-        expect({ body, fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))] }).toEqual({ body, fields });
+        expect({
+          body,
+          fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))],
+        }).toEqual({ body, fields });
       }
       const task = (await adviser.post(providerTasksUrl(provider.id), { title: 'Valid', dueOn: day(2) })).body as Task;
       const patches: Array<[object, string[]]> = [
@@ -267,12 +342,17 @@ describe('casework: case notes and tasks', () => {
       for (const [body, fields] of patches) {
         const response = await adviser.patch(tasksUrl(`/${task.id}`), body);
         expect({ body, status: response.status }).toEqual({ body, status: 400 });
-        expect({ body, fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))] }).toEqual({ body, fields });
+        expect({
+          body,
+          fields: [...new Set((response.body as ApiErrorBody).details?.map((detail) => detail.field))],
+        }).toEqual({ body, fields });
       }
       const unknown = await adviser.patch(tasksUrl(`/${randomUUID()}`), { done: true });
       expect(unknown.status).toBe(404);
       expect((unknown.body as ApiErrorBody).message).toBe('Task not found');
-      const [{ n }] = await api.fixtures.owner.query(`SELECT count(*)::int AS n FROM tasks WHERE provider_id = $1`, [provider.id]);
+      const [{ n }] = await api.fixtures.owner.query(`SELECT count(*)::int AS n FROM tasks WHERE provider_id = $1`, [
+        provider.id,
+      ]);
       expect(n).toBe(1);
     });
   });
@@ -283,7 +363,9 @@ describe('casework: case notes and tasks', () => {
     expect((await viewer.get(notesUrl(provider.id))).status).toBe(200);
     expect((await viewer.get(providerTasksUrl(provider.id))).status).toBe(200);
     expect((await viewer.post(notesUrl(provider.id), { kind: 'call', body: 'Viewer call' })).status).toBe(403);
-    expect((await viewer.post(providerTasksUrl(provider.id), { title: 'Viewer task', dueOn: day(1) })).status).toBe(403);
+    expect((await viewer.post(providerTasksUrl(provider.id), { title: 'Viewer task', dueOn: day(1) })).status).toBe(
+      403,
+    );
     expect((await viewer.patch(tasksUrl(`/${taskId}`), { done: true })).status).toBe(403);
     const [counts] = await api.fixtures.owner.query(
       `SELECT (SELECT count(*)::int FROM case_notes WHERE provider_id = $1) AS notes, (SELECT count(*)::int FROM tasks WHERE provider_id = $1) AS tasks,

@@ -77,8 +77,11 @@ describe('email templates: global defaults, LSP wording, placeholders and previe
     expect(preview.subject).toBe(`${tenant.name}: 2 DSPT items left for ${name}`);
     expect(preview.to).toContain(provider.email);
     expect(preview.from).toContain(tenant.name);
-    expect(preview.text).toMatch(/^Hello Manager of \w+,\n\n- 3\.2\.1 .*\n.*\n- 4\.1\.1 /);
-    expect(preview.text).toContain('See you soon, The DSPT support team');
+    // The contact's name is a post ("Manager of ..."), so the greeting is to the provider's team.
+    expect(preview.text.startsWith(`Hello ${name} team,\n\n- 3.2.1 `)).toBe(true);
+    expect(preview.text).toMatch(/\n- 4\.1\.1 /);
+    // No capital "The" mid-sentence when there is no adviser to sign.
+    expect(preview.text).toContain('See you soon, the DSPT support team');
     expect(preview.text).toContain('To stop these emails, open this link: https://portal.test/unsubscribe?token=');
     expect(preview.html).toContain('<li><strong>3.2.1</strong>');
 

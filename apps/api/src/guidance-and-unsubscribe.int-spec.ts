@@ -134,11 +134,11 @@ describe('guidance emails, unsubscribe links and resubscribing', () => {
       expect((await request(server).get(`/api/unsubscribe?token=${forged}`)).status).toBe(400);
     }
     expect((await request(server).get('/api/unsubscribe')).body.details[0].field).toBe('token');
-    const [{ unsubscribed_at: stillSubscribed }] = await api.fixtures.owner.query(
-      `SELECT unsubscribed_at FROM provider_contacts WHERE id = $1`,
-      [provider.contactId],
+    const [{ suppressions }] = await api.fixtures.owner.query(
+      `SELECT count(*)::int AS suppressions FROM email_suppressions WHERE tenant_id = $1`,
+      [tenant.id],
     );
-    expect(stillSubscribed).toBeNull();
+    expect(suppressions).toBe(0);
 
     // RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" to the header's address.
     const done = await request(server)
@@ -164,24 +164,24 @@ describe('guidance emails, unsubscribe links and resubscribing', () => {
     expect(refused.body.message).toMatch(/unsubscribed on \d{4}-\d\d-\d\d: an adviser can resubscribe them/);
   });
 
-  it('lets an adviser, not a viewer, resubscribe with a reason, which the audit trail keeps', async () => {
+  it("lets an adviser, not a viewer, resubscribe with the person's own request, which the audit trail keeps", async () => {
     const viewer = await api.signIn(await api.fixtures.member(tenant, 'viewer', { mfa: true }), 1);
     const resubscribe = path(`/providers/${provider.id}/contacts/${provider.contactId}/resubscribe`);
-    expect((await viewer.post(resubscribe, { reason: 'Asked again' })).status).toBe(403);
-    expect((await adviser.post(resubscribe, { reason: '  ' })).body.details).toEqual([
-      { field: 'reason', message: 'reason must not be blank' },
+    expect((await viewer.post(resubscribe, { request: 'Asked again' })).status).toBe(403);
+    expect((await adviser.post(resubscribe, { request: '  ' })).body.details).toEqual([
+      { field: 'request', message: 'request must say how and when the person asked to get emails again' },
     ]);
-    const done = await adviser.post(resubscribe, { reason: 'The manager phoned and asked for reminders again' });
+    const done = await adviser.post(resubscribe, { request: 'The manager phoned and asked for reminders again' });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ id: provider.contactId, unsubscribedAt: null });
-    expect((await adviser.post(resubscribe, { reason: 'Again' })).status).toBe(409);
+    expect((await adviser.post(resubscribe, { request: 'Again' })).status).toBe(409);
     const [audit] = await api.fixtures.owner.query(
       `SELECT after FROM audit_events WHERE tenant_id = $1 AND action = 'contact.resubscribed'`,
       [tenant.id],
     );
     expect(audit.after).toEqual({
       contactId: provider.contactId,
-      reason: 'The manager phoned and asked for reminders again',
+      request: 'The manager phoned and asked for reminders again',
     });
 
     const planned = await api.plan();

@@ -1,4 +1,11 @@
-import type { ApiErrorBody, CurrentUser, Invitation, InvitationPreview, MfaEnrolmentResult, MfaEnrolmentStart } from '@dspt/contracts';
+import type {
+  ApiErrorBody,
+  CurrentUser,
+  Invitation,
+  InvitationPreview,
+  MfaEnrolmentResult,
+  MfaEnrolmentStart,
+} from '@dspt/contracts';
 import {
   ApiClient,
   type FixtureTenant,
@@ -67,7 +74,11 @@ describe('LSP invitations', () => {
     }
     const mails = mailsTo(email);
     expect(mails).toHaveLength(before + 1);
-    return { invitation: response.body as Invitation, mail: mails[mails.length - 1], link: linkIn(mails[mails.length - 1]) };
+    return {
+      invitation: response.body as Invitation,
+      mail: mails[mails.length - 1],
+      link: linkIn(mails[mails.length - 1]),
+    };
   }
 
   async function invitationRow(id: string) {
@@ -94,7 +105,10 @@ describe('LSP invitations', () => {
   it('sends exactly one email with a single-use link, stores only the hash and audits the invitation', async () => {
     const email = uniqueEmail('someone');
     const before = smtp.messages.length;
-    const response = await admin.post(`/api/tenants/${tenant.slug}/invitations`, { email: email.toUpperCase(), role: 'adviser' });
+    const response = await admin.post(`/api/tenants/${tenant.slug}/invitations`, {
+      email: email.toUpperCase(),
+      role: 'adviser',
+    });
 
     expect(response.status).toBe(201);
     const invitation = response.body as Invitation;
@@ -128,15 +142,30 @@ describe('LSP invitations', () => {
 
     // Only a hash is stored: the token text is in no column of any invitation row.
     const row = await invitationRow(invitation.id);
-    expect(row).toMatchObject({ tenant_id: tenant.id, email, role: 'adviser', invited_by: adminUser.id, accepted_at: null, revoked_at: null });
+    expect(row).toMatchObject({
+      tenant_id: tenant.id,
+      email,
+      role: 'adviser',
+      invited_by: adminUser.id,
+      accepted_at: null,
+      revoked_at: null,
+    });
     expect(row.token_hash).toBe(createHash('sha256').update(link.token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(link.token);
-    const [found] = await fixtures.owner.query(`SELECT count(*)::int AS n FROM invitations i WHERE i::text LIKE '%' || $1 || '%'`, [link.token]);
+    const [found] = await fixtures.owner.query(
+      `SELECT count(*)::int AS n FROM invitations i WHERE i::text LIKE '%' || $1 || '%'`,
+      [link.token],
+    );
     expect(found.n).toBe(0);
 
     const audit = await auditRows('invitation.created', invitation.id);
     expect(audit).toEqual([
-      expect.objectContaining({ tenant_id: tenant.id, actor_user_id: adminUser.id, target_type: 'invitation', after: { email, role: 'adviser' } }),
+      expect.objectContaining({
+        tenant_id: tenant.id,
+        actor_user_id: adminUser.id,
+        target_type: 'invitation',
+        after: { email, role: 'adviser' },
+      }),
     ]);
   });
 
@@ -146,7 +175,12 @@ describe('LSP invitations', () => {
 
     const ok = await preview(link.token, tenant.slug);
     expect(ok.status).toBe(200);
-    expect(ok.body as InvitationPreview).toEqual({ email, tenantName: tenant.name, role: 'adviser', expiresAt: invitation.expiresAt });
+    expect(ok.body as InvitationPreview).toEqual({
+      email,
+      tenantName: tenant.name,
+      role: 'adviser',
+      expiresAt: invitation.expiresAt,
+    });
 
     const wrong = await preview(randomBytes(32).toString('base64url'), tenant.slug);
     expect(wrong.status).toBe(404);
@@ -177,21 +211,39 @@ describe('LSP invitations', () => {
     const { invitation, link } = await invite(email, 'adviser');
     const invitee = new ApiClient(app);
 
-    const weak = await invitee.post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: 'Sam Jones', password: 'password1234' });
+    const weak = await invitee.post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: 'Sam Jones',
+      password: 'password1234',
+    });
     expect(weak.status).toBe(400);
-    expect((weak.body as ApiErrorBody).details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'password' })]));
+    expect((weak.body as ApiErrorBody).details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
+    );
     expect(await userCount(email)).toBe(0);
     expect((await invitationRow(invitation.id)).accepted_at).toBeNull();
 
-    const accepted = await invitee.post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: ' Sam Jones ', password: GOOD_PASSWORD });
+    const accepted = await invitee.post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: ' Sam Jones ',
+      password: GOOD_PASSWORD,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ mfaRequired: false, mfaEnrolmentRequired: true });
 
-    const [user] = await fixtures.owner.query(`SELECT id, display_name, global_role, mfa_enrolled_at FROM users WHERE email = $1`, [email]);
+    const [user] = await fixtures.owner.query(
+      `SELECT id, display_name, global_role, mfa_enrolled_at FROM users WHERE email = $1`,
+      [email],
+    );
     expect(user).toMatchObject({ display_name: 'Sam Jones', global_role: null, mfa_enrolled_at: null });
-    expect(await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [user.id, tenant.id])).toEqual([
-      { role: 'adviser' },
-    ]);
+    expect(
+      await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [
+        user.id,
+        tenant.id,
+      ]),
+    ).toEqual([{ role: 'adviser' }]);
     expect((await invitationRow(invitation.id)).accepted_at).not.toBeNull();
 
     // Not signed in until MFA is set up.
@@ -201,7 +253,11 @@ describe('LSP invitations', () => {
     const start = await invitee.post('/api/auth/mfa/enrolment');
     expect(start.status).toBe(200);
     const enrolment = start.body as MfaEnrolmentStart;
-    expect(enrolment).toEqual({ secret: expect.stringMatching(/^[A-Z2-7]+=*$/), otpauthUri: expect.stringMatching(/^otpauth:\/\/totp\//), qrCodeDataUrl: expect.stringMatching(/^data:image\//) });
+    expect(enrolment).toEqual({
+      secret: expect.stringMatching(/^[A-Z2-7]+=*$/),
+      otpauthUri: expect.stringMatching(/^otpauth:\/\/totp\//),
+      qrCodeDataUrl: expect.stringMatching(/^data:image\//),
+    });
     expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
 
     const confirm = await invitee.post('/api/auth/mfa/enrolment/confirm', { code: await totpCode(enrolment.secret) });
@@ -210,7 +266,9 @@ describe('LSP invitations', () => {
     expect(result.recoveryCodes).toHaveLength(10);
     expect(new Set(result.recoveryCodes).size).toBe(10);
     expect(result.me.user).toEqual({ id: user.id, email, displayName: 'Sam Jones', mfaEnrolled: true });
-    expect(result.me.memberships).toEqual([{ tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, region: 'London' }, role: 'adviser' }]);
+    expect(result.me.memberships).toEqual([
+      { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, region: 'London' }, role: 'adviser' },
+    ]);
     expect(result.me.roles).toEqual([]);
 
     const me = await invitee.get('/api/auth/me');
@@ -220,14 +278,29 @@ describe('LSP invitations', () => {
     expect(enrolled.mfa_enrolled_at).not.toBeNull();
 
     // The link works once.
-    const again = await new ApiClient(app).post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: 'Sam Again', password: GOOD_PASSWORD });
+    const again = await new ApiClient(app).post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: 'Sam Again',
+      password: GOOD_PASSWORD,
+    });
     expect(again.status).toBe(410);
-    expect(again.body).toMatchObject({ statusCode: 410, error: 'Gone', message: expect.stringMatching(/already been used/) });
+    expect(again.body).toMatchObject({
+      statusCode: 410,
+      error: 'Gone',
+      message: expect.stringMatching(/already been used/),
+    });
     expect((await preview(link.token, link.lsp)).status).toBe(410);
     expect(await userCount(email)).toBe(1);
 
     const audit = await auditRows('invitation.accepted', invitation.id);
-    expect(audit).toEqual([expect.objectContaining({ tenant_id: tenant.id, actor_user_id: user.id, after: { userId: user.id, role: 'adviser' } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        tenant_id: tenant.id,
+        actor_user_id: user.id,
+        after: { userId: user.id, role: 'adviser' },
+      }),
+    ]);
   });
 
   it('accepts a link once even when it is used several times at the same moment', async () => {
@@ -243,12 +316,19 @@ describe('LSP invitations', () => {
   it('answers 410 on preview and accept once an invitation has expired', async () => {
     const email = uniqueEmail('late');
     const { invitation, link } = await invite(email, 'viewer');
-    await fixtures.owner.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invitation.id]);
+    await fixtures.owner.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      invitation.id,
+    ]);
 
     const previewed = await preview(link.token, link.lsp);
     expect(previewed.status).toBe(410);
     expect(previewed.body).toMatchObject({ statusCode: 410, message: expect.stringMatching(/expired/) });
-    const accepted = await new ApiClient(app).post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: 'Too Late', password: GOOD_PASSWORD });
+    const accepted = await new ApiClient(app).post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: 'Too Late',
+      password: GOOD_PASSWORD,
+    });
     expect(accepted.status).toBe(410);
     expect(await userCount(email)).toBe(0);
     expect((await invitationRow(invitation.id)).accepted_at).toBeNull();
@@ -257,9 +337,16 @@ describe('LSP invitations', () => {
   it('refuses to invite an existing member (409); re-inviting a pending address withdraws the older link', async () => {
     const member = await fixtures.member(tenant, 'viewer');
     const mailsBefore = smtp.messages.length;
-    const conflict = await admin.post(`/api/tenants/${tenant.slug}/invitations`, { email: member.email, role: 'adviser' });
+    const conflict = await admin.post(`/api/tenants/${tenant.slug}/invitations`, {
+      email: member.email,
+      role: 'adviser',
+    });
     expect(conflict.status).toBe(409);
-    expect(conflict.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringContaining(member.email) });
+    expect(conflict.body).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringContaining(member.email),
+    });
     expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE email = $1`, [member.email])).toEqual([]);
     expect(smtp.messages.length).toBe(mailsBefore);
 
@@ -290,7 +377,9 @@ describe('LSP invitations', () => {
 
     const listed = await admin.get(`/api/tenants/${tenant.slug}/invitations`);
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: invitation.id, email, revokedAt: null })]));
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: invitation.id, email, revokedAt: null })]),
+    );
 
     const revoked = await admin.delete(`/api/tenants/${tenant.slug}/invitations/${invitation.id}`);
     expect(revoked.status).toBe(204);
@@ -298,12 +387,19 @@ describe('LSP invitations', () => {
     expect((await invitationRow(invitation.id)).revoked_at).not.toBeNull();
 
     expect((await preview(link.token, link.lsp)).status).toBe(410);
-    const accepted = await new ApiClient(app).post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: 'Withdrawn', password: GOOD_PASSWORD });
+    const accepted = await new ApiClient(app).post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: 'Withdrawn',
+      password: GOOD_PASSWORD,
+    });
     expect(accepted.status).toBe(410);
     expect(await userCount(email)).toBe(0);
 
     const audit = await auditRows('invitation.revoked', invitation.id);
-    expect(audit).toEqual([expect.objectContaining({ tenant_id: tenant.id, actor_user_id: adminUser.id, before: { email } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ tenant_id: tenant.id, actor_user_id: adminUser.id, before: { email } }),
+    ]);
 
     const twice = await admin.delete(`/api/tenants/${tenant.slug}/invitations/${invitation.id}`);
     expect(twice.status).toBe(409);
@@ -311,7 +407,11 @@ describe('LSP invitations', () => {
 
   it("cannot list or revoke another LSP's invitations", async () => {
     const otherAdminUser = await fixtures.member(otherTenant, 'admin', { mfa: true });
-    const otherAdmin = await new ApiClient(app).signIn(otherAdminUser.email, otherAdminUser.password, otherAdminUser.totpSecret);
+    const otherAdmin = await new ApiClient(app).signIn(
+      otherAdminUser.email,
+      otherAdminUser.password,
+      otherAdminUser.totpSecret,
+    );
     const { invitation } = await invite(uniqueEmail('theirs'), 'viewer', otherAdmin, otherTenant);
 
     // Through our own LSP's URL the other LSP's invitation does not exist.
@@ -331,10 +431,19 @@ describe('LSP invitations', () => {
     const response = await admin.post(`/api/tenants/${tenant.slug}/invitations`, { email, role: 'viewer' });
 
     expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', message: expect.stringMatching(/could not be sent/) });
+    expect(response.body).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: expect.stringMatching(/could not be sent/),
+    });
     expect(smtp.messages.length).toBe(mailsBefore);
     expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE email = $1`, [email])).toEqual([]);
-    expect(await fixtures.owner.query(`SELECT id FROM audit_events WHERE action = 'invitation.created' AND after->>'email' = $1`, [email])).toEqual([]);
+    expect(
+      await fixtures.owner.query(
+        `SELECT id FROM audit_events WHERE action = 'invitation.created' AND after->>'email' = $1`,
+        [email],
+      ),
+    ).toEqual([]);
 
     // A refused re-invitation does not withdraw the pending one either.
     const pendingEmail = uniqueEmail('pending');
@@ -346,18 +455,33 @@ describe('LSP invitations', () => {
     expect((await preview(pending.link.token, pending.link.lsp)).status).toBe(200);
   });
 
-  it("lets an existing user of another LSP join with their current password, and lists both LSPs", async () => {
+  it('lets an existing user of another LSP join with their current password, and lists both LSPs', async () => {
     const existing = await fixtures.member(otherTenant, 'adviser', { mfa: true });
     const { invitation, link } = await invite(existing.email, 'viewer');
     const client = new ApiClient(app);
 
-    const wrong = await client.post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: 'Ignored', password: 'not the current password 2026' });
+    const wrong = await client.post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: 'Ignored',
+      password: 'not the current password 2026',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ statusCode: 401, message: expect.stringMatching(/current password/) });
-    expect(await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [existing.id, tenant.id])).toEqual([]);
+    expect(
+      await fixtures.owner.query(`SELECT role FROM memberships WHERE user_id = $1 AND tenant_id = $2`, [
+        existing.id,
+        tenant.id,
+      ]),
+    ).toEqual([]);
     expect((await invitationRow(invitation.id)).accepted_at).toBeNull();
 
-    const right = await client.post('/api/invitations/accept', { token: link.token, lsp: link.lsp, displayName: 'Ignored', password: existing.password });
+    const right = await client.post('/api/invitations/accept', {
+      token: link.token,
+      lsp: link.lsp,
+      displayName: 'Ignored',
+      password: existing.password,
+    });
     expect(right.status).toBe(200);
     expect(right.body).toEqual({ mfaRequired: true });
     expect((await client.get('/api/auth/me')).status).toBe(401);
@@ -378,9 +502,13 @@ describe('LSP invitations', () => {
     );
     const tenants = await client.get('/api/tenants');
     expect(tenants.status).toBe(200);
-    expect(tenants.body.items.map((item: { slug: string }) => item.slug).sort()).toEqual([tenant.slug, otherTenant.slug].sort());
+    expect(tenants.body.items.map((item: { slug: string }) => item.slug).sort()).toEqual(
+      [tenant.slug, otherTenant.slug].sort(),
+    );
 
-    expect(await fixtures.owner.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [existing.email])).toEqual([{ n: 1 }]);
+    expect(
+      await fixtures.owner.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [existing.email]),
+    ).toEqual([{ n: 1 }]);
     expect(await auditRows('invitation.accepted', invitation.id)).toEqual([
       expect.objectContaining({ tenant_id: tenant.id, actor_user_id: existing.id }),
     ]);
@@ -393,9 +521,14 @@ describe('LSP invitations', () => {
     const response = await adviser.post(`/api/tenants/${tenant.slug}/invitations`, { email, role: 'viewer' });
     expect(response.status).toBe(403);
     expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE email = $1`, [email])).toEqual([]);
-    expect((await new ApiClient(app).post(`/api/tenants/${tenant.slug}/invitations`, { email, role: 'viewer' })).status).toBe(401);
+    expect(
+      (await new ApiClient(app).post(`/api/tenants/${tenant.slug}/invitations`, { email, role: 'viewer' })).status,
+    ).toBe(401);
 
-    const invalid = await admin.post(`/api/tenants/${tenant.slug}/invitations`, { email: 'not-an-address', role: 'owner' });
+    const invalid = await admin.post(`/api/tenants/${tenant.slug}/invitations`, {
+      email: 'not-an-address',
+      role: 'owner',
+    });
     expect(invalid.status).toBe(400);
     expect((invalid.body as ApiErrorBody).details?.map((detail) => detail.field).sort()).toEqual(['email', 'role']);
   });

@@ -22,7 +22,10 @@ describe('LSP users (admin)', () => {
   }
 
   async function roleIn(tenant: FixtureTenant, userId: string): Promise<string | null> {
-    const rows = await fixtures.owner.query(`SELECT role FROM memberships WHERE tenant_id = $1 AND user_id = $2`, [tenant.id, userId]);
+    const rows = await fixtures.owner.query(`SELECT role FROM memberships WHERE tenant_id = $1 AND user_id = $2`, [
+      tenant.id,
+      userId,
+    ]);
     return rows[0]?.role ?? null;
   }
 
@@ -41,7 +44,10 @@ describe('LSP users (admin)', () => {
     const other = await fixtures.tenant('elsewhere');
     const outsider = await fixtures.member(other, 'admin', { mfa: true });
     // The admin also belongs to the other LSP: that membership must not show up here.
-    await fixtures.owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'viewer')`, [other.id, adminUser.id]);
+    await fixtures.owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'viewer')`, [
+      other.id,
+      adminUser.id,
+    ]);
 
     const response = await admin.get(`/api/tenants/${tenant.slug}/users`);
     expect(response.status).toBe(200);
@@ -61,7 +67,9 @@ describe('LSP users (admin)', () => {
     expect(byId.has(outsider.id)).toBe(false);
     expect(Number.isNaN(Date.parse(items[0].joinedAt))).toBe(false);
 
-    const [count] = await fixtures.owner.query(`SELECT count(*)::int AS n FROM memberships WHERE tenant_id = $1`, [tenant.id]);
+    const [count] = await fixtures.owner.query(`SELECT count(*)::int AS n FROM memberships WHERE tenant_id = $1`, [
+      tenant.id,
+    ]);
     expect(count.n).toBe(items.length);
   });
 
@@ -75,7 +83,11 @@ describe('LSP users (admin)', () => {
     expect(response.status).toBe(200);
     const ids = (response.body.items as Array<{ userId: string; role: string }>).map((item) => item.userId).sort();
     expect(ids).toEqual([adminUser.id, adviserUser.id].sort());
-    expect(response.body.items[0]).toEqual({ userId: expect.any(String), displayName: expect.any(String), role: expect.any(String) });
+    expect(response.body.items[0]).toEqual({
+      userId: expect.any(String),
+      displayName: expect.any(String),
+      role: expect.any(String),
+    });
     expect(ids).not.toContain(other.adminUser.id);
     expect((await viewer.get(`/api/tenants/${other.tenant.slug}/advisers`)).status).toBe(403);
   });
@@ -112,7 +124,11 @@ describe('LSP users (admin)', () => {
     expect((me.body as CurrentUser).memberships).toEqual([expect.objectContaining({ role: 'viewer' })]);
     const refused = await adviser.get(`/api/tenants/${tenant.slug}/users`);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: expect.stringContaining('viewer') });
+    expect(refused.body).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: expect.stringContaining('viewer'),
+    });
 
     // Setting the role it already has changes nothing and records nothing.
     const same = await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'viewer' });
@@ -121,10 +137,14 @@ describe('LSP users (admin)', () => {
     expect(await auditRows(tenant, 'membership.role_changed', adviserUser.id)).toHaveLength(1);
 
     // Promotion works the same way: the next request is allowed.
-    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'admin' })).status).toBe(200);
+    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'admin' })).status).toBe(
+      200,
+    );
     expect((await adviser.get(`/api/tenants/${tenant.slug}/users`)).status).toBe(200);
     // And a demoted admin loses admin rights at once.
-    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'viewer' })).status).toBe(200);
+    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'viewer' })).status).toBe(
+      200,
+    );
     expect((await adviser.get(`/api/tenants/${tenant.slug}/users`)).status).toBe(403);
   });
 
@@ -133,7 +153,11 @@ describe('LSP users (admin)', () => {
 
     const demote = await admin.patch(`/api/tenants/${tenant.slug}/users/${adminUser.id}`, { role: 'adviser' });
     expect(demote.status).toBe(409);
-    expect(demote.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringMatching(/only admin/) });
+    expect(demote.body).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringMatching(/only admin/),
+    });
     const remove = await admin.delete(`/api/tenants/${tenant.slug}/users/${adminUser.id}`);
     expect(remove.status).toBe(409);
     expect(remove.body).toMatchObject({ statusCode: 409, message: expect.stringMatching(/only admin/) });
@@ -143,7 +167,9 @@ describe('LSP users (admin)', () => {
     // Another LSP's admins do not count.
     const other = await fixtures.tenant('sole-other');
     await fixtures.member(other, 'admin');
-    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adminUser.id}`, { role: 'viewer' })).status).toBe(409);
+    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adminUser.id}`, { role: 'viewer' })).status).toBe(
+      409,
+    );
 
     const secondUser = await fixtures.member(tenant, 'admin', { mfa: true });
     const thirdUser = await fixtures.member(tenant, 'admin', { mfa: true });
@@ -164,7 +190,9 @@ describe('LSP users (admin)', () => {
     expect((await second.get(`/api/tenants/${tenant.slug}/users`)).status).toBe(403);
 
     // One admin left again: refused.
-    expect((await third.patch(`/api/tenants/${tenant.slug}/users/${thirdUser.id}`, { role: 'viewer' })).status).toBe(409);
+    expect((await third.patch(`/api/tenants/${tenant.slug}/users/${thirdUser.id}`, { role: 'viewer' })).status).toBe(
+      409,
+    );
     expect((await third.delete(`/api/tenants/${tenant.slug}/users/${thirdUser.id}`)).status).toBe(409);
     expect(await roleIn(tenant, thirdUser.id)).toBe('admin');
   });
@@ -173,7 +201,10 @@ describe('LSP users (admin)', () => {
     // Before membership changes were serialised per LSP, about one run in four deadlocked here.
     for (let round = 0; round < 12; round++) {
       const tenant = await fixtures.tenant('race');
-      const [firstUser, secondUser] = [await fixtures.member(tenant, 'admin', { mfa: true }), await fixtures.member(tenant, 'admin', { mfa: true })];
+      const [firstUser, secondUser] = [
+        await fixtures.member(tenant, 'admin', { mfa: true }),
+        await fixtures.member(tenant, 'admin', { mfa: true }),
+      ];
       const [first, second] = [await signIn(firstUser), await signIn(secondUser)];
       const responses = await Promise.all([
         round % 2
@@ -183,10 +214,22 @@ describe('LSP users (admin)', () => {
       ]);
       const statuses = responses.map((response) => response.status);
       // Whichever came second is refused; never both, never a server error.
-      const allowed = [[round % 2 ? 204 : 200, 409], [409, 200]].map(String);
-      expect({ round, statuses, allowed: allowed.includes(String(statuses)) }).toEqual({ round, statuses, allowed: true });
-      expect(responses.find((response) => response.status === 409)?.body).toMatchObject({ message: expect.stringMatching(/only admin/) });
-      const admins = await fixtures.owner.query(`SELECT user_id FROM memberships WHERE tenant_id = $1 AND role = 'admin'`, [tenant.id]);
+      const allowed = [
+        [round % 2 ? 204 : 200, 409],
+        [409, 200],
+      ].map(String);
+      expect({ round, statuses, allowed: allowed.includes(String(statuses)) }).toEqual({
+        round,
+        statuses,
+        allowed: true,
+      });
+      expect(responses.find((response) => response.status === 409)?.body).toMatchObject({
+        message: expect.stringMatching(/only admin/),
+      });
+      const admins = await fixtures.owner.query(
+        `SELECT user_id FROM memberships WHERE tenant_id = $1 AND role = 'admin'`,
+        [tenant.id],
+      );
       expect(admins).toHaveLength(1);
     }
   });
@@ -202,13 +245,22 @@ describe('LSP users (admin)', () => {
     expect(response.text).toBe('');
     expect(await roleIn(tenant, adviserUser.id)).toBeNull();
     // The account itself stays (it may belong to other LSPs); only the membership goes.
-    expect(await fixtures.owner.query(`SELECT id FROM users WHERE id = $1`, [adviserUser.id])).toEqual([{ id: adviserUser.id }]);
+    expect(await fixtures.owner.query(`SELECT id FROM users WHERE id = $1`, [adviserUser.id])).toEqual([
+      { id: adviserUser.id },
+    ]);
 
     const me = await adviser.get('/api/auth/me');
     expect(me.status).toBe(401);
     expect(me.body).toMatchObject({ statusCode: 401 });
     expect(await auditRows(tenant, 'membership.removed', adviserUser.id)).toEqual([
-      { tenant_id: tenant.id, actor_user_id: adminUser.id, target_type: 'user', target_id: adviserUser.id, before: { role: 'adviser' }, after: null },
+      {
+        tenant_id: tenant.id,
+        actor_user_id: adminUser.id,
+        target_type: 'user',
+        target_id: adviserUser.id,
+        before: { role: 'adviser' },
+        after: null,
+      },
     ]);
     const list = (await admin.get(`/api/tenants/${tenant.slug}/users`)).body as TenantMemberList;
     expect(list.items.map((item) => item.userId)).toEqual([adminUser.id]);
@@ -270,13 +322,18 @@ describe('LSP users (admin)', () => {
     const owner = await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'owner' });
     expect(owner.status).toBe(400);
     expect(owner.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect((owner.body as ApiErrorBody).details).toEqual([{ field: 'role', message: 'role must be one of: viewer, adviser, admin' }]);
+    expect((owner.body as ApiErrorBody).details).toEqual([
+      { field: 'role', message: 'role must be one of: viewer, adviser, admin' },
+    ]);
 
     const missing = await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, {});
     expect(missing.status).toBe(400);
     expect((missing.body as ApiErrorBody).details?.map((detail) => detail.field)).toEqual(['role']);
 
-    const extra = await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'viewer', tenantId: randomUUID() });
+    const extra = await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, {
+      role: 'viewer',
+      tenantId: randomUUID(),
+    });
     expect(extra.status).toBe(400);
     expect((extra.body as ApiErrorBody).details?.map((detail) => detail.field)).toEqual(['tenantId']);
 
@@ -287,7 +344,11 @@ describe('LSP users (admin)', () => {
     ] as const) {
       const response = await request;
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: `${field} must be a UUID` });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `${field} must be a UUID`,
+      });
       expect((response.body as ApiErrorBody).details).toEqual([{ field, message: `${field} must be a UUID` }]);
     }
     expect(await roleIn(tenant, adviserUser.id)).toBe('adviser');
@@ -302,7 +363,10 @@ describe('LSP users (admin)', () => {
     expect(reset.status).toBe(200);
     expect((reset.body as TenantMember).mfaEnrolled).toBe(false);
     expect((await adviser.get('/api/auth/me')).status).toBe(401);
-    const again = await new ApiClient(app).post('/api/auth/login', { email: adviserUser.email, password: adviserUser.password });
+    const again = await new ApiClient(app).post('/api/auth/login', {
+      email: adviserUser.email,
+      password: adviserUser.password,
+    });
     expect(again.body).toEqual({ mfaRequired: false, mfaEnrolmentRequired: true });
     expect(await auditRows(tenant, 'auth.mfa_reset', adviserUser.id)).toHaveLength(1);
 
@@ -310,7 +374,7 @@ describe('LSP users (admin)', () => {
     expect(twice.status).toBe(409);
     const self = await admin.post(`/api/tenants/${tenant.slug}/users/${adminUser.id}/mfa-reset`);
     expect(self.status).toBe(409);
-    expect(self.body.message).toMatch(/own MFA/);
+    expect(self.body.message).toMatch(/own two-factor authentication/);
     const [own] = await fixtures.owner.query(`SELECT mfa_enrolled_at FROM users WHERE id = $1`, [adminUser.id]);
     expect(own.mfa_enrolled_at).not.toBeNull();
   });
@@ -321,8 +385,13 @@ describe('LSP users (admin)', () => {
     const other = await lspWithAdmin('audit-other');
     const otherAdviser = await fixtures.member(other.tenant, 'adviser');
 
-    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'viewer' })).status).toBe(200);
-    expect((await other.admin.patch(`/api/tenants/${other.tenant.slug}/users/${otherAdviser.id}`, { role: 'viewer' })).status).toBe(200);
+    expect((await admin.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role: 'viewer' })).status).toBe(
+      200,
+    );
+    expect(
+      (await other.admin.patch(`/api/tenants/${other.tenant.slug}/users/${otherAdviser.id}`, { role: 'viewer' }))
+        .status,
+    ).toBe(200);
 
     const response = await admin.get(`/api/tenants/${tenant.slug}/audit-events`);
     expect(response.status).toBe(200);
@@ -340,9 +409,14 @@ describe('LSP users (admin)', () => {
         ip: expect.stringMatching(/^(127\.0\.0\.1|::1)$/),
       },
     ]);
-    const ours: Array<{ id: string }> = await fixtures.owner.query(`SELECT id FROM audit_events WHERE tenant_id = $1`, [tenant.id]);
+    const ours: Array<{ id: string }> = await fixtures.owner.query(`SELECT id FROM audit_events WHERE tenant_id = $1`, [
+      tenant.id,
+    ]);
     expect(items.map((item) => item.id)).toEqual(ours.map((row) => row.id));
-    const theirs: Array<{ id: string }> = await fixtures.owner.query(`SELECT id FROM audit_events WHERE tenant_id = $1`, [other.tenant.id]);
+    const theirs: Array<{ id: string }> = await fixtures.owner.query(
+      `SELECT id FROM audit_events WHERE tenant_id = $1`,
+      [other.tenant.id],
+    );
     expect(theirs).toHaveLength(1);
     expect(items.map((item) => item.id)).not.toContain(theirs[0].id);
     // Events outside any LSP (sign-ins) are not in an LSP's trail either.

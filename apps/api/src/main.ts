@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { loadAppConfigOrExit } from '@dspt/server/config';
+import { apiProcessCount, loadAppConfigOrExit } from '@dspt/server/config';
 import { configureHttpApp } from '@dspt/server/http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { runApiCluster } from './api-cluster';
 import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
@@ -15,4 +18,10 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`DSPT Support Portal API listening on ${config.HOST}:${config.PORT}`, 'Bootstrap');
 }
 
-void bootstrap();
+// A bad configuration stops here, once, before any process is started.
+const processes = apiProcessCount(loadAppConfigOrExit(), availableParallelism());
+if (cluster.isPrimary && processes > 1) {
+  runApiCluster(processes);
+} else {
+  void bootstrap();
+}

@@ -1,5 +1,5 @@
 import { dataSourceOptions, dropDatabase, MIGRATIONS } from '@dspt/server/database';
-import { createEmptyTestDatabase } from '@dspt/server/testing';
+import { createEmptyTestDatabase, withMigrationLock } from '@dspt/server/testing';
 import { DataSource } from 'typeorm';
 
 const TABLES = [
@@ -7,12 +7,18 @@ const TABLES = [
   'assessments',
   'audit_events',
   'case_notes',
+  'cqc_locations',
+  'dspt_list_entries',
+  'dspt_list_imports',
+  'dspt_reconciliation_resolutions',
   'email_messages',
+  'email_suppressions',
   'email_templates',
   'invitations',
   'memberships',
   'password_resets',
   'provider_contacts',
+  'provider_transfer_requests',
   'provider_triage',
   'providers',
   'publications',
@@ -20,11 +26,13 @@ const TABLES = [
   'questions',
   'reminder_cadences',
   'stats_completion_cells',
+  'stats_pending_cells',
   'stats_snapshot_runs',
   'stats_snapshots',
   'tasks',
   'tenant_email_settings',
   'tenant_email_templates',
+  'tenant_local_authorities',
   'tenants',
   'users',
 ];
@@ -52,27 +60,29 @@ describe('migrations', () => {
     await dropDatabase(url);
   });
 
-  it('run up on a fresh database, down to nothing, and up again', async () => {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    expect(applied.map((migration) => migration.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
-    expect(await tablesIn(dataSource)).toEqual(TABLES);
+  // All under the lock: going down and up again changes role grants, which the whole server shares.
+  it('run up on a fresh database, down to nothing, and up again', () =>
+    withMigrationLock(async () => {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      expect(applied.map((migration) => migration.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+      expect(await tablesIn(dataSource)).toEqual(TABLES);
 
-    for (let step = 0; step < MIGRATIONS.length; step++) {
-      await dataSource.undoLastMigration({ transaction: 'each' });
-    }
-    expect(await tablesIn(dataSource)).toEqual([]);
+      for (let step = 0; step < MIGRATIONS.length; step++) {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      }
+      expect(await tablesIn(dataSource)).toEqual([]);
 
-    await dataSource.runMigrations({ transaction: 'each' });
-    expect(await tablesIn(dataSource)).toEqual(TABLES);
-    expect(await dataSource.showMigrations()).toBe(false);
-  });
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await tablesIn(dataSource)).toEqual(TABLES);
+      expect(await dataSource.showMigrations()).toBe(false);
+    }));
 
   it('enforce the reference rules in the schema', async () => {
-    await expect(dataSource.query(`INSERT INTO tenants (slug, name, region) VALUES ('x', 'X', 'Wales')`)).rejects.toThrow(
-      /ck_tenants_region/,
-    );
-    await expect(dataSource.query(`INSERT INTO users (email, display_name) VALUES ('Upper@Case.test', 'U')`)).rejects.toThrow(
-      /ck_users_email_lower/,
-    );
+    await expect(
+      dataSource.query(`INSERT INTO tenants (slug, name, region) VALUES ('x', 'X', 'Wales')`),
+    ).rejects.toThrow(/ck_tenants_region/);
+    await expect(
+      dataSource.query(`INSERT INTO users (email, display_name) VALUES ('Upper@Case.test', 'U')`),
+    ).rejects.toThrow(/ck_users_email_lower/);
   });
 });

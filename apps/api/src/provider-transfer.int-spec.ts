@@ -7,6 +7,8 @@ import type {
   PublicationList,
   TaskList,
 } from '@dspt/contracts';
+import { TRANSFER_ROLE } from '@dspt/server/database';
+import { ScopedDatabase } from '@dspt/server/tenancy';
 import { ApiClient, type FixtureTenant, type FixtureUser } from '@dspt/server/testing';
 import { randomHqCode } from './testing/provider-sheets';
 import { useTestApi } from './testing/use-test-api';
@@ -200,5 +202,42 @@ describe('transferring a provider to another LSP (system admin)', () => {
               (SELECT prosecdef FROM pg_proc WHERE proname = 'transfer_provider') AS definer`,
     );
     expect(grants).toEqual({ app: true, everyone: false, definer: true });
+  });
+
+  it('runs as its own owner, neither superuser nor BYPASSRLS, with rights on the provider tables only', async () => {
+    const [owner] = await api.fixtures.owner.query(
+      `SELECT r.rolname AS name, r.rolsuper, r.rolbypassrls, r.rolcanlogin,
+              has_table_privilege(r.oid, 'users', 'SELECT') AS users, has_table_privilege(r.oid, 'audit_events', 'INSERT') AS audit,
+              has_table_privilege(r.oid, 'providers', 'UPDATE') AS providers
+       FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.proname = 'transfer_provider'`,
+    );
+    expect(owner).toEqual({
+      name: TRANSFER_ROLE,
+      rolsuper: false,
+      rolbypassrls: false,
+      rolcanlogin: false,
+      users: false,
+      audit: false,
+      providers: true,
+    });
+  });
+
+  it('refuses a call from inside an LSP, and a call naming no existing LSP, moving nothing', async () => {
+    const { providerId } = await api.fixtures.caseloadRows(a);
+    const [{ ods_code: code }] = await api.fixtures.owner.query(`SELECT ods_code FROM providers WHERE id = $1`, [
+      providerId,
+    ]);
+    const database = api.app.get(ScopedDatabase);
+    // What a query of an LSP's own could try: move one of its providers out (or another LSP's in).
+    await expect(
+      database.inTenant(a.id, (manager) => manager.query(`SELECT * FROM transfer_provider($1, $2)`, [code, b.id])),
+    ).rejects.toThrow(/not for use inside an LSP/);
+    await expect(
+      database.outsideTenants((manager) =>
+        manager.query(`SELECT * FROM transfer_provider($1, gen_random_uuid())`, [code]),
+      ),
+    ).rejects.toThrow(/needs an ODS code and an existing LSP/);
+    const [row] = await api.fixtures.owner.query(`SELECT tenant_id FROM providers WHERE id = $1`, [providerId]);
+    expect(row.tenant_id).toBe(a.id);
   });
 });

@@ -37,14 +37,14 @@ describe('providers and contacts', () => {
     ...change,
   });
 
-  const count = async (sql: string, parameters: unknown[]) => (await api.fixtures.owner.query(`SELECT count(*)::int AS n FROM ${sql}`, parameters))[0].n as number;
+  const count = async (sql: string, parameters: unknown[]) =>
+    (await api.fixtures.owner.query(`SELECT count(*)::int AS n FROM ${sql}`, parameters))[0].n as number;
 
   const auditRows = (tenant: FixtureTenant, action: string, targetId: string) =>
-    api.fixtures.owner.query(`SELECT actor_user_id, target_type, before, after FROM audit_events WHERE tenant_id = $1 AND action = $2 AND target_id = $3 ORDER BY occurred_at`, [
-      tenant.id,
-      action,
-      targetId,
-    ]);
+    api.fixtures.owner.query(
+      `SELECT actor_user_id, target_type, before, after FROM audit_events WHERE tenant_id = $1 AND action = $2 AND target_id = $3 ORDER BY occurred_at`,
+      [tenant.id, action, targetId],
+    );
 
   const fields = (body: ApiErrorBody) => body.details?.map((detail) => detail.field);
 
@@ -53,9 +53,19 @@ describe('providers and contacts', () => {
       const { tenant, adviserUser, adviser, base } = await lsp();
       const code = randomSiteCode();
       const response = await adviser.post(base, {
-        ...validInput({ odsCode: `  ${code.toLowerCase()} `, name: '  Rose Court  ', hasCePlus: true, assignedAdviserId: adviserUser.id }),
+        ...validInput({
+          odsCode: `  ${code.toLowerCase()} `,
+          name: '  Rose Court  ',
+          hasCePlus: true,
+          assignedAdviserId: adviserUser.id,
+        }),
         contacts: [
-          { name: 'Pat Okafor', email: ' Pat.Okafor@RoseCourt.example ', role: 'registered_manager' },
+          {
+            name: 'Pat Okafor',
+            email: ' Pat.Okafor@RoseCourt.example ',
+            phone: '0113 496 0000',
+            role: 'registered_manager',
+          },
           { name: 'Sam Lee', email: 'sam@rosecourt.example', role: 'owner' },
         ],
       });
@@ -77,17 +87,27 @@ describe('providers and contacts', () => {
         ['pat.okafor@rosecourt.example', true],
         ['sam@rosecourt.example', false],
       ]);
-      const [row] = await api.fixtures.owner.query(`SELECT tenant_id, ods_code, name FROM providers WHERE id = $1`, [detail.id]);
+      const [row] = await api.fixtures.owner.query(`SELECT tenant_id, ods_code, name FROM providers WHERE id = $1`, [
+        detail.id,
+      ]);
       expect(row).toEqual({ tenant_id: tenant.id, ods_code: code, name: 'Rose Court' });
       const [created] = await auditRows(tenant, 'provider.created', detail.id);
-      expect(created).toMatchObject({ actor_user_id: adviserUser.id, target_type: 'provider', before: null, after: { odsCode: code, hasCePlus: true, version: 1 } });
+      expect(created).toMatchObject({
+        actor_user_id: adviserUser.id,
+        target_type: 'provider',
+        before: null,
+        after: { odsCode: code, hasCePlus: true, version: 1 },
+      });
       expect(created.after.contacts).toHaveLength(2);
+      // The phone is on the contact, never in the provider's audit details (erasure could not find it there).
+      expect(detail.contacts.find((contact) => contact.name === 'Pat Okafor')?.phone).toBe('0113 496 0000');
+      expect(JSON.stringify(created.after)).not.toContain('496');
 
       // The current cycle's assessment exists and counts CE+-skippable mandatory items as met.
-      const [assessment] = await api.fixtures.owner.query(`SELECT mandatory_completed, mandatory_total, status FROM assessments WHERE provider_id = $1 AND cycle_id = $2`, [
-        detail.id,
-        currentCycleId,
-      ]);
+      const [assessment] = await api.fixtures.owner.query(
+        `SELECT mandatory_completed, mandatory_total, status FROM assessments WHERE provider_id = $1 AND cycle_id = $2`,
+        [detail.id, currentCycleId],
+      );
       const [expected] = await api.fixtures.owner.query(
         `SELECT count(*) FILTER (WHERE level <> 'none')::int AS total, count(*) FILTER (WHERE level <> 'none' AND ce_plus_skippable)::int AS ce FROM questions WHERE cycle_id = $1`,
         [currentCycleId],
@@ -105,16 +125,38 @@ describe('providers and contacts', () => {
       const { tenant, adviser, base } = await lsp();
       const empty = await adviser.post(base, {});
       expect(empty.status).toBe(400);
-      expect(new Set(fields(empty.body))).toEqual(new Set(['odsCode', 'name', 'kind', 'serviceType', 'sizeBand', 'localAuthority', 'region']));
+      expect(new Set(fields(empty.body))).toEqual(
+        new Set(['odsCode', 'name', 'kind', 'serviceType', 'sizeBand', 'localAuthority', 'region']),
+      );
 
       const bad = await adviser.post(base, {
-        ...validInput({ name: '   ', kind: 'castle', serviceType: 'spa', sizeBand: 'huge', region: 'Mars', hasCePlus: 'yes', assignedAdviserId: 'bob', colour: 'red' }),
+        ...validInput({
+          name: '   ',
+          kind: 'castle',
+          serviceType: 'spa',
+          sizeBand: 'huge',
+          region: 'Mars',
+          hasCePlus: 'yes',
+          assignedAdviserId: 'bob',
+          colour: 'red',
+        }),
         contacts: [{ name: 'Pat', email: 'not-an-email', role: 'boss' }],
       });
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(new Set(fields(bad.body))).toEqual(
-        new Set(['name', 'kind', 'serviceType', 'sizeBand', 'region', 'hasCePlus', 'assignedAdviserId', 'colour', 'contacts.0.email', 'contacts.0.role']),
+        new Set([
+          'name',
+          'kind',
+          'serviceType',
+          'sizeBand',
+          'region',
+          'hasCePlus',
+          'assignedAdviserId',
+          'colour',
+          'contacts.0.email',
+          'contacts.0.role',
+        ]),
       );
       expect(bad.body.details).toContainEqual({ field: 'region', message: expect.stringContaining('North East') });
       expect(bad.body.details).toContainEqual({ field: 'name', message: 'name must not be blank' });
@@ -126,7 +168,11 @@ describe('providers and contacts', () => {
         ['VAB12', 'hq', 'This looks like a site code (V + 4 characters): an HQ uses its organisation code'],
       ]) {
         const response = await adviser.post(base, validInput({ odsCode, kind }));
-        expect({ odsCode, status: response.status, details: response.body.details }).toEqual({ odsCode, status: 400, details: [{ field: 'odsCode', message }] });
+        expect({ odsCode, status: response.status, details: response.body.details }).toEqual({
+          odsCode,
+          status: 400,
+          details: [{ field: 'odsCode', message }],
+        });
       }
 
       const primaries = await adviser.post(base, {
@@ -149,7 +195,11 @@ describe('providers and contacts', () => {
       const theirs = await caseload.provider(elsewhere, { name: 'Secret Elsewhere Home' });
       const response = await adviser.post(base, validInput({ odsCode: theirs.odsCode.toLowerCase() }));
       expect(response.status).toBe(409);
-      expect(response.body).toEqual({ statusCode: 409, error: 'Conflict', message: `ODS code ${theirs.odsCode} is already registered` });
+      expect(response.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `ODS code ${theirs.odsCode} is already registered`,
+      });
       for (const secret of [elsewhere.id, elsewhere.slug, elsewhere.name, theirs.id, 'Secret Elsewhere']) {
         expect(JSON.stringify(response.body)).not.toContain(secret);
       }
@@ -162,24 +212,80 @@ describe('providers and contacts', () => {
       expect(await count(`providers WHERE ods_code = $1`, [theirs.odsCode])).toBe(1);
     });
 
+    it('checks an ODS code before adding: its form for the kind, then whether any LSP holds it, never which', async () => {
+      const { adviser, base } = await lsp();
+      const elsewhere = await api.fixtures.tenant('holder');
+      const theirs = await caseload.provider(elsewhere, { name: 'Secret Elsewhere Home' });
+      const check = (query: string) => adviser.get(`${base}/ods-check?${query}`);
+
+      const taken = await check(`code=${theirs.odsCode.toLowerCase()}`);
+      expect(taken.status).toBe(200);
+      expect(taken.body).toEqual({
+        odsCode: theirs.odsCode,
+        registered: true,
+        problem: `ODS code ${theirs.odsCode} is already registered`,
+      });
+      for (const secret of [elsewhere.id, elsewhere.slug, elsewhere.name, theirs.id, 'Secret Elsewhere']) {
+        expect(JSON.stringify(taken.body)).not.toContain(secret);
+      }
+      const free = randomSiteCode();
+      expect((await check(`code=%20${free}%20`)).body).toEqual({ odsCode: free, registered: false, problem: null });
+      expect((await check(`code=${free}&kind=hq`)).body.problem).toBe(
+        'This looks like a site code (V + 4 characters): an HQ uses its organisation code',
+      );
+      expect((await check('code=8HX12')).body).toEqual({
+        odsCode: '8HX12',
+        registered: false,
+        problem: 'ODS codes starting with 8 are not for DSPT social care',
+      });
+
+      const missing = await check('kind=hq');
+      expect(missing.status).toBe(400);
+      expect(fields(missing.body)).toEqual(['code']);
+      const badKind = await check(`code=${free}&kind=castle`);
+      expect(badKind.status).toBe(400);
+      expect(fields(badKind.body)).toEqual(['kind']);
+    });
+
     it('links a branch to an HQ of the same LSP, and refuses every other HQ link', async () => {
       const { adviser, base } = await lsp();
-      const hq = (await adviser.post(base, validInput({ odsCode: `A${randomSiteCode().slice(1)}`, kind: 'hq', name: 'Head Office' }))).body as ProviderDetail;
+      const hq = (
+        await adviser.post(
+          base,
+          validInput({ odsCode: `A${randomSiteCode().slice(1)}`, kind: 'hq', name: 'Head Office' }),
+        )
+      ).body as ProviderDetail;
       const site = (await adviser.post(base, validInput({ name: 'A Single Site' }))).body as ProviderDetail;
-      const otherHq = await caseload.provider(await api.fixtures.tenant('other'), { kind: 'hq', odsCode: `C${randomSiteCode().slice(1)}` });
+      const otherHq = await caseload.provider(await api.fixtures.tenant('other'), {
+        kind: 'hq',
+        odsCode: `C${randomSiteCode().slice(1)}`,
+      });
 
       const cases: Array<[Record<string, unknown>, string]> = [
         [{ kind: 'branch' }, "A branch needs parentOdsCode: its HQ's ODS code"],
-        [{ kind: 'branch', parentOdsCode: otherHq.odsCode }, `No provider with ODS code ${otherHq.odsCode} in this LSP: add the HQ first`],
+        [
+          { kind: 'branch', parentOdsCode: otherHq.odsCode },
+          `No provider with ODS code ${otherHq.odsCode} in this LSP: add the HQ first`,
+        ],
         [{ kind: 'branch', parentOdsCode: site.odsCode }, `${site.odsCode} is a single site, not an HQ`],
-        [{ kind: 'single_site', parentOdsCode: hq.odsCode }, 'parentOdsCode is only for branches, and this provider is a single site'],
+        [
+          { kind: 'single_site', parentOdsCode: hq.odsCode },
+          'parentOdsCode is only for branches, and this provider is a single site',
+        ],
       ];
       for (const [change, message] of cases) {
         const response = await adviser.post(base, validInput(change));
-        expect({ change, status: response.status, details: response.body.details }).toEqual({ change, status: 400, details: [{ field: 'parentOdsCode', message }] });
+        expect({ change, status: response.status, details: response.body.details }).toEqual({
+          change,
+          status: 400,
+          details: [{ field: 'parentOdsCode', message }],
+        });
       }
 
-      const branch = await adviser.post(base, validInput({ kind: 'branch', parentOdsCode: hq.odsCode.toLowerCase(), name: 'Branch One' }));
+      const branch = await adviser.post(
+        base,
+        validInput({ kind: 'branch', parentOdsCode: hq.odsCode.toLowerCase(), name: 'Branch One' }),
+      );
       expect(branch.status).toBe(201);
       expect(branch.body.parent).toEqual({ id: hq.id, odsCode: hq.odsCode, name: 'Head Office' });
       const hqNow = (await adviser.get(`${base}/${hq.id}`)).body as ProviderDetail;
@@ -188,7 +294,9 @@ describe('providers and contacts', () => {
       // An HQ with branches stays an HQ until they move.
       const demote = await adviser.patch(`${base}/${hq.id}`, { version: hqNow.version, kind: 'single_site' });
       expect(demote.status).toBe(400);
-      expect(demote.body.details).toEqual([{ field: 'kind', message: 'This HQ has 1 branch: link them to another HQ first' }]);
+      expect(demote.body.details).toEqual([
+        { field: 'kind', message: 'This HQ has 1 branch: link them to another HQ first' },
+      ]);
 
       // A branch that becomes a single site leaves its HQ.
       const alone = await adviser.patch(`${base}/${branch.body.id}`, { version: 1, kind: 'single_site' });
@@ -204,7 +312,9 @@ describe('providers and contacts', () => {
       for (const id of [viewer.id, outsider.id, randomUUID()]) {
         const response = await adviser.post(base, validInput({ assignedAdviserId: id }));
         expect(response.status).toBe(400);
-        expect(response.body.details).toEqual([{ field: 'assignedAdviserId', message: 'assignedAdviserId must be an adviser or admin of this LSP' }]);
+        expect(response.body.details).toEqual([
+          { field: 'assignedAdviserId', message: 'assignedAdviserId must be an adviser or admin of this LSP' },
+        ]);
       }
       const ok = await adviser.post(base, validInput({ assignedAdviserId: admin.id }));
       expect(ok.status).toBe(201);
@@ -231,9 +341,19 @@ describe('providers and contacts', () => {
     it('saves the changed fields, bumps the version and audits old and new values; an edit that changes nothing saves nothing', async () => {
       const { tenant, adviserUser, adviser, base } = await lsp();
       const created = (await adviser.post(base, validInput())).body as ProviderDetail;
-      const response = await adviser.patch(`${base}/${created.id}`, { version: 1, name: 'Rose Court Care', sizeBand: 'medium', localAuthority: 'Leeds' });
+      const response = await adviser.patch(`${base}/${created.id}`, {
+        version: 1,
+        name: 'Rose Court Care',
+        sizeBand: 'medium',
+        localAuthority: 'Leeds',
+      });
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ name: 'Rose Court Care', sizeBand: 'medium', localAuthority: 'Leeds', version: 2 });
+      expect(response.body).toMatchObject({
+        name: 'Rose Court Care',
+        sizeBand: 'medium',
+        localAuthority: 'Leeds',
+        version: 2,
+      });
       expect(await auditRows(tenant, 'provider.updated', created.id)).toEqual([
         {
           actor_user_id: adviserUser.id,
@@ -253,16 +373,25 @@ describe('providers and contacts', () => {
       const { adviser, base } = await lsp();
       const created = (await adviser.post(base, validInput())).body as ProviderDetail;
       const other = (await adviser.post(base, validInput())).body as ProviderDetail;
-      const nulls = await adviser.patch(`${base}/${created.id}`, { version: 1, name: null, hasCePlus: null, region: null });
+      const nulls = await adviser.patch(`${base}/${created.id}`, {
+        version: 1,
+        name: null,
+        hasCePlus: null,
+        region: null,
+      });
       expect(nulls.status).toBe(400);
       expect(new Set(fields(nulls.body))).toEqual(new Set(['name', 'hasCePlus', 'region']));
       const noVersion = await adviser.patch(`${base}/${created.id}`, { name: 'x' });
       expect(noVersion.status).toBe(400);
-      expect(noVersion.body.details).toEqual([{ field: 'version', message: 'version must be the version number the edit started from' }]);
+      expect(noVersion.body.details).toEqual([
+        { field: 'version', message: 'version must be the version number the edit started from' },
+      ]);
       const taken = await adviser.patch(`${base}/${created.id}`, { version: 1, odsCode: other.odsCode });
       expect(taken.status).toBe(409);
       expect(taken.body.message).toBe(`ODS code ${other.odsCode} is already registered`);
-      const [row] = await api.fixtures.owner.query(`SELECT ods_code, version FROM providers WHERE id = $1`, [created.id]);
+      const [row] = await api.fixtures.owner.query(`SELECT ods_code, version FROM providers WHERE id = $1`, [
+        created.id,
+      ]);
       expect(row).toEqual({ ods_code: created.odsCode, version: 1 });
     });
 
@@ -272,17 +401,45 @@ describe('providers and contacts', () => {
       const second = await signIn(secondUser);
       const created = (await adviser.post(base, validInput())).body as ProviderDetail;
 
-      const first = await adviser.patch(`${base}/${created.id}`, { version: 1, name: 'Renamed by the first', sizeBand: 'large', assignedAdviserId: adviserUser.id });
+      const first = await adviser.patch(`${base}/${created.id}`, {
+        version: 1,
+        name: 'Renamed by the first',
+        sizeBand: 'large',
+        assignedAdviserId: adviserUser.id,
+      });
       expect(first.status).toBe(200);
-      const stale = await second.patch(`${base}/${created.id}`, { version: 1, name: 'Renamed by the second', localAuthority: 'Bradford' });
+      const stale = await second.patch(`${base}/${created.id}`, {
+        version: 1,
+        name: 'Renamed by the second',
+        localAuthority: 'Bradford',
+      });
       expect(stale.status).toBe(409);
-      expect(stale.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringContaining('version 1; it is now version 2') });
+      expect(stale.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        message: expect.stringContaining('version 1; it is now version 2'),
+      });
       expect(stale.body.details as StaleEditDetail[]).toEqual([
-        { field: 'name', message: 'name was changed by Test adviser after you opened this provider', current: 'Renamed by the first' },
-        { field: 'sizeBand', message: 'sizeBand was changed by Test adviser after you opened this provider', current: 'large' },
-        { field: 'assignedAdviserId', message: 'assignedAdviserId was changed by Test adviser after you opened this provider', current: adviserUser.id },
+        {
+          field: 'name',
+          message: 'name was changed by Test adviser after you opened this provider',
+          current: 'Renamed by the first',
+        },
+        {
+          field: 'sizeBand',
+          message: 'sizeBand was changed by Test adviser after you opened this provider',
+          current: 'large',
+        },
+        {
+          field: 'assignedAdviserId',
+          message: 'assignedAdviserId was changed by Test adviser after you opened this provider',
+          current: adviserUser.id,
+        },
       ]);
-      const [row] = await api.fixtures.owner.query(`SELECT name, local_authority, version FROM providers WHERE id = $1`, [created.id]);
+      const [row] = await api.fixtures.owner.query(
+        `SELECT name, local_authority, version FROM providers WHERE id = $1`,
+        [created.id],
+      );
       expect(row).toEqual({ name: 'Renamed by the first', local_authority: 'Leeds', version: 2 });
 
       // Having seen the changes, the second adviser saves on top of version 2.
@@ -300,7 +457,10 @@ describe('providers and contacts', () => {
       );
       const withCe = await adviser.patch(`${base}/${created.id}`, { version: 1, hasCePlus: true });
       expect(withCe.body.progress.completed).toBe(expected.ce);
-      const [assessment] = await api.fixtures.owner.query(`SELECT mandatory_completed FROM assessments WHERE provider_id = $1 AND cycle_id = $2`, [created.id, currentCycleId]);
+      const [assessment] = await api.fixtures.owner.query(
+        `SELECT mandatory_completed FROM assessments WHERE provider_id = $1 AND cycle_id = $2`,
+        [created.id, currentCycleId],
+      );
       expect(assessment.mandatory_completed).toBe(expected.ce);
       const without = await adviser.patch(`${base}/${created.id}`, { version: 2, hasCePlus: false });
       expect(without.body.progress.completed).toBe(0);
@@ -321,8 +481,14 @@ describe('providers and contacts', () => {
       expect(edit.body.message).toBe('Rose Court Care Home is archived: unarchive it to make changes');
       const stale = await adviser.patch(`${base}/${created.id}`, { version: 1, name: 'Edited from an old page' });
       expect(stale.status).toBe(409);
-      expect(stale.body.details).toEqual([{ field: 'archivedAt', message: expect.any(String), current: archived.body.archivedAt }]);
-      const contact = await adviser.post(`${base}/${created.id}/contacts`, { name: 'Pat', email: 'pat@x.example', role: 'owner' });
+      expect(stale.body.details).toEqual([
+        { field: 'archivedAt', message: expect.any(String), current: archived.body.archivedAt },
+      ]);
+      const contact = await adviser.post(`${base}/${created.id}/contacts`, {
+        name: 'Pat',
+        email: 'pat@x.example',
+        role: 'owner',
+      });
       expect(contact.status).toBe(409);
 
       const back = await adviser.post(`${base}/${created.id}/unarchive`);
@@ -330,7 +496,10 @@ describe('providers and contacts', () => {
       expect(back.body).toMatchObject({ archivedAt: null, version: 3 });
       expect((await adviser.post(`${base}/${created.id}/unarchive`)).status).toBe(409);
       expect(await auditRows(tenant, 'provider.archived', created.id)).toEqual([
-        expect.objectContaining({ before: { archivedAt: null, version: 1 }, after: { archivedAt: archived.body.archivedAt, version: 2 } }),
+        expect.objectContaining({
+          before: { archivedAt: null, version: 1 },
+          after: { archivedAt: archived.body.archivedAt, version: 2 },
+        }),
       ]);
       expect(await auditRows(tenant, 'provider.unarchived', created.id)).toHaveLength(1);
     });
@@ -344,14 +513,31 @@ describe('providers and contacts', () => {
 
       const first = await adviser.post(contacts, { name: 'Pat Okafor', email: 'PAT@x.example', role: 'dspt_admin' });
       expect(first.status).toBe(201);
-      expect(first.body).toEqual({ id: expect.any(String), name: 'Pat Okafor', email: 'pat@x.example', role: 'dspt_admin', isPrimary: true, unsubscribedAt: null });
+      expect(first.body).toEqual({
+        id: expect.any(String),
+        name: 'Pat Okafor',
+        email: 'pat@x.example',
+        phone: null,
+        role: 'dspt_admin',
+        isPrimary: true,
+        unsubscribedAt: null,
+      });
       const second = await adviser.post(contacts, { name: 'Sam Lee', email: 'sam@x.example', role: 'owner' });
       expect(second.body.isPrimary).toBe(false);
-      const third = await adviser.post(contacts, { name: 'Kim Ray', email: 'kim@x.example', role: 'registered_manager', isPrimary: true });
+      const third = await adviser.post(contacts, {
+        name: 'Kim Ray',
+        email: 'kim@x.example',
+        role: 'registered_manager',
+        isPrimary: true,
+      });
       expect(third.body.isPrimary).toBe(true);
 
       const primaries = async () =>
-        (await api.fixtures.owner.query(`SELECT email FROM provider_contacts WHERE provider_id = $1 AND is_primary`, [created.id])).map((row: { email: string }) => row.email);
+        (
+          await api.fixtures.owner.query(`SELECT email FROM provider_contacts WHERE provider_id = $1 AND is_primary`, [
+            created.id,
+          ])
+        ).map((row: { email: string }) => row.email);
       expect(await primaries()).toEqual(['kim@x.example']);
 
       const promote = await adviser.patch(`${contacts}/${second.body.id}`, { isPrimary: true, role: 'dspt_admin' });
@@ -380,16 +566,75 @@ describe('providers and contacts', () => {
       ]);
 
       expect(await auditRows(tenant, 'contact.created', third.body.id)).toEqual([
-        expect.objectContaining({ target_type: 'provider_contact', after: { providerId: created.id, name: 'Kim Ray', email: 'kim@x.example', role: 'registered_manager', isPrimary: true } }),
+        expect.objectContaining({
+          target_type: 'provider_contact',
+          after: {
+            providerId: created.id,
+            name: 'Kim Ray',
+            email: 'kim@x.example',
+            phone: null,
+            role: 'registered_manager',
+            isPrimary: true,
+          },
+        }),
       ]);
       // Kim lost the primary role when Sam gained it.
-      expect((await auditRows(tenant, 'contact.updated', third.body.id)).map((row: { after: { isPrimary: boolean } }) => row.after.isPrimary)).toEqual([false]);
-      expect(await auditRows(tenant, 'contact.deleted', first.body.id)).toEqual([expect.objectContaining({ before: expect.objectContaining({ email: 'pat@x.example' }), after: null })]);
+      expect(
+        (await auditRows(tenant, 'contact.updated', third.body.id)).map(
+          (row: { after: { isPrimary: boolean } }) => row.after.isPrimary,
+        ),
+      ).toEqual([false]);
+      expect(await auditRows(tenant, 'contact.deleted', first.body.id)).toEqual([
+        expect.objectContaining({ before: expect.objectContaining({ email: 'pat@x.example' }), after: null }),
+      ]);
     });
 
-    it("answers 404 for a contact of another provider", async () => {
+    it('keeps a UK phone number as typed, clears it with null, and names the phone field when it is no UK number', async () => {
+      const { tenant, adviser, base } = await lsp();
+      const created = (await adviser.post(base, validInput())).body as ProviderDetail;
+      const contacts = `${base}/${created.id}/contacts`;
+
+      const added = await adviser.post(contacts, {
+        name: 'Pat Okafor',
+        email: 'pat@x.example',
+        phone: '  0113  496 0000 ',
+        role: 'registered_manager',
+      });
+      expect(added.status).toBe(201);
+      expect(added.body.phone).toBe('0113 496 0000');
+
+      const foreign = await adviser.post(contacts, {
+        name: 'Sam Lee',
+        email: 'sam@x.example',
+        phone: '+1 202 555 0100',
+        role: 'owner',
+      });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.details).toEqual([
+        { field: 'phone', message: 'Phone number must be a UK number: only +44 may start it' },
+      ]);
+      const premium = await adviser.patch(`${contacts}/${added.body.id}`, { phone: '0906 123 4567' });
+      expect(premium.status).toBe(400);
+      expect(fields(premium.body)).toEqual(['phone']);
+
+      const mobile = await adviser.patch(`${contacts}/${added.body.id}`, { phone: '+44 7700 900123' });
+      expect(mobile.body.phone).toBe('+44 7700 900123');
+      const detail = (await adviser.get(`${base}/${created.id}`)).body as ProviderDetail;
+      expect(detail.contacts.map((contact) => contact.phone)).toEqual(['+44 7700 900123']);
+      const cleared = await adviser.patch(`${contacts}/${added.body.id}`, { phone: null });
+      expect(cleared.body.phone).toBeNull();
+      expect(
+        (await auditRows(tenant, 'contact.updated', added.body.id)).map(
+          (row: { after: { phone: string | null } }) => row.after.phone,
+        ),
+      ).toEqual(['+44 7700 900123', null]);
+    });
+
+    it('answers 404 for a contact of another provider', async () => {
       const { adviser, base } = await lsp();
-      const one = (await adviser.post(base, { ...validInput(), contacts: [{ name: 'A', email: 'a@x.example', role: 'owner' }] })).body as ProviderDetail;
+      const one = (
+        await adviser.post(base, { ...validInput(), contacts: [{ name: 'A', email: 'a@x.example', role: 'owner' }] })
+      ).body as ProviderDetail;
       const two = (await adviser.post(base, validInput())).body as ProviderDetail;
       const response = await adviser.patch(`${base}/${two.id}/contacts/${one.contacts[0].id}`, { name: 'Moved?' });
       expect(response.status).toBe(404);
@@ -399,7 +644,9 @@ describe('providers and contacts', () => {
 
   it('lets a viewer read but change nothing', async () => {
     const { tenant, adviser, base } = await lsp();
-    const created = (await adviser.post(base, { ...validInput(), contacts: [{ name: 'A', email: 'a@x.example', role: 'owner' }] })).body as ProviderDetail;
+    const created = (
+      await adviser.post(base, { ...validInput(), contacts: [{ name: 'A', email: 'a@x.example', role: 'owner' }] })
+    ).body as ProviderDetail;
     const viewer = await signIn(await api.fixtures.member(tenant, 'viewer', { mfa: true }));
     expect((await viewer.get(`${base}/${created.id}`)).status).toBe(200);
     expect((await viewer.get(base)).status).toBe(200);
@@ -413,6 +660,7 @@ describe('providers and contacts', () => {
       await viewer.patch(contact, { name: 'Viewer edit' }),
       await viewer.delete(contact),
       await viewer.post(`${base}/assign`, { providerIds: [created.id], adviserId: null }),
+      await viewer.get(`${base}/ods-check?code=VAB12`),
     ];
     expect(attempts.map((response) => response.status)).toEqual(Array(attempts.length).fill(403));
     const [row] = await api.fixtures.owner.query(`SELECT name, version FROM providers WHERE id = $1`, [created.id]);

@@ -1,5 +1,5 @@
 import type { EmailMessageList } from '@dspt/contracts';
-import { EMAIL_JOBS, QUEUES } from '@dspt/server/queue';
+import { EMAIL_JOBS, JOB_SCHEDULERS, QUEUES } from '@dspt/server/queue';
 import { REDIS_CLIENT } from '@dspt/server/redis';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -8,8 +8,8 @@ import type { Redis } from 'ioredis';
 import { type ReminderProvider, useReminderTestApi } from './testing/reminder-test-api';
 
 /**
- * Delivery faults: a worker killed mid-batch, Redis emptied mid-batch, temporary and permanent SMTP
- * refusals. Each test has an LSP of its own; the planner walks every LSP, so earlier tests' emails (all
+ * Delivery faults: a worker killed mid-batch, Redis emptied mid-batch, one LSP's transactions failing,
+ * the database failing after the relay accepted, temporary and permanent SMTP refusals. Each test has an LSP of its own; the planner walks every LSP, so earlier tests' emails (all
  * settled by then) are planned again and must stay at one each.
  */
 describe('reminder delivery under faults', () => {
@@ -36,6 +36,21 @@ describe('reminder delivery under faults', () => {
     return { tenant, providers };
   }
 
+  /** Deletes every key under the app's REDIS_PREFIX (or under `<prefix>:<part>`): FLUSHALL as far as the app can tell. */
+  async function emptyRedis(part = ''): Promise<number> {
+    // Other test runs share this Redis server; everything this api and worker keep in Redis (queues, jobs,
+    // schedulers, sessions, heartbeats, the sentinel) lives under their prefix.
+    const redis = api.app.get<Redis>(REDIS_CLIENT);
+    let deleted = 0;
+    const match = `${api.env['REDIS_PREFIX']}:${part}*`;
+    for await (const keys of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) {
+        deleted += await redis.del(...keys);
+      }
+    }
+    return deleted;
+  }
+
   async function expectExactlyOneEach(providers: readonly ReminderProvider[], what: string): Promise<void> {
     const emails = providers.map((provider) => provider.email);
     await api.smtp.waitFor(
@@ -43,8 +58,7 @@ describe('reminder delivery under faults', () => {
       what,
       45_000,
     );
-    // Time for any duplicate to arrive before counting.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await api.settled(providers, what);
     const counts = [...api.smtp.deliveredTo(emails).entries()].map(([to, messages]) => ({
       to,
       emails: messages.length,
@@ -76,42 +90,118 @@ describe('reminder delivery under faults', () => {
     await expectExactlyOneEach(providers, 'every contact of the killed batch');
   }, 90_000);
 
-  it('empty Redis mid-batch, plan again: exactly one email each', async () => {
+  it('empty Redis mid-batch: the worker puts back schedulers and waiting emails at once, one email each', async () => {
     const { providers } = await batch('flushed', 30);
     api.smtp.holdAfterMore(10);
     await api.plan();
     await api.smtp.waitFor(() => api.smtp.heldCount >= 3, 'emails in flight');
 
-    // FLUSHALL, scoped: everything this api and worker keep in Redis (queues, jobs, schedulers, sessions,
-    // heartbeats) lives under their REDIS_PREFIX, and other test runs share this Redis server; deleting
-    // every key under the prefix is FLUSHALL as far as this app can tell.
-    const redis = api.app.get<Redis>(REDIS_CLIENT);
-    const prefix = api.env['REDIS_PREFIX'];
-    let deleted = 0;
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
-      if (keys.length > 0) {
-        deleted += await redis.del(...keys);
-      }
-    }
-    expect(deleted).toBeGreaterThan(0);
-    api.smtp.release(); // the emails in flight finish and are recorded as sent.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const before = [...api.smtp.deliveredTo(providers.map((provider) => provider.email)).values()].filter(
-      (messages) => messages.length > 0,
-    ).length;
-    expect(before).toBeLessThan(30);
-    const queued = (await api.outbox(providers.map((provider) => provider.contactId))).filter(
-      (row) => row.status !== 'sent',
-    ).length;
-    expect(queued).toBe(30 - before);
-
-    // The sessions went with Redis: sign in again (the next TOTP step: a code works once), then plan.
+    expect(await emptyRedis()).toBeGreaterThan(0);
+    // The sessions went with Redis: sign in again (the next TOTP step: a code works once).
     await api.resetSystemAdminSession(1);
+    api.smtp.release(); // the emails in flight finish and are recorded as sent.
+    // No planner run: the worker notices the empty Redis and queues the waiting emails again itself.
+    await expectExactlyOneEach(providers, 'every contact of the flushed batch, without planning again');
+    const reminders = api.app.get<Queue>(getQueueToken(QUEUES.reminders), { strict: false });
+    const schedulerIds = async () =>
+      (
+        await Promise.all(
+          [QUEUES.reminders, QUEUES.statistics, QUEUES.retention].map((name) =>
+            api.app.get<Queue>(getQueueToken(name), { strict: false }).getJobSchedulers(),
+          ),
+        )
+      )
+        .flat()
+        .map((scheduler) => scheduler.key);
+    expect((await schedulerIds()).sort()).toEqual(JOB_SCHEDULERS.map((scheduler) => scheduler.id).sort());
+    expect(await reminders.getJobScheduler('daily-reminder-planner')).toMatchObject({ pattern: '0 9 * * *' });
+
     const planned = await api.plan();
-    expect(planned.created).toBe(0);
-    expect(planned.enqueued).toBe(queued);
-    await expectExactlyOneEach(providers, 'every contact of the flushed batch');
+    expect(planned).toMatchObject({ created: 0, enqueued: 0 });
+    await expectExactlyOneEach(providers, 'every contact of the flushed batch, after planning again');
   }, 90_000);
+
+  it("one LSP's failed claim transaction leaves other LSPs' emails alone", async () => {
+    await api.stopWorker();
+    // Planned first (slugs in order), so the failing LSP's jobs come first in the batch.
+    const failing = await batch('claim-a-fails', 4);
+    const healthy = await batch('claim-b-works', 4);
+    const owner = api.fixtures.owner;
+    await owner.query(
+      `CREATE FUNCTION fail_claims_of_one_lsp() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.tenant_id = '${failing.tenant.id}' AND NEW.status = 'sending' THEN
+           RAISE EXCEPTION 'this LSP''s transaction fails';
+         END IF;
+         RETURN NEW;
+       END $$`,
+    );
+    await owner.query(
+      `CREATE TRIGGER fail_claims_of_one_lsp BEFORE UPDATE ON email_messages
+       FOR EACH ROW EXECUTE FUNCTION fail_claims_of_one_lsp()`,
+    );
+    try {
+      await api.plan();
+      await api.startWorker({ WORKER_CONCURRENCY: '10' });
+      await api.smtp.waitFor(
+        () => [...api.smtp.deliveredTo(healthy.providers.map((p) => p.email)).values()].every((m) => m.length === 1),
+        "the healthy LSP's emails",
+      );
+      // Sent at their first try: their claims committed, and the other LSP's failure did not undo them.
+      await api.settled(healthy.providers, "the healthy LSP's emails");
+      expect(await api.outbox(healthy.providers.map((provider) => provider.contactId))).toEqual(
+        healthy.providers.map(() => expect.objectContaining({ status: 'sent', attempts: 1 })),
+      );
+      const failed = await api.outbox(failing.providers.map((provider) => provider.contactId));
+      expect(failed).toEqual(failing.providers.map(() => expect.objectContaining({ status: 'queued', attempts: 0 })));
+    } finally {
+      await owner.query(`DROP TRIGGER IF EXISTS fail_claims_of_one_lsp ON email_messages`);
+      await owner.query(`DROP FUNCTION IF EXISTS fail_claims_of_one_lsp()`);
+      await api.stopWorker();
+      await startWorker();
+    }
+    // Its transactions work again: its jobs' next tries send them, once. (Their backoff brought forward.)
+    const queue = api.app.get<Queue>(getQueueToken(QUEUES.email), { strict: false });
+    for (const id of await api.emailJobsFor(failing.providers)) {
+      // A job whose time came meanwhile is no longer delayed: nothing to bring forward.
+      await (await queue.getJob(id))?.promote().catch(() => undefined);
+    }
+    await expectExactlyOneEach(failing.providers, "the failing LSP's emails once its database works");
+  }, 90_000);
+
+  it('retries the record, never the email, when the database fails after the relay accepted it', async () => {
+    const { tenant, providers } = await batch('record-blinks', 2);
+    const owner = api.fixtures.owner;
+    // Fails the first "sent" record of this LSP, once: a sequence counts across the rolled-back transaction.
+    await owner.query(`CREATE SEQUENCE record_faults`);
+    await owner.query(
+      `CREATE FUNCTION fail_first_sent_record() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+       BEGIN
+         IF NEW.tenant_id = '${tenant.id}' AND NEW.status = 'sent' AND nextval('record_faults') = 1 THEN
+           RAISE EXCEPTION 'the database blinked';
+         END IF;
+         RETURN NEW;
+       END $$`,
+    );
+    await owner.query(
+      `CREATE TRIGGER fail_first_sent_record BEFORE UPDATE ON email_messages
+       FOR EACH ROW EXECUTE FUNCTION fail_first_sent_record()`,
+    );
+    try {
+      await api.plan();
+      await expectExactlyOneEach(providers, 'the emails whose record failed once');
+      const [{ faults }] = await owner.query(`SELECT last_value AS faults FROM record_faults`);
+      expect(Number(faults)).toBeGreaterThanOrEqual(2); // the fault struck, and the record went through after it
+      expect(await api.outbox(providers.map((provider) => provider.contactId))).toEqual(
+        providers.map(() => expect.objectContaining({ status: 'sent', attempts: 1, last_error: null })),
+      );
+      providers.forEach((provider) => expect(api.smtp.offers.get(provider.email)).toBe(1));
+    } finally {
+      await owner.query(`DROP TRIGGER IF EXISTS fail_first_sent_record ON email_messages`);
+      await owner.query(`DROP FUNCTION IF EXISTS fail_first_sent_record()`);
+      await owner.query(`DROP SEQUENCE IF EXISTS record_faults`);
+    }
+  });
 
   it('retries a temporary refusal (451) with backoff and sends once', async () => {
     const { providers } = await batch('greylisted', 2);
@@ -133,11 +223,8 @@ describe('reminder delivery under faults', () => {
     api.smtp.refuse = (address) =>
       address === refused.email && !mailboxExists ? { code: 550, message: '5.1.1 No such mailbox' } : undefined;
     await api.plan();
-    let [row] = await api.outbox([refused.contactId]);
-    for (let tries = 0; tries < 100 && ['queued', 'sending'].includes(row.status); tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      [row] = await api.outbox([refused.contactId]);
-    }
+    await api.settled([refused], 'the refused email');
+    const [row] = await api.outbox([refused.contactId]);
     expect(row).toMatchObject({
       status: 'failed',
       attempts: 1,
@@ -178,19 +265,33 @@ describe('reminder delivery under faults', () => {
     await api.plan();
     // As a worker that claimed the email and died (or is still sending it) would leave it.
     const [[row]] = await api.fixtures.owner.query(
-      `UPDATE email_messages SET status = 'sending', claimed_by = 'another-worker', claim_expires_at = now() + interval '2 seconds'
+      `UPDATE email_messages SET status = 'sending', claimed_by = 'another-worker', claim_expires_at = now() + interval '10 minutes'
        WHERE contact_id = $1 RETURNING id, idempotency_key`,
       [providers[0].contactId],
     );
     const queue = api.app.get<Queue>(getQueueToken(QUEUES.email), { strict: false });
     await startWorker();
-    await queue.add(
+    const job = await queue.add(
       EMAIL_JOBS.send,
       { tenantId: tenant.id, messageId: row.id },
       { jobId: `${row.idempotency_key}.again`, attempts: 2 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The worker finds the email held and puts the job off until the claim ends: wait for that, not a clock.
+    for (const deadline = Date.now() + 30_000; (await job.getState()) !== 'delayed';) {
+      if (Date.now() > deadline) {
+        throw new Error(`The held email's job is ${await job.getState()}, not put off until the claim ends`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toEqual([]);
+    // The claim ends (as a dead worker's does) and the job's time comes.
+    await api.fixtures.owner.query(`UPDATE email_messages SET claim_expires_at = now() WHERE id = $1`, [row.id]);
+    await job.promote();
+    // The planner's own job, put off the same way, finds the email settled and sends nothing.
+    const planned = await queue.getJob(row.idempotency_key);
+    if (planned && (await planned.getState()) === 'delayed') {
+      await planned.promote();
+    }
     await expectExactlyOneEach(providers, 'the email once the claim expired');
   });
 
@@ -203,17 +304,12 @@ describe('reminder delivery under faults', () => {
     expect(
       (await adviser.post(`/api/tenants/${tenant.slug}/providers/${providers[0].id}/guidance-emails`, {})).status,
     ).toBe(202);
-    const redis = api.app.get<Redis>(REDIS_CLIENT);
-    for await (const keys of redis.scanStream({
-      match: `${api.env['REDIS_PREFIX']}:email:*`,
-      count: 1000,
-    }) as AsyncIterable<string[]>) {
-      if (keys.length > 0) {
-        await redis.del(...keys);
-      }
-    }
+    // Only the email queue's keys: the rest of Redis (its sentinel) is there, so the worker sees no empty Redis.
+    await emptyRedis('email:');
     await startWorker();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Nothing is left for the worker to send it with: the job is gone, and the row waits.
+    expect(await api.emailJobsFor(providers)).toEqual([]);
+    expect(await api.outbox([providers[0].contactId])).toEqual([expect.objectContaining({ status: 'queued' })]);
     expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toEqual([]);
     const planned = await api.plan();
     expect(planned.requeued).toBeGreaterThanOrEqual(1);
@@ -221,7 +317,7 @@ describe('reminder delivery under faults', () => {
       () => api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)?.length === 1,
       'the guidance email',
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await api.settled(providers, 'the guidance email');
     const [mail] = api.smtp.deliveredTo([providers[0].email]).get(providers[0].email) ?? [];
     expect(mail.subject).toMatch(/^Help with your DSPT/);
     expect(api.smtp.deliveredTo([providers[0].email]).get(providers[0].email)).toHaveLength(1);

@@ -1,5 +1,5 @@
+import { randomBytes } from 'node:crypto';
 import {
-  type CompletionRow,
   type CompletionStatistics,
   type CompletionTrend,
   LSP_STATS_GROUPINGS,
@@ -8,7 +8,19 @@ import {
   type StatsFilters,
   type StatsGrouping,
 } from '@dspt/contracts';
-import { addDays, comparisonDay, PROVIDER_STATUSES, type ProviderStatus, SERVICE_TYPES, SIZE_BANDS } from '@dspt/domain';
+import {
+  addDays,
+  comparisonDay,
+  type CompletionFigures,
+  PROVIDER_STATUSES,
+  protectBesideKnown,
+  protectTable,
+  type ProviderStatus,
+  SERVICE_TYPES,
+  type ShownFigures,
+  showAll,
+  SIZE_BANDS,
+} from '@dspt/domain';
 import { londonDate } from '@dspt/server/config';
 import { JOB_SCHEDULERS, QUEUES, STATISTICS_JOBS } from '@dspt/server/queue';
 import { redisOptionsFromUrl } from '@dspt/server/redis';
@@ -46,18 +58,53 @@ function seedFor(n: number): { current: StatsProviderSeed; previous?: { status: 
       archived: n % 11 === 10,
       standing: n % 9 === 8 ? undefined : { status, completed },
     },
-    previous: n % 4 === 3 ? undefined : { status: PROVIDER_STATUSES[(n + 2) % PROVIDER_STATUSES.length], completed: (n * 5) % 44 },
+    previous:
+      n % 4 === 3
+        ? undefined
+        : { status: PROVIDER_STATUSES[(n + 2) % PROVIDER_STATUSES.length], completed: (n * 5) % 44 },
   };
 }
 
-/** The endpoint's figures of a row, shaped like the independent count's. */
-function figuresOf(row: Omit<CompletionRow, 'key' | 'label' | 'previous'>): Omit<CountedGroup, 'key'> {
+/** The figures of an answer's row (or of a count, as shown), without its key, label or last cycle. */
+function figuresOf(row: ShownFigures): ShownFigures {
   return {
     total: row.total,
     counts: row.counts,
     metOrAboveShare: row.metOrAboveShare,
     medianMandatoryCompleted: row.medianMandatoryCompleted,
+    hidden: row.hidden,
   };
+}
+
+function countedFigures({ key: _key, ...figures }: CountedGroup): CompletionFigures {
+  return figures;
+}
+
+const NO_PROVIDERS: CompletionFigures = {
+  total: 0,
+  counts: Object.fromEntries(PROVIDER_STATUSES.map((status) => [status, 0])) as Record<ProviderStatus, number>,
+  metOrAboveShare: null,
+  medianMandatoryCompleted: null,
+};
+
+/**
+ * The independent count as an answer must show it, by key: programme-wide (`protect`) with small numbers
+ * hidden by the domain's rule (groups taken in the order of their keys, as the api does), an LSP's own whole.
+ */
+function asShown(
+  groups: CountedGroup[],
+  all: CountedGroup | undefined,
+  smallNumbers: 'protect' | 'show',
+): { rows: Array<{ key: string } & ShownFigures>; total: ShownFigures } {
+  const keyed = groups
+    .map((group) => ({ ...group, key: group.key as string }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const total = all ? countedFigures(all) : NO_PROVIDERS;
+  const shown =
+    smallNumbers === 'protect'
+      ? protectTable(keyed.map(countedFigures), total)
+      : { rows: keyed.map((group) => showAll(countedFigures(group))), total: showAll(total) };
+  return { rows: keyed.map((group, index) => ({ key: group.key, ...shown.rows[index] })), total: shown.total };
 }
 
 function query(parameters: Record<string, string | undefined>): string {
@@ -108,26 +155,22 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
     return response.body as CompletionStatistics;
   };
 
-  const expectFiguresToEqualCount = async (answer: CompletionStatistics, cycleId: string, filters: StatsFilters) => {
+  const expectFiguresToEqualCount = async (
+    answer: CompletionStatistics,
+    cycleId: string,
+    filters: StatsFilters,
+    smallNumbers: 'protect' | 'show' = 'protect',
+  ) => {
     const counted = await stats.count(cycleId, answer.groupBy, filters);
     const [all] = await stats.count(cycleId, null, filters);
+    const expected = asShown(counted, all, smallNumbers);
     expect(
       answer.rows.map((row) => ({ key: row.key, ...figuresOf(row) })).sort((x, y) => x.key.localeCompare(y.key)),
-    ).toEqual(
-      counted
-        .map((group) => ({ ...group, key: group.key as string }))
-        .sort((x, y) => (x.key as string).localeCompare(y.key as string)),
-    );
-    const none = {
-      total: 0,
-      counts: Object.fromEntries(PROVIDER_STATUSES.map((status) => [status, 0])),
-      metOrAboveShare: null,
-      medianMandatoryCompleted: null,
-    };
-    expect(figuresOf(answer.total)).toEqual(all ? figuresOf(all) : none);
+    ).toEqual(expected.rows.sort((x, y) => x.key.localeCompare(y.key)));
+    expect(figuresOf(answer.total)).toEqual(expected.total);
   };
 
-  it('equals an independent SQL count over the caseload for every grouping, alone and with filters combined', async () => {
+  it('equals the count by completionFigures, the domain rule, over the caseload for every grouping, alone and with filters combined', async () => {
     const filterSets: StatsFilters[] = [
       {},
       { region: 'North East' },
@@ -152,6 +195,108 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
     expect(byLsp.targetShare).toBe(0.65);
   });
 
+  it('hides from a programme lead a provider that filters single out, and what a subtraction from the totals would give back; not from its own LSP', async () => {
+    const tenant = await fixtures.tenant('stats-small');
+    const other = await fixtures.tenant('stats-small-2');
+    const member = await signIn(await fixtures.member(tenant, 'viewer', { mfa: true }));
+    // A local authority of this test's own: other suites' providers (the demo seed's, say) share the database.
+    const LEEDS = `Leeds ${randomBytes(3).toString('hex')}`;
+    const place = (localAuthority: string) => ({
+      region: 'Yorkshire and The Humber' as const,
+      localAuthority,
+      serviceType: 'homecare' as const,
+      sizeBand: 'small' as const,
+    });
+    // Leeds: one homecare provider, at Standards Met with 43 items done. Bradford 6 and Wakefield 7 beside it.
+    await stats.provider(tenant, cycles.current.id, {
+      ...place(LEEDS),
+      standing: { status: 'standards_met', completed: 43 },
+    });
+    for (let n = 0; n < 6; n++) {
+      await stats.provider(tenant, cycles.current.id, {
+        ...place('Bradford'),
+        standing: { status: 'in_progress', completed: 10 + n },
+      });
+    }
+    for (let n = 0; n < 7; n++) {
+      const status = n < 5 ? 'standards_met' : 'not_started';
+      await stats.provider(tenant, cycles.current.id, {
+        ...place('Wakefield'),
+        standing: { status, completed: status === 'not_started' ? 0 : 43 },
+      });
+    }
+    const filters = { tenant: tenant.slug, serviceType: 'homecare' as const };
+
+    const answer = await completion({ groupBy: 'localAuthority', ...filters });
+    const leeds = answer.rows.find((row) => row.key === LEEDS);
+    expect(leeds).toMatchObject({
+      total: null,
+      metOrAboveShare: null,
+      medianMandatoryCompleted: null,
+      counts: Object.fromEntries(PROVIDER_STATUSES.map((status) => [status, null])),
+    });
+    expect(leeds?.hidden).toEqual(expect.arrayContaining(['total', 'standards_met', 'medianMandatoryCompleted']));
+    // The total stays (14 providers, 6 at Standards Met): the total minus the other rows gives nothing back.
+    expect(answer.total).toMatchObject({ total: 14, counts: { standards_met: 6, in_progress: 6, not_started: null } });
+    const columns = [
+      { name: 'total', of: (row: ShownFigures) => row.total },
+      ...PROVIDER_STATUSES.map((status) => ({ name: status, of: (row: ShownFigures) => row.counts[status] })),
+    ];
+    for (const column of columns) {
+      const hidden = answer.rows.filter((row) => column.of(row) === null).length;
+      expect({ column: column.name, alone: column.of(answer.total) !== null && hidden === 1 }).toEqual({
+        column: column.name,
+        alone: false,
+      });
+    }
+    await expectFiguresToEqualCount(answer, cycles.current.id, filters);
+    // Filtered down to Leeds, grouped any way: hidden too, the total as well.
+    for (const groupBy of STATS_GROUPINGS) {
+      const single = await completion({ groupBy, ...filters, localAuthority: LEEDS });
+      expect({ groupBy, rows: single.rows.map((row) => row.total), total: single.total.total }).toEqual({
+        groupBy,
+        rows: [null],
+        total: null,
+      });
+    }
+
+    // The LSP's own member sees its own casework whole.
+    const own = (
+      await member.get(
+        `/api/tenants/${tenant.slug}/stats/completion?${query({ cycle: cycles.current.code, groupBy: 'localAuthority', serviceType: 'homecare' })}`,
+      )
+    ).body as LspCompletionStatistics;
+    expect(own.rows.find((row) => row.key === LEEDS)).toMatchObject({
+      total: 1,
+      counts: { standards_met: 1 },
+      medianMandatoryCompleted: 43,
+      hidden: [],
+    });
+    // ...but not another LSP's single provider through England's total beside its own.
+    await stats.provider(other, cycles.current.id, {
+      ...place(LEEDS),
+      standing: { status: 'standards_exceeded', completed: 43 },
+    });
+    const beside = await eventually(
+      async () =>
+        (
+          await member.get(
+            `/api/tenants/${tenant.slug}/stats/completion?${query({ cycle: cycles.current.code, serviceType: 'homecare', localAuthority: LEEDS })}`,
+          )
+        ).body as LspCompletionStatistics,
+      (body) => body.national.total !== 1,
+    );
+    expect(beside.total).toMatchObject({ total: 1, hidden: [] });
+    expect(beside.national).toMatchObject({
+      total: null,
+      counts: { standards_exceeded: null },
+      medianMandatoryCompleted: null,
+    });
+    const byLsp = await completion({ groupBy: 'tenant', serviceType: 'homecare', localAuthority: LEEDS });
+    expect(byLsp.rows.map((row) => row.total)).toEqual([null, null]);
+    expect(byLsp.total.total).toBeNull();
+  });
+
   it("compares with last cycle's snapshot at the same number of days before its deadline, and says when there is none", async () => {
     const { daysToDeadline, previousDay } = comparisonDay(
       londonDate(new Date()),
@@ -169,6 +314,7 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
     expect(before.rows.every((row) => row.previous === null) && before.total.previous === null).toBe(true);
 
     const atSnapshot = await stats.count(cycles.previous.id, 'region', { tenant: a.slug });
+    const [allAtSnapshot] = await stats.count(cycles.previous.id, null, { tenant: a.slug });
     await stats.snapshot(cycles.previous.id, previousDay);
     // Last cycle changes afterwards: the comparison keeps what the snapshot saw.
     await stats.setStanding(a, aProviders[0].id, cycles.previous.id, { status: 'standards_exceeded', completed: 43 });
@@ -182,13 +328,15 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
       day: previousDay,
       message: expect.stringContaining(`Compared with ${cycles.previous.code} on ${previousDay}`),
     });
+    const shownAtSnapshot = asShown(atSnapshot, allAtSnapshot, 'protect');
     for (const row of after.rows) {
-      const counted = atSnapshot.find((group) => group.key === row.key);
+      const counted = shownAtSnapshot.rows.find((group) => group.key === row.key);
       expect({ region: row.key, previous: row.previous }).toEqual({
         region: row.key,
         previous: counted ? figuresOf(counted) : null,
       });
     }
+    expect(after.total.previous).toEqual(shownAtSnapshot.total);
   });
 
   it('counts an HQ publication covering branches once for each branch, never twice', async () => {
@@ -218,35 +366,56 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
     );
     expect(publicationRows).toBe(3);
 
-    const answer = await completion({ groupBy: 'tenant', tenant: tenant.slug }, cycle.code);
-    expect(answer.rows).toHaveLength(1);
-    expect(answer.rows[0]).toMatchObject({
-      key: tenant.slug,
+    // Four providers: the LSP's own figures (a programme lead sees them hidden, fewer than five).
+    const own = await adviser.get(`/api/tenants/${tenant.slug}/stats/completion?cycle=${cycle.code}&groupBy=sizeBand`);
+    expect(own.status).toBe(200);
+    const answer = own.body as LspCompletionStatistics;
+    expect(answer.total).toMatchObject({
       total: 4,
       metOrAboveShare: 0.75,
       counts: { standards_met: 3, not_started: 1 },
+      hidden: [],
     });
-    await expectFiguresToEqualCount(answer, cycle.id, { tenant: tenant.slug });
+    await expectFiguresToEqualCount(answer, cycle.id, { tenant: tenant.slug }, 'show');
+    const programmeWide = await completion({ groupBy: 'tenant', tenant: tenant.slug }, cycle.code);
+    expect(programmeWide.rows[0]).toMatchObject({ key: tenant.slug, total: null, counts: { standards_met: null } });
   });
 
   it('keeps up with every change: answers follow each committed write as soon as it is notified', async () => {
-    const first = await completion({ groupBy: 'tenant', tenant: a.slug });
+    // The LSP's own figures: every count is shown, however small.
+    const ownCompletion = async (groupBy: StatsGrouping) => {
+      const response = await aViewer.get(
+        `/api/tenants/${a.slug}/stats/completion?${query({ cycle: cycles.current.code, groupBy })}`,
+      );
+      expect(response.status).toBe(200);
+      const answer = response.body as LspCompletionStatistics;
+      return { ...answer, rows: [answer.total] };
+    };
+    const first = await ownCompletion('region');
     const target =
       aProviders.find((_provider, index) => seedFor(index).current.standing?.status === 'in_progress') ?? aProviders[1];
     await stats.setStanding(a, target.id, cycles.current.id, { status: 'standards_met', completed: 43 });
     const second = await eventually(
-      () => completion({ groupBy: 'tenant', tenant: a.slug }),
+      () => ownCompletion('region'),
       (answer) => answer.rows[0].counts.standards_met !== first.rows[0].counts.standards_met,
     );
-    expect(second.rows[0].counts.standards_met).toBe(first.rows[0].counts.standards_met + 1);
-    await expectFiguresToEqualCount(second, cycles.current.id, { tenant: a.slug });
+    expect(second.rows[0].counts.standards_met).toBe((first.rows[0].counts.standards_met ?? 0) + 1);
+    // Programme-wide, the same change, with small numbers hidden.
+    await expectFiguresToEqualCount(
+      await eventually(
+        () => completion({ groupBy: 'tenant', tenant: a.slug }),
+        (answer) => answer.total.total === second.total.total,
+      ),
+      cycles.current.id,
+      { tenant: a.slug },
+    );
 
     await fixtures.owner.query(`UPDATE providers SET archived_at = now() WHERE id = $1`, [target.id]);
     const third = await eventually(
-      () => completion({ groupBy: 'tenant', tenant: a.slug }),
+      () => ownCompletion('region'),
       (answer) => answer.rows[0].total !== second.rows[0].total,
     );
-    expect(third.rows[0].total).toBe(second.rows[0].total - 1);
+    expect(third.rows[0].total).toBe((second.rows[0].total ?? 0) - 1);
     await fixtures.owner.query(
       `UPDATE providers SET archived_at = NULL, size_band = 'large', local_authority = 'Sunderland' WHERE id = $1`,
       [target.id],
@@ -256,6 +425,40 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
       (answer) => answer.total.total === second.rows[0].total,
     );
     await expectFiguresToEqualCount(moved, cycles.current.id, { tenant: a.slug });
+    const movedOwn = (
+      await aViewer.get(
+        `/api/tenants/${a.slug}/stats/completion?${query({ cycle: cycles.current.code, groupBy: 'sizeBand' })}`,
+      )
+    ).body as LspCompletionStatistics;
+    await expectFiguresToEqualCount(movedOwn, cycles.current.id, { tenant: a.slug }, 'show');
+  });
+
+  it('counts a transaction of many statements once, at commit, to the same figures', async () => {
+    const cell = `SELECT providers, standards_met FROM stats_completion_cells
+                  WHERE tenant_id = $1 AND cycle_id = $2 AND local_authority = 'Bulk Town'`;
+    const pending = `SELECT count(*)::int AS n FROM stats_pending_cells`;
+    // As an import writes: providers batch after batch, then their assessments.
+    await fixtures.owner.transaction(async (manager) => {
+      for (const batch of [0, 1]) {
+        await manager.query(
+          `INSERT INTO providers (tenant_id, ods_code, name, kind, service_type, size_band, local_authority, region)
+           SELECT $1, 'Z' || upper(substr(md5(random()::text), 1, 5)), 'Bulk ' || $2 || '-' || n, 'single_site',
+                  'homecare', 'small', 'Bulk Town', 'North East'
+           FROM generate_series(1, 3) n`,
+          [a.id, batch],
+        );
+      }
+      await manager.query(
+        `INSERT INTO assessments (tenant_id, provider_id, cycle_id, mandatory_completed, mandatory_total, any_progress, status)
+         SELECT tenant_id, id, $2, 43, 43, true, 'standards_met' FROM providers
+         WHERE tenant_id = $1 AND local_authority = 'Bulk Town' AND name LIKE 'Bulk 0-%'`,
+        [a.id, cycles.current.id],
+      );
+      expect(await manager.query(cell, [a.id, cycles.current.id])).toEqual([]);
+      expect((await manager.query(pending))[0].n).toBeGreaterThan(0);
+    });
+    expect(await fixtures.owner.query(cell, [a.id, cycles.current.id])).toEqual([{ providers: 6, standards_met: 3 }]);
+    expect((await fixtures.owner.query(pending))[0].n).toBe(0);
   });
 
   it("shows an LSP's users their own LSP, with England's total beside it", async () => {
@@ -266,16 +469,18 @@ describe('completion statistics (GET /api/stats/*, GET /api/tenants/{slug}/stats
       expect(response.status).toBe(200);
       const answer = response.body as LspCompletionStatistics;
       expect(answer.tenant).toEqual({ slug: a.slug, name: a.name });
-      await expectFiguresToEqualCount(answer, cycles.current.id, { tenant: a.slug });
+      await expectFiguresToEqualCount(answer, cycles.current.id, { tenant: a.slug }, 'show');
+      // England beside it: what would single out another LSP's providers is hidden.
       const [england] = await stats.count(cycles.current.id, null);
-      expect(figuresOf(answer.national)).toEqual(figuresOf(england as CompletionRow));
+      const [own] = await stats.count(cycles.current.id, null, { tenant: a.slug });
+      expect(figuresOf(answer.national)).toEqual(protectBesideKnown(countedFigures(england), countedFigures(own)));
     }
     const filtered = (
       await aViewer.get(
         `/api/tenants/${a.slug}/stats/completion?${query({ cycle: cycles.current.code, region: 'London' })}`,
       )
     ).body as LspCompletionStatistics;
-    await expectFiguresToEqualCount(filtered, cycles.current.id, { tenant: a.slug, region: 'London' });
+    await expectFiguresToEqualCount(filtered, cycles.current.id, { tenant: a.slug, region: 'London' }, 'show');
 
     expect((await aViewer.get(`/api/tenants/${b.slug}/stats/completion`)).status).toBe(403);
     const trend = await aViewer.get(`/api/tenants/${a.slug}/stats/trend?cycle=${cycles.current.code}`);
@@ -494,9 +699,27 @@ describe('daily completion snapshots and the trend', () => {
     await stats.snapshot(cycles.current.id, addDays(cycles.current.deadline, -100));
     await stats.snapshot(cycles.current.id, addDays(cycles.current.deadline, -100));
 
-    const response = await lead.get(`/api/stats/trend?cycle=${cycles.current.code}&tenant=${tenant.slug}`);
+    // Two providers: the LSP's own trend shows them; programme-wide, every point is hidden.
+    const member = await api.fixtures.member(tenant, 'viewer', { mfa: true });
+    const viewer = await new ApiClient(api.app).signIn(member.email, member.password, member.totpSecret);
+    const ownTrend = `/api/tenants/${tenant.slug}/stats/trend?cycle=${cycles.current.code}`;
+    const response = await viewer.get(ownTrend);
     expect(response.status).toBe(200);
     const trend = response.body as CompletionTrend;
+    const programmeWide = (await lead.get(`/api/stats/trend?cycle=${cycles.current.code}&tenant=${tenant.slug}`))
+      .body as CompletionTrend;
+    expect(
+      [...programmeWide.current.points, ...(programmeWide.previous?.points ?? [])].map((point) => [
+        point.total,
+        point.metOrAboveShare,
+        point.counts.standards_exceeded,
+        point.hidden.includes('total'),
+      ]),
+    ).toEqual([
+      [null, null, null, true],
+      [null, null, null, true],
+      [null, null, null, true],
+    ]);
     expect(trend.current).toEqual({
       cycle: cycles.current.code,
       deadline: cycles.current.deadline,
@@ -514,6 +737,7 @@ describe('daily completion snapshots and the trend', () => {
             standards_exceeded: 1,
           },
           metOrAboveShare: 0.5,
+          hidden: [],
         },
       ],
     });
@@ -534,12 +758,71 @@ describe('daily completion snapshots and the trend', () => {
     await stats.setStanding(tenant, second.id, cycles.current.id, { status: 'in_progress', completed: 5 });
     await stats.snapshot(cycles.current.id, addDays(cycles.current.deadline, -99));
     const next = await eventually(
-      async () => (await lead.get(`/api/stats/trend?cycle=${cycles.current.code}&tenant=${tenant.slug}`)).body as CompletionTrend,
+      async () => (await viewer.get(ownTrend)).body as CompletionTrend,
       (answer) => answer.current.points.length === 2,
     );
     expect(next.current.points.map((point) => [point.daysToDeadline, point.counts.in_progress])).toEqual([
       [100, 0],
       [99, 1],
     ]);
+  });
+});
+
+describe("today's point of the trend and the headline", () => {
+  const api = useTestApi();
+
+  it('agree: once a snapshot has been taken today, later changes show in both, with the same share', async () => {
+    const stats = new StatisticsFixtures(api.fixtures.owner);
+    // The cycle under way today (the day the api's clock reads), in this test's own database.
+    const today = londonDate(new Date());
+    const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) >= 7 ? 0 : 1);
+    const code = `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+    await api.fixtures.owner.query(
+      `INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+      [code, `${year}-07-01`, `${year + 1}-06-30`],
+    );
+    const [cycle] = await api.fixtures.owner.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [code]);
+    const tenant = await api.fixtures.tenant('today');
+    const providers = [];
+    for (let n = 0; n < 16; n++) {
+      providers.push(
+        await stats.provider(tenant, cycle.id, {
+          region: 'London',
+          localAuthority: 'Camden',
+          serviceType: 'homecare',
+          sizeBand: 'small',
+          standing: { status: n < 6 ? 'standards_met' : 'in_progress', completed: n < 6 ? 43 : 10 },
+        }),
+      );
+    }
+    await stats.snapshot(cycle.id, today);
+    // Two more at Standards Met after today's snapshot: 8 of 16 now, 6 of 16 in the snapshot.
+    for (const provider of providers.slice(6, 8)) {
+      await stats.setStanding(tenant, provider.id, cycle.id, { status: 'standards_met', completed: 43 });
+    }
+    const leadUser = await api.fixtures.user({ label: 'lead', globalRole: 'programme_lead', mfa: true });
+    const lead = await new ApiClient(api.app).signIn(leadUser.email, leadUser.password, leadUser.totpSecret);
+    const member = await api.fixtures.member(tenant, 'viewer', { mfa: true });
+    const viewer = await new ApiClient(api.app).signIn(member.email, member.password, member.totpSecret);
+
+    // Other tests of this file add providers to today's cycle: the lead looks at this LSP only.
+    for (const [client, base, filters] of [
+      [lead, `/api/stats`, `cycle=${code}&serviceType=homecare&tenant=${tenant.slug}`],
+      [viewer, `/api/tenants/${tenant.slug}/stats`, `cycle=${code}&serviceType=homecare`],
+    ] as const) {
+      const headline = await eventually(
+        async () => (await client.get(`${base}/completion?${filters}`)).body as CompletionStatistics,
+        (answer) => answer.total.metOrAboveShare === 0.5,
+      );
+      expect(headline.total.metOrAboveShare).toBe(0.5);
+      const trend = (await client.get(`${base}/trend?${filters}`)).body as CompletionTrend;
+      const point = trend.current.points.find((candidate) => candidate.day === today);
+      expect(point).toMatchObject({
+        total: headline.total.total,
+        counts: headline.total.counts,
+        metOrAboveShare: headline.total.metOrAboveShare,
+        daysToDeadline: headline.daysToDeadline,
+      });
+    }
   });
 });

@@ -76,7 +76,11 @@ describe('LSP tenants and programme leads (system admin)', () => {
   /** Accepts as a new account and sets up MFA; answers the signed-in client and the enrolment result. */
   async function acceptAsNewUser(link: URL, displayName: string) {
     const client = new ApiClient(app);
-    const body: Record<string, string> = { token: link.searchParams.get('token') ?? '', displayName, password: GOOD_PASSWORD };
+    const body: Record<string, string> = {
+      token: link.searchParams.get('token') ?? '',
+      displayName,
+      password: GOOD_PASSWORD,
+    };
     const lsp = link.searchParams.get('lsp');
     if (lsp) {
       body['lsp'] = lsp;
@@ -86,18 +90,23 @@ describe('LSP tenants and programme leads (system admin)', () => {
     expect(accepted.body).toEqual({ mfaRequired: false, mfaEnrolmentRequired: true });
     const start = await client.post('/api/auth/mfa/enrolment');
     expect(start.status).toBe(200);
-    const confirm = await client.post('/api/auth/mfa/enrolment/confirm', { code: await totpCode((start.body as MfaEnrolmentStart).secret) });
+    const confirm = await client.post('/api/auth/mfa/enrolment/confirm', {
+      code: await totpCode((start.body as MfaEnrolmentStart).secret),
+    });
     expect(confirm.status).toBe(200);
     return { client, result: confirm.body as MfaEnrolmentResult };
   }
 
   describe('GET /api/tenants', () => {
-    it("shows an LSP member only their own LSPs", async () => {
+    it('shows an LSP member only their own LSPs', async () => {
       const first = await fixtures.tenant('mine');
       const second = await fixtures.tenant('mine-too');
       await fixtures.tenant('not-mine');
       const memberUser = await fixtures.member(first, 'adviser', { mfa: true });
-      await fixtures.owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'viewer')`, [second.id, memberUser.id]);
+      await fixtures.owner.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'viewer')`, [
+        second.id,
+        memberUser.id,
+      ]);
       const member = await signIn(memberUser);
 
       const response = await member.get('/api/tenants');
@@ -128,7 +137,12 @@ describe('LSP tenants and programme leads (system admin)', () => {
       const rows: Array<{ id: string }> = await fixtures.owner.query(`SELECT id FROM tenants`);
       expect(items).toHaveLength(rows.length);
       expect(items.map((item) => item.id).sort()).toEqual(rows.map((row) => row.id).sort());
-      expect(items[0]).toEqual({ id: expect.any(String), slug: expect.any(String), name: expect.any(String), region: expect.any(String) });
+      expect(items[0]).toEqual({
+        id: expect.any(String),
+        slug: expect.any(String),
+        name: expect.any(String),
+        region: expect.any(String),
+      });
     });
   });
 
@@ -136,11 +150,21 @@ describe('LSP tenants and programme leads (system admin)', () => {
     it('creates an LSP, invites its first admin by email and audits both', async () => {
       const slug = unique('new-lsp');
       const adminEmail = `${unique('first-admin')}@example.org`;
-      const response = await sysAdmin.post('/api/tenants', { slug, name: '  Cumbria Care Partnership  ', region: 'North West', adminEmail });
+      const response = await sysAdmin.post('/api/tenants', {
+        slug,
+        name: '  Cumbria Care Partnership  ',
+        region: 'North West',
+        adminEmail,
+      });
 
       expect(response.status).toBe(201);
       const created = response.body as TenantSummary;
-      expect(created).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), slug, name: 'Cumbria Care Partnership', region: 'North West' });
+      expect(created).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        slug,
+        name: 'Cumbria Care Partnership',
+        region: 'North West',
+      });
       expect(await fixtures.owner.query(`SELECT slug, name, region FROM tenants WHERE id = $1`, [created.id])).toEqual([
         { slug, name: 'Cumbria Care Partnership', region: 'North West' },
       ]);
@@ -151,15 +175,38 @@ describe('LSP tenants and programme leads (system admin)', () => {
       const link = linkIn(mail);
       expect(link.searchParams.get('lsp')).toBe(slug);
 
-      const invitations = await fixtures.owner.query(`SELECT id, tenant_id, role, global_role, invited_by FROM invitations WHERE email = $1`, [adminEmail]);
-      expect(invitations).toEqual([{ id: expect.any(String), tenant_id: created.id, role: 'admin', global_role: null, invited_by: sysAdminUser.id }]);
+      const invitations = await fixtures.owner.query(
+        `SELECT id, tenant_id, role, global_role, invited_by FROM invitations WHERE email = $1`,
+        [adminEmail],
+      );
+      expect(invitations).toEqual([
+        {
+          id: expect.any(String),
+          tenant_id: created.id,
+          role: 'admin',
+          global_role: null,
+          invited_by: sysAdminUser.id,
+        },
+      ]);
       const audit = await fixtures.owner.query(
         `SELECT action, tenant_id, actor_user_id, target_id, after FROM audit_events WHERE tenant_id = $1 ORDER BY occurred_at`,
         [created.id],
       );
       expect(audit).toEqual([
-        { action: 'tenant.created', tenant_id: created.id, actor_user_id: sysAdminUser.id, target_id: created.id, after: created },
-        { action: 'invitation.created', tenant_id: created.id, actor_user_id: sysAdminUser.id, target_id: invitations[0].id, after: { email: adminEmail, role: 'admin' } },
+        {
+          action: 'tenant.created',
+          tenant_id: created.id,
+          actor_user_id: sysAdminUser.id,
+          target_id: created.id,
+          after: created,
+        },
+        {
+          action: 'invitation.created',
+          tenant_id: created.id,
+          actor_user_id: sysAdminUser.id,
+          target_id: invitations[0].id,
+          after: { email: adminEmail, role: 'admin' },
+        },
       ]);
 
       // The invited admin joins and can manage the new LSP.
@@ -167,7 +214,9 @@ describe('LSP tenants and programme leads (system admin)', () => {
       expect(result.me.memberships).toEqual([{ tenant: created, role: 'admin' }]);
       const users = await client.get(`/api/tenants/${slug}/users`);
       expect(users.status).toBe(200);
-      expect(users.body.items).toEqual([expect.objectContaining({ email: adminEmail, role: 'admin', mfaEnrolled: true })]);
+      expect(users.body.items).toEqual([
+        expect.objectContaining({ email: adminEmail, role: 'admin', mfaEnrolled: true }),
+      ]);
     });
 
     it('creates an LSP without an admin when none is named', async () => {
@@ -176,7 +225,9 @@ describe('LSP tenants and programme leads (system admin)', () => {
       const response = await sysAdmin.post('/api/tenants', { slug, name: 'Bare LSP', region: 'London' });
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ slug, name: 'Bare LSP', region: 'London' });
-      expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE tenant_id = $1`, [response.body.id])).toEqual([]);
+      expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE tenant_id = $1`, [response.body.id])).toEqual(
+        [],
+      );
       expect(smtp.messages.length).toBe(mailsBefore);
     });
 
@@ -184,25 +235,44 @@ describe('LSP tenants and programme leads (system admin)', () => {
       const existing = await fixtures.tenant('taken');
       const response = await sysAdmin.post('/api/tenants', { slug: existing.slug, name: 'Impostor', region: 'London' });
       expect(response.status).toBe(409);
-      expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringContaining(existing.slug) });
-      expect(await fixtures.owner.query(`SELECT name FROM tenants WHERE slug = $1`, [existing.slug])).toEqual([{ name: existing.name }]);
+      expect(response.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        message: expect.stringContaining(existing.slug),
+      });
+      expect(await fixtures.owner.query(`SELECT name FROM tenants WHERE slug = $1`, [existing.slug])).toEqual([
+        { name: existing.name },
+      ]);
     });
 
     it('answers 409, not 500, when the same slug is created concurrently', async () => {
       for (let round = 0; round < 3; round++) {
         const slug = unique('race');
-        const responses = await Promise.all([1, 2, 3].map(() => sysAdmin.post('/api/tenants', { slug, name: 'Race LSP', region: 'London' })));
+        const responses = await Promise.all(
+          [1, 2, 3].map(() => sysAdmin.post('/api/tenants', { slug, name: 'Race LSP', region: 'London' })),
+        );
         expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409]);
         for (const response of responses.filter((candidate) => candidate.status === 409)) {
-          expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', message: expect.stringContaining(slug) });
+          expect(response.body).toMatchObject({
+            statusCode: 409,
+            error: 'Conflict',
+            message: expect.stringContaining(slug),
+          });
         }
-        expect(await fixtures.owner.query(`SELECT count(*)::int AS n FROM tenants WHERE slug = $1`, [slug])).toEqual([{ n: 1 }]);
+        expect(await fixtures.owner.query(`SELECT count(*)::int AS n FROM tenants WHERE slug = $1`, [slug])).toEqual([
+          { n: 1 },
+        ]);
       }
     });
 
     it('names each invalid field (400)', async () => {
       const before = await tenantCount();
-      const response = await sysAdmin.post('/api/tenants', { slug: 'Not A Slug!', name: 'Fine Name', region: 'Narnia', adminEmail: 'nobody' });
+      const response = await sysAdmin.post('/api/tenants', {
+        slug: 'Not A Slug!',
+        name: 'Fine Name',
+        region: 'Narnia',
+        adminEmail: 'nobody',
+      });
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       const fields = (response.body as ApiErrorBody).details?.map((detail) => detail.field);
@@ -221,11 +291,21 @@ describe('LSP tenants and programme leads (system admin)', () => {
 
     it('creates nothing when the admin invitation cannot be sent (503)', async () => {
       const slug = unique('unmailable');
-      const response = await sysAdmin.post('/api/tenants', { slug, name: 'Unmailable LSP', region: 'London', adminEmail: `${REFUSED_PREFIX}${slug}@example.org` });
+      const response = await sysAdmin.post('/api/tenants', {
+        slug,
+        name: 'Unmailable LSP',
+        region: 'London',
+        adminEmail: `${REFUSED_PREFIX}${slug}@example.org`,
+      });
       expect(response.status).toBe(503);
       expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
       expect(await fixtures.owner.query(`SELECT id FROM tenants WHERE slug = $1`, [slug])).toEqual([]);
-      expect(await fixtures.owner.query(`SELECT id FROM audit_events WHERE action = 'tenant.created' AND after->>'slug' = $1`, [slug])).toEqual([]);
+      expect(
+        await fixtures.owner.query(
+          `SELECT id FROM audit_events WHERE action = 'tenant.created' AND after->>'slug' = $1`,
+          [slug],
+        ),
+      ).toEqual([]);
     });
 
     it('is for system admins only', async () => {
@@ -241,7 +321,88 @@ describe('LSP tenants and programme leads (system admin)', () => {
         expect(response.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
         expect(await fixtures.owner.query(`SELECT id FROM tenants WHERE slug = $1`, [slug])).toEqual([]);
       }
-      expect((await new ApiClient(app).post('/api/tenants', { slug: unique('anon'), name: 'Anon LSP', region: 'London' })).status).toBe(401);
+      expect(
+        (await new ApiClient(app).post('/api/tenants', { slug: unique('anon'), name: 'Anon LSP', region: 'London' }))
+          .status,
+      ).toBe(401);
+    });
+  });
+
+  describe('/api/admin/tenants/{slug}', () => {
+    it('shows an LSP created without an admin, and lets a system admin invite its first admin', async () => {
+      const slug = unique('adminless');
+      expect((await sysAdmin.post('/api/tenants', { slug, name: 'Adminless LSP', region: 'South West' })).status).toBe(
+        201,
+      );
+
+      const before = await sysAdmin.get(`/api/admin/tenants/${slug}`);
+      expect(before.status).toBe(200);
+      expect(before.body).toEqual({
+        id: expect.any(String),
+        slug,
+        name: 'Adminless LSP',
+        region: 'South West',
+        members: 0,
+        admins: 0,
+        pendingInvitations: [],
+      });
+
+      const adminEmail = `${unique('late-admin')}@example.org`;
+      const invited = await sysAdmin.post(`/api/admin/tenants/${slug}/invitations`, {
+        email: adminEmail.toUpperCase(),
+      });
+      expect(invited.status).toBe(201);
+      expect(invited.body).toMatchObject({ email: adminEmail, role: 'admin', invitedBy: sysAdminUser.id });
+      const pending = await sysAdmin.get(`/api/admin/tenants/${slug}`);
+      expect(pending.body).toMatchObject({
+        members: 0,
+        admins: 0,
+        pendingInvitations: [{ email: adminEmail, role: 'admin', expiresAt: expect.any(String) }],
+      });
+
+      const link = linkIn(await onlyMailTo(adminEmail));
+      expect(link.searchParams.get('lsp')).toBe(slug);
+      const { client, result } = await acceptAsNewUser(link, 'Late Admin');
+      expect(result.me.memberships).toEqual([
+        { tenant: { id: before.body.id, slug, name: 'Adminless LSP', region: 'South West' }, role: 'admin' },
+      ]);
+      expect((await client.get(`/api/tenants/${slug}/users`)).status).toBe(200);
+
+      const after = await sysAdmin.get(`/api/admin/tenants/${slug}`);
+      expect(after.body).toMatchObject({ members: 1, admins: 1, pendingInvitations: [] });
+    });
+
+    it('answers 404 for an unknown LSP and 400 naming a bad email', async () => {
+      expect((await sysAdmin.get(`/api/admin/tenants/${unique('nowhere')}`)).status).toBe(404);
+      const missing = await sysAdmin.post(`/api/admin/tenants/${unique('nowhere')}/invitations`, {
+        email: 'someone@example.org',
+      });
+      expect(missing.status).toBe(404);
+      const tenant = await fixtures.tenant('bad-invite');
+      const bad = await sysAdmin.post(`/api/admin/tenants/${tenant.slug}/invitations`, { email: 'not-an-address' });
+      expect(bad.status).toBe(400);
+      expect((bad.body as ApiErrorBody).details?.map((detail) => detail.field)).toEqual(['email']);
+      expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE tenant_id = $1`, [tenant.id])).toEqual([]);
+    });
+
+    it('is for system admins only', async () => {
+      const tenant = await fixtures.tenant('detail-forbid');
+      const lspAdmin = await signIn(await fixtures.member(tenant, 'admin', { mfa: true }));
+      for (const [label, client] of [
+        ['programme lead', lead],
+        ['LSP admin', lspAdmin],
+      ] as const) {
+        expect({ label, status: (await client.get(`/api/admin/tenants/${tenant.slug}`)).status }).toEqual({
+          label,
+          status: 403,
+        });
+        const invite = await client.post(`/api/admin/tenants/${tenant.slug}/invitations`, {
+          email: `${unique('sneaky')}@example.org`,
+        });
+        expect({ label, status: invite.status }).toEqual({ label, status: 403 });
+      }
+      expect(await fixtures.owner.query(`SELECT id FROM invitations WHERE tenant_id = $1`, [tenant.id])).toEqual([]);
+      expect((await new ApiClient(app).get(`/api/admin/tenants/${tenant.slug}`)).status).toBe(401);
     });
   });
 
@@ -250,7 +411,12 @@ describe('LSP tenants and programme leads (system admin)', () => {
       const email = `${unique('new-lead')}@example.org`;
       const response = await sysAdmin.post('/api/admin/programme-leads', { email });
       expect(response.status).toBe(201);
-      expect(response.body as ProgrammeLead).toEqual({ userId: null, email, displayName: null, invitationPending: true });
+      expect(response.body as ProgrammeLead).toEqual({
+        userId: null,
+        email,
+        displayName: null,
+        invitationPending: true,
+      });
 
       const mail = await onlyMailTo(email);
       expect(mail.subject).toContain('DSPT Support Portal');
@@ -259,15 +425,32 @@ describe('LSP tenants and programme leads (system admin)', () => {
       const token = link.searchParams.get('token') ?? '';
       expect(link.toString()).toBe(`https://portal.test/invitations/accept?token=${token}`);
 
-      const [row] = await fixtures.owner.query(`SELECT id, tenant_id, role, global_role, accepted_at FROM invitations WHERE email = $1`, [email]);
-      expect(row).toEqual({ id: expect.any(String), tenant_id: null, role: null, global_role: 'programme_lead', accepted_at: null });
+      const [row] = await fixtures.owner.query(
+        `SELECT id, tenant_id, role, global_role, accepted_at FROM invitations WHERE email = $1`,
+        [email],
+      );
+      expect(row).toEqual({
+        id: expect.any(String),
+        tenant_id: null,
+        role: null,
+        global_role: 'programme_lead',
+        accepted_at: null,
+      });
       expect(
-        await fixtures.owner.query(`SELECT tenant_id, actor_user_id FROM audit_events WHERE action = 'invitation.created' AND target_id = $1`, [row.id]),
+        await fixtures.owner.query(
+          `SELECT tenant_id, actor_user_id FROM audit_events WHERE action = 'invitation.created' AND target_id = $1`,
+          [row.id],
+        ),
       ).toEqual([{ tenant_id: null, actor_user_id: sysAdminUser.id }]);
 
       const pending = await sysAdmin.get('/api/admin/programme-leads');
       expect(pending.status).toBe(200);
-      expect((pending.body as ProgrammeLeadList).items).toContainEqual({ userId: null, email, displayName: null, invitationPending: true });
+      expect((pending.body as ProgrammeLeadList).items).toContainEqual({
+        userId: null,
+        email,
+        displayName: null,
+        invitationPending: true,
+      });
       expect((pending.body as ProgrammeLeadList).items).toContainEqual({
         userId: leadUser.id,
         email: leadUser.email,
@@ -290,20 +473,29 @@ describe('LSP tenants and programme leads (system admin)', () => {
       expect(me.status).toBe(200);
       expect((me.body as CurrentUser).roles).toEqual(['programme_lead']);
 
-      const [user] = await fixtures.owner.query(`SELECT id, global_role, mfa_enrolled_at FROM users WHERE email = $1`, [email]);
+      const [user] = await fixtures.owner.query(`SELECT id, global_role, mfa_enrolled_at FROM users WHERE email = $1`, [
+        email,
+      ]);
       expect(user.global_role).toBe('programme_lead');
       expect(user.mfa_enrolled_at).not.toBeNull();
       expect(await fixtures.owner.query(`SELECT tenant_id FROM memberships WHERE user_id = $1`, [user.id])).toEqual([]);
       expect(
-        await fixtures.owner.query(`SELECT tenant_id, actor_user_id FROM audit_events WHERE action = 'invitation.accepted' AND target_id = $1`, [row.id]),
+        await fixtures.owner.query(
+          `SELECT tenant_id, actor_user_id FROM audit_events WHERE action = 'invitation.accepted' AND target_id = $1`,
+          [row.id],
+        ),
       ).toEqual([{ tenant_id: null, actor_user_id: user.id }]);
 
       const after = (await sysAdmin.get('/api/admin/programme-leads')).body as ProgrammeLeadList;
-      expect(after.items.filter((item) => item.email === email)).toEqual([{ userId: user.id, email, displayName: 'Pat Lead', invitationPending: false }]);
+      expect(after.items.filter((item) => item.email === email)).toEqual([
+        { userId: user.id, email, displayName: 'Pat Lead', invitationPending: false },
+      ]);
 
       // Now a lead: every LSP, and no way to invite more leads.
       expect((await client.get('/api/tenants')).body.items).toHaveLength(await tenantCount());
-      expect((await client.post('/api/admin/programme-leads', { email: `${unique('x')}@example.org` })).status).toBe(403);
+      expect((await client.post('/api/admin/programme-leads', { email: `${unique('x')}@example.org` })).status).toBe(
+        403,
+      );
 
       // The link is spent, and a programme lead cannot be invited again.
       expect((await anonymous.post('/api/invitations/preview', { token })).status).toBe(410);
@@ -315,9 +507,12 @@ describe('LSP tenants and programme leads (system admin)', () => {
     it('leaves expired programme-lead invitations out of the list', async () => {
       const email = `${unique('expired-lead')}@example.org`;
       expect((await sysAdmin.post('/api/admin/programme-leads', { email })).status).toBe(201);
-      const emails = async () => ((await sysAdmin.get('/api/admin/programme-leads')).body as ProgrammeLeadList).items.map((item) => item.email);
+      const emails = async () =>
+        ((await sysAdmin.get('/api/admin/programme-leads')).body as ProgrammeLeadList).items.map((item) => item.email);
       expect(await emails()).toContain(email);
-      await fixtures.owner.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [email]);
+      await fixtures.owner.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [
+        email,
+      ]);
       expect(await emails()).not.toContain(email);
     });
 

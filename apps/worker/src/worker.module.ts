@@ -1,8 +1,11 @@
 import { AuditModule } from '@dspt/server/audit';
+import { AuthWorkerModule } from '@dspt/server/auth';
 import { AppConfigModule, type Environment } from '@dspt/server/config';
 import { DatabaseModule } from '@dspt/server/database';
+import { DsptListWorkerModule } from '@dspt/server/dspt-list';
 import { LoggingModule } from '@dspt/server/logging';
 import { MailModule } from '@dspt/server/mail';
+import { ProvidersWorkerModule } from '@dspt/server/providers';
 import { SystemWorkerModule } from '@dspt/server/queue';
 import { RedisModule } from '@dspt/server/redis';
 import { RemindersWorkerModule } from '@dspt/server/reminders';
@@ -26,7 +29,10 @@ export class WorkerModule {
         AuditModule,
         SystemWorkerModule,
         RemindersWorkerModule,
+        AuthWorkerModule,
         StatisticsWorkerModule,
+        DsptListWorkerModule,
+        ProvidersWorkerModule,
       ],
     };
   }

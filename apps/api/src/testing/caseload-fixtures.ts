@@ -1,17 +1,22 @@
-import { cycleForDate, type ProviderKind, type ProviderStatus, type PublicationLevel, type QuestionLevel, type ServiceType } from '@dspt/domain';
+import {
+  cycleForDate,
+  type ProviderKind,
+  type ProviderStatus,
+  type PublicationLevel,
+  type QuestionLevel,
+  type ServiceType,
+} from '@dspt/domain';
 import { londonDate } from '@dspt/server/config';
-import type { FixtureTenant } from '@dspt/server/testing';
-import { randomBytes, randomInt } from 'node:crypto';
+import { type FixtureTenant, randomSiteCode } from '@dspt/server/testing';
+import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+
+export { randomSiteCode } from '@dspt/server/testing';
 
 /** Today in London shifted by whole days, as YYYY-MM-DD. */
 export function londonDay(offsetDays = 0): string {
   const today = new Date(`${londonDate(new Date())}T12:00:00Z`);
   return new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function randomSiteCode(): string {
-  return `V${randomBytes(2).toString('hex').toUpperCase()}`;
 }
 
 export interface ProviderSeed {
@@ -36,7 +41,10 @@ export class CaseloadFixtures {
   constructor(private readonly owner: DataSource) {}
 
   /** A cycle with a deadline `deadlineInDays` from today and these question levels (CE+ skippable where `ce`). */
-  async cycle(deadlineInDays: number, questions: Array<{ level: QuestionLevel; ce?: boolean }>): Promise<{ id: string; code: string; deadline: string }> {
+  async cycle(
+    deadlineInDays: number,
+    questions: Array<{ level: QuestionLevel; ce?: boolean }>,
+  ): Promise<{ id: string; code: string; deadline: string }> {
     const startYear = randomInt(2200, 9000);
     const code = `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
     const deadline = londonDay(deadlineInDays);
@@ -50,7 +58,14 @@ export class CaseloadFixtures {
     for (const [position, question] of questions.entries()) {
       await this.owner.query(
         `INSERT INTO questions (cycle_id, code, section, title, level, ce_plus_skippable, position) VALUES ($1, $2, 'Data Security', $3, $4, $5, $6)`,
-        [rows[0].id, `9.${Math.floor(position / 9) + 1}.${(position % 9) + 1}`, `Item ${position}`, question.level, question.ce ?? false, position],
+        [
+          rows[0].id,
+          `9.${Math.floor(position / 9) + 1}.${(position % 9) + 1}`,
+          `Item ${position}`,
+          question.level,
+          question.ce ?? false,
+          position,
+        ],
       );
     }
     return { id: rows[0].id, code, deadline };
@@ -58,7 +73,10 @@ export class CaseloadFixtures {
 
   /** The current cycle (today's, by the DSPT calendar) exists, with whatever questions it already has. */
   async ensureCycle(code: string, startsOn: string, deadline: string): Promise<string> {
-    await this.owner.query(`INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [code, startsOn, deadline]);
+    await this.owner.query(
+      `INSERT INTO assessment_cycles (code, starts_on, deadline) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+      [code, startsOn, deadline],
+    );
     const [row] = await this.owner.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [code]);
     return row.id;
   }
@@ -69,7 +87,10 @@ export class CaseloadFixtures {
     return { id: await this.ensureCycle(current.code, current.startsOn, current.deadline), code: current.code };
   }
 
-  async provider(tenant: FixtureTenant, seed: ProviderSeed = {}): Promise<{ id: string; odsCode: string; name: string }> {
+  async provider(
+    tenant: FixtureTenant,
+    seed: ProviderSeed = {},
+  ): Promise<{ id: string; odsCode: string; name: string }> {
     const odsCode = seed.odsCode ?? randomSiteCode();
     const name = seed.name ?? `Provider ${odsCode}`;
     const [row] = await this.owner.query(
@@ -100,7 +121,12 @@ export class CaseloadFixtures {
     return { id: row.id, odsCode, name };
   }
 
-  async assessment(tenant: FixtureTenant, providerId: string, cycleId: string, standing: { completed: number; total: number; status: ProviderStatus }): Promise<void> {
+  async assessment(
+    tenant: FixtureTenant,
+    providerId: string,
+    cycleId: string,
+    standing: { completed: number; total: number; status: ProviderStatus },
+  ): Promise<void> {
     await this.owner.query(
       `INSERT INTO assessments (tenant_id, provider_id, cycle_id, mandatory_completed, mandatory_total, any_progress, status)
        VALUES ($1, $2, $3, $4, $5, $4 > 0, $6)`,
@@ -108,14 +134,17 @@ export class CaseloadFixtures {
     );
   }
 
-  async publication(tenant: FixtureTenant, providerId: string, cycleId: string, level: PublicationLevel, publishedOn: string): Promise<void> {
-    await this.owner.query(`INSERT INTO publications (tenant_id, provider_id, cycle_id, level, published_on) VALUES ($1, $2, $3, $4, $5)`, [
-      tenant.id,
-      providerId,
-      cycleId,
-      level,
-      publishedOn,
-    ]);
+  async publication(
+    tenant: FixtureTenant,
+    providerId: string,
+    cycleId: string,
+    level: PublicationLevel,
+    publishedOn: string,
+  ): Promise<void> {
+    await this.owner.query(
+      `INSERT INTO publications (tenant_id, provider_id, cycle_id, level, published_on) VALUES ($1, $2, $3, $4, $5)`,
+      [tenant.id, providerId, cycleId, level, publishedOn],
+    );
   }
 
   async task(tenant: FixtureTenant, providerId: string, dueOn: string, done = false): Promise<void> {
@@ -126,7 +155,10 @@ export class CaseloadFixtures {
   }
 
   async contactId(providerId: string): Promise<string> {
-    const [row] = await this.owner.query(`SELECT id FROM provider_contacts WHERE provider_id = $1 ORDER BY created_at LIMIT 1`, [providerId]);
+    const [row] = await this.owner.query(
+      `SELECT id FROM provider_contacts WHERE provider_id = $1 ORDER BY created_at LIMIT 1`,
+      [providerId],
+    );
     return row.id;
   }
 }

@@ -96,6 +96,19 @@ export class ControllableSmtpServer {
     this.release();
   }
 
+  /**
+   * Waits until the clients of `count` held messages have gone (one of several senders was killed), then
+   * answers every held message: those whose client left are not delivered, the others are.
+   */
+  async releaseOnceClientsLeave(count: number, timeoutMs = 10_000): Promise<void> {
+    await this.waitFor(
+      () => this.held.filter((entry) => this.closedSessions.has(entry.sessionId)).length >= count,
+      `the clients of ${count} held messages to disconnect`,
+      timeoutMs,
+    );
+    this.release();
+  }
+
   /** Messages delivered to each of these addresses. */
   deliveredTo(addresses: readonly string[]): Map<string, ParsedMail[]> {
     const wanted = new Set(addresses.map((address) => address.toLowerCase()));

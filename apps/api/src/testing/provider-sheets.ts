@@ -1,12 +1,15 @@
 import { PROVIDER_SHEET_COLUMNS, type ProviderSheetColumn } from '@dspt/domain';
+import { randomSiteCode } from '@dspt/server/testing';
 import ExcelJS from 'exceljs';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 
 export type SheetRow = Partial<Record<ProviderSheetColumn, string>> & Record<string, string | undefined>;
 
 /** A single site in London with no contact, adviser or CE+ unless `values` say otherwise. */
+export { randomHqCode, randomSiteCode } from '@dspt/server/testing';
+
 export function providerRow(values: SheetRow = {}): SheetRow {
-  const odsCode = values.ods_code ?? `V${randomBytes(2).toString('hex').toUpperCase()}`;
+  const odsCode = values.ods_code ?? randomSiteCode();
   return {
     ods_code: odsCode,
     name: `Imported ${odsCode}`,
@@ -23,11 +26,6 @@ export function providerRow(values: SheetRow = {}): SheetRow {
     has_ce_plus: 'no',
     ...values,
   };
-}
-
-/** An HQ organisation code: C + 4 characters (never a V site code). */
-export function randomHqCode(): string {
-  return `C${randomBytes(2).toString('hex').toUpperCase()}`;
 }
 
 /** Each call takes the next two-character series, so files never share codes within a run. */

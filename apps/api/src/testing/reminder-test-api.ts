@@ -1,6 +1,9 @@
 import type { ReminderPlanResult } from '@dspt/contracts';
 import { reminderSchedule } from '@dspt/domain';
+import { AppConfigService } from '@dspt/server/config';
+import { EmailAddressHasher } from '@dspt/server/crypto';
 import { dropDatabase } from '@dspt/server/database';
+import { QUEUES, type SendEmailJobData } from '@dspt/server/queue';
 import {
   ApiClient,
   createEmptyTestDatabase,
@@ -11,6 +14,8 @@ import {
   startWorkerProcess,
   totpCode,
 } from '@dspt/server/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { ControllableSmtpServer } from './controllable-smtp';
 import { type TestApi, TEST_PUBLIC_URL, useTestApi } from './use-test-api';
@@ -51,12 +56,25 @@ export interface ReminderTestApi extends TestApi {
   resetSystemAdminSession(offsetSteps: number): Promise<ApiClient>;
   /** A provider of the reminder cycle with a contact, shaped by the options. */
   provider(tenant: FixtureTenant, options?: ReminderProviderOptions): Promise<ReminderProvider>;
+  /** Puts an address on an LSP's unsubscribe list, as the unsubscribe link does (hashed with the app's key). */
+  unsubscribeAddress(tenant: FixtureTenant, email: string): Promise<void>;
+  /** The app's email hash key in the form `email_address_hash(email, key)` takes. */
+  emailHashKey(): Buffer;
   /** Plans as a system admin would (POST /api/system/reminders/plan). */
   plan(): Promise<ReminderPlanResult>;
   /** Outbox rows of these contacts, by contact id. */
   outbox(
     contactIds: readonly string[],
   ): Promise<Array<{ contact_id: string; status: string; attempts: number; last_error: string | null; kind: string }>>;
+  /** Ids of the send jobs of these contacts' emails that are waiting, running or put off. */
+  emailJobsFor(providers: readonly ReminderProvider[]): Promise<string[]>;
+  /**
+   * Waits until the worker has nothing left that could send these contacts anything: each row settled
+   * (sent, failed or suppressed) and none of their send jobs waiting, running or put off. A duplicate can
+   * only come from such a job, so what the SMTP server holds then is final: "must not arrive" is asserted
+   * after this, never after a pause.
+   */
+  settled(providers: readonly ReminderProvider[], what: string, timeoutMs?: number): Promise<void>;
 }
 
 export interface ReminderProviderOptions {
@@ -85,7 +103,7 @@ export function useReminderTestApi(): ReminderTestApi {
     await smtp.start();
     databaseUrl = await createEmptyTestDatabase('reminders');
     return {
-      DATABASE_URL: databaseUrl,
+      DATABASE_OWNER_URL: databaseUrl,
       DATABASE_POOL_SIZE: '15',
       SMTP_URL: smtp.url,
       PUBLIC_URL: TEST_PUBLIC_URL,
@@ -134,7 +152,10 @@ export function useReminderTestApi(): ReminderTestApi {
     );
     return admin;
   };
-  api.provider = (tenant, options = {}) => reminderProvider(api.fixtures, api.cycleId, tenant, options);
+  api.emailHashKey = () => new EmailAddressHasher(api.app.get(AppConfigService).get('EMAIL_HASH_KEY')).sqlKey;
+  api.provider = (tenant, options = {}) =>
+    reminderProvider(api.fixtures, api.emailHashKey(), api.cycleId, tenant, options);
+  api.unsubscribeAddress = (tenant, email) => unsubscribeAddress(api.fixtures, api.emailHashKey(), tenant, email);
   api.plan = async () => {
     const response = await (await api.systemAdmin()).post('/api/system/reminders/plan');
     if (response.status !== 200) {
@@ -147,6 +168,30 @@ export function useReminderTestApi(): ReminderTestApi {
       `SELECT contact_id, status, attempts, last_error, kind FROM email_messages WHERE contact_id = ANY($1) ORDER BY created_at`,
       [contactIds],
     );
+  api.emailJobsFor = async (providers) => {
+    const rows: Array<{ id: string }> = await api.fixtures.owner.query(
+      `SELECT id FROM email_messages WHERE contact_id = ANY($1)`,
+      [providers.map((provider) => provider.contactId)],
+    );
+    const ids = new Set(rows.map((row) => row.id));
+    const queue = api.app.get<Queue<SendEmailJobData>>(getQueueToken(QUEUES.email), { strict: false });
+    const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+    return jobs.filter((job) => job && ids.has(job.data.messageId)).map((job) => `${job.id}`);
+  };
+  api.settled = async (providers, what, timeoutMs = 45_000) => {
+    const contactIds = providers.map((provider) => provider.contactId);
+    for (const deadline = Date.now() + timeoutMs; ;) {
+      const jobs = await api.emailJobsFor(providers);
+      const rows = await api.outbox(contactIds);
+      if (jobs.length === 0 && rows.every((row) => !['queued', 'sending'].includes(row.status))) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Timed out waiting for ${what}: jobs ${jobs.join(', ')}; rows ${JSON.stringify(rows)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return api;
 }
 
@@ -165,8 +210,21 @@ async function signInAt(api: TestApi, user: FixtureUser, offsetSteps: number): P
   return client;
 }
 
+async function unsubscribeAddress(
+  fixtures: Fixtures,
+  key: Buffer,
+  tenant: FixtureTenant,
+  email: string,
+): Promise<void> {
+  await fixtures.owner.query(
+    `INSERT INTO email_suppressions (tenant_id, email_hash) VALUES ($1, email_address_hash($2, $3)) ON CONFLICT DO NOTHING`,
+    [tenant.id, email, key],
+  );
+}
+
 async function reminderProvider(
   fixtures: Fixtures,
+  emailHashKey: Buffer,
   cycleId: string,
   tenant: FixtureTenant,
   options: ReminderProviderOptions,
@@ -178,17 +236,13 @@ async function reminderProvider(
     options.email ??
     `${options.label ?? 'manager'}-${provider.odsCode.toLowerCase()}-${randomBytes(2).toString('hex')}@provider.test`;
   const [contact] = await fixtures.owner.query(
-    `INSERT INTO provider_contacts (tenant_id, provider_id, name, email, role, is_primary, unsubscribed_at)
-     VALUES ($1, $2, $3, $4, 'registered_manager', $5, CASE WHEN $6 THEN now() END) RETURNING id`,
-    [
-      tenant.id,
-      provider.id,
-      `Manager of ${provider.odsCode}`,
-      email.toLowerCase(),
-      options.primary ?? true,
-      options.unsubscribed ?? false,
-    ],
+    `INSERT INTO provider_contacts (tenant_id, provider_id, name, email, role, is_primary)
+     VALUES ($1, $2, $3, $4, 'registered_manager', $5) RETURNING id`,
+    [tenant.id, provider.id, `Manager of ${provider.odsCode}`, email.toLowerCase(), options.primary ?? true],
   );
+  if (options.unsubscribed) {
+    await unsubscribeAddress(fixtures, emailHashKey, tenant, email);
+  }
   // The counts the app keeps in step with progress (libs/domain assessmentProgress; no CE+ here).
   const [assessment] = await fixtures.owner.query(
     `INSERT INTO assessments (tenant_id, provider_id, cycle_id, mandatory_total, mandatory_completed, any_progress)

@@ -1,7 +1,15 @@
 import type { StatsFilters, StatsGrouping } from '@dspt/contracts';
-import { type EnglishRegion, PROVIDER_STATUSES, type ProviderStatus, type ServiceType, type SizeBand } from '@dspt/domain';
-import type { FixtureTenant } from '@dspt/server/testing';
-import { randomBytes, randomInt } from 'node:crypto';
+import {
+  completionFigures,
+  emptyStatusCounts,
+  type EnglishRegion,
+  type ProviderStatus,
+  type ServiceType,
+  type SizeBand,
+  type StatusCounts,
+} from '@dspt/domain';
+import { type FixtureTenant, randomSiteCode } from '@dspt/server/testing';
+import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 export interface StatsProviderSeed {
@@ -70,7 +78,7 @@ export class StatisticsFixtures {
     cycleId: string,
     seed: StatsProviderSeed,
   ): Promise<{ id: string; name: string; odsCode: string }> {
-    const odsCode = `V${randomBytes(2).toString('hex').toUpperCase()}`;
+    const odsCode = randomSiteCode();
     const name = `Statistics Test Home ${odsCode}`;
     const [row] = await this.owner.query(
       `INSERT INTO providers (tenant_id, ods_code, name, kind, service_type, size_band, local_authority, region, archived_at)
@@ -121,7 +129,10 @@ export class StatisticsFixtures {
     return row.cells;
   }
 
-  /** The figures by group (and all together, key null) counted from providers and assessments. */
+  /**
+   * The figures by group (and all together, key null) worked out by the domain's rule (completionFigures) from
+   * each provider's assessment: what the database's summary tables, kept by triggers, must agree with.
+   */
   async count(cycleId: string, groupBy: StatsGrouping | null, filters: StatsFilters = {}): Promise<CountedGroup[]> {
     const parameters: unknown[] = [cycleId];
     const where = ['p.archived_at IS NULL'];
@@ -130,19 +141,29 @@ export class StatisticsFixtures {
       where.push(`${FILTER_COLUMNS[name]} = $${parameters.length}`);
     }
     const key = groupBy ? GROUP_COLUMNS[groupBy] : 'NULL::text';
-    const rows: Array<CountedGroup & { counts: Record<ProviderStatus, number> }> = await this.owner.query(
-      `SELECT ${key} AS key, count(*)::int AS total,
-              json_build_object(${PROVIDER_STATUSES.map((status) => `'${status}', count(*) FILTER (WHERE coalesce(a.status, 'not_started') = '${status}')`)
-                .join(', ')}) AS counts,
-              count(*) FILTER (WHERE a.status IN ('standards_met', 'standards_exceeded'))::float / count(*) AS "metOrAboveShare",
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(a.mandatory_completed, 0)) AS "medianMandatoryCompleted"
+    const providers: Array<{ key: string | null; status: ProviderStatus; completed: number }> = await this.owner.query(
+      `SELECT ${key} AS key, coalesce(a.status, 'not_started') AS status, coalesce(a.mandatory_completed, 0) AS completed
        FROM providers p
        JOIN tenants t ON t.id = p.tenant_id
        LEFT JOIN assessments a ON a.provider_id = p.id AND a.cycle_id = $1
-       WHERE ${where.join(' AND ')}
-       GROUP BY 1 ORDER BY 1`,
+       WHERE ${where.join(' AND ')}`,
       parameters,
     );
-    return rows;
+    const groups = new Map<string | null, { counts: StatusCounts; completed: Map<number, number> }>();
+    for (const provider of providers) {
+      const group = groups.get(provider.key) ?? { counts: emptyStatusCounts(), completed: new Map<number, number>() };
+      group.counts[provider.status] += 1;
+      group.completed.set(provider.completed, (group.completed.get(provider.completed) ?? 0) + 1);
+      groups.set(provider.key, group);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
+      .map(([groupKey, group]) => ({
+        key: groupKey,
+        ...completionFigures(group.counts, {
+          values: [...group.completed.keys()],
+          counts: [...group.completed.values()],
+        }),
+      }));
   }
 }

@@ -1,4 +1,10 @@
-import { Fixtures, INTEGRATION_MFA_KEY, integrationEnv, startTestSmtpServer, type TestSmtpServer } from '@dspt/server/testing';
+import {
+  Fixtures,
+  INTEGRATION_MFA_KEY,
+  integrationEnv,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startTestApi } from './start-test-api';
 
@@ -20,7 +26,7 @@ export function useTestApi(overrides: Overrides | (() => Promise<Overrides>) = {
   beforeAll(async () => {
     api.env = integrationEnv(typeof overrides === 'function' ? await overrides() : overrides);
     api.app = await startTestApi(api.env);
-    api.fixtures = await Fixtures.connect(api.env['DATABASE_URL'], INTEGRATION_MFA_KEY);
+    api.fixtures = await Fixtures.connect(api.env['DATABASE_OWNER_URL'], INTEGRATION_MFA_KEY);
   });
   afterAll(async () => {
     await api.app?.close();
