@@ -25,7 +25,14 @@ describe('App shell', () => {
   beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', component: SomePage }])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'wide', children: [{ path: '', component: SomePage, data: { fullWidth: true } }] },
+          { path: '**', component: SomePage },
+        ]),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -44,6 +51,16 @@ describe('App shell', () => {
 
   const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim();
 
+  it('lets a page that asks for it (route data fullWidth) use the whole width, and no other', async () => {
+    const page = await render(ADVISER_OF_TWO, '/wide');
+    const container = () => page.querySelector('main')?.parentElement;
+    expect(container()?.className).toBe('nhsuk-width-container-fluid');
+
+    await TestBed.inject(Router).navigateByUrl('/elsewhere');
+    TestBed.tick();
+    expect(container()?.className).toBe('nhsuk-width-container');
+  });
+
   it('shows no user menu to a signed-out visitor', async () => {
     const page = await render(null, '/sign-in');
 
@@ -57,12 +74,14 @@ describe('App shell', () => {
     expect(text(page.querySelector('[data-testid="user-name"]'))).toBe('Signed in as Jo Bloggs');
     expect(text(page.querySelector('[data-testid="current-lsp"]'))).toBe('South Care');
     const switchLinks = [...page.querySelectorAll<HTMLAnchorElement>('[data-testid="lsp-switcher"] a')];
-    expect(switchLinks.map((link) => [text(link), link.getAttribute('href'), link.getAttribute('aria-current')])).toEqual([
+    expect(
+      switchLinks.map((link) => [text(link), link.getAttribute('href'), link.getAttribute('aria-current')]),
+    ).toEqual([
       ['North Care', '/lsp/north', null],
       ['South Care', '/lsp/south', 'true'],
     ]);
     const navigation = [...page.querySelectorAll('.nhsuk-header__navigation-link')].map((link) => text(link));
-    expect(navigation).toEqual(['Caseload', 'My tasks', 'Campaigns', 'Import', 'Users', 'Email templates', 'Statistics']);
+    expect(navigation).toEqual(['Caseload', 'My tasks', 'Coverage', 'Campaigns', 'Statistics', 'Manage LSP']);
     expect(text(page.querySelector('.nhsuk-header__account'))).toContain('Set up two-factor authentication');
     // "/" will bring them back to this LSP.
     expect(localStorage.getItem('dspt.lastLsp')).toBe('south');

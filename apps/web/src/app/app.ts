@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { type ActivatedRouteSnapshot, NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { AuthService, LspContext } from '@dspt/web/auth';
 import { SERVICE_NAME } from '@dspt/web/core';
 import { Footer, Header, SkipLink } from '@dspt/web/ui';
@@ -20,7 +22,7 @@ import { accountLinksFor, navigationFor } from './shell/navigation-for';
       [navigation]="navigation()"
       (signOut)="signOut()"
     />
-    <div class="nhsuk-width-container">
+    <div [class]="fullWidth() ? 'nhsuk-width-container-fluid' : 'nhsuk-width-container'">
       @if (lsp(); as current) {
         <dspt-lsp-switcher [current]="current" [memberships]="user()?.memberships ?? []" />
       }
@@ -44,6 +46,14 @@ export class App {
   protected readonly lsp = this.lspContext.current;
   protected readonly navigation = computed(() => navigationFor(this.user(), this.lsp()));
   protected readonly accountLinks = computed(() => accountLinksFor(this.user()));
+  /** Data-heavy pages (route data `fullWidth`) use the NHS.UK fluid container: the whole window's width. */
+  protected readonly fullWidth = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => wantsFullWidth(this.router.routerState.snapshot.root)),
+    ),
+    { initialValue: false },
+  );
 
   protected async signOut(): Promise<void> {
     try {
@@ -53,4 +63,12 @@ export class App {
       await this.router.navigateByUrl('/sign-in');
     }
   }
+}
+
+function wantsFullWidth(route: ActivatedRouteSnapshot): boolean {
+  let deepest = route;
+  while (deepest.firstChild) {
+    deepest = deepest.firstChild;
+  }
+  return deepest.data['fullWidth'] === true;
 }

@@ -48,7 +48,9 @@ describe('AccountPage', () => {
   };
   const text = (selector: string) => page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
   const button = (label: string) =>
-    [...page.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.trim() === label)!;
+    [...page.querySelectorAll<HTMLButtonElement>('button')].find(
+      (candidate) => candidate.textContent?.trim() === label,
+    )!;
 
   async function askForCodesWith(code: string): Promise<void> {
     const input = page.querySelector<HTMLInputElement>('#code')!;
@@ -99,7 +101,9 @@ describe('AccountPage', () => {
     expect(text('[data-testid="confirmation"]')).toBe('You have new recovery codes. Your old codes no longer work.');
     expect(document.activeElement).toBe(page.querySelector('h2[tabindex="-1"]'));
     expect(text('h2[tabindex="-1"]')).toBe('Save your new recovery codes');
-    expect([...page.querySelectorAll('[data-testid="recovery-codes"] li')].map((item) => item.textContent?.trim())).toEqual(NEW_CODES);
+    expect(
+      [...page.querySelectorAll('[data-testid="recovery-codes"] li')].map((item) => item.textContent?.trim()),
+    ).toEqual(NEW_CODES);
     expect(button('Copy codes')).toBeDefined();
     expect(button('Download codes')).toBeDefined();
     expect(page.querySelector('form')).toBeNull();

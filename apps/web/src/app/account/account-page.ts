@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { form } from '@angular/forms/signals';
 import { RouterLink } from '@angular/router';
-import { AuthService, MfaCodeField, RecoveryCodes, normaliseCode, validateTotpCode } from '@dspt/web/auth';
+import { AuthService } from '@dspt/web/auth';
+import { MfaCodeField, RecoveryCodes, normaliseCode, validateTotpCode } from '@dspt/web/auth/pages';
 import { ErrorSummary, FocusOnRender, FormDirective, FormSubmission, NotificationBanner } from '@dspt/web/ui';
 
 /**
@@ -48,7 +49,9 @@ import { ErrorSummary, FocusOnRender, FormDirective, FormSubmission, Notificatio
               </dspt-notification-banner>
               <h2 dsptFocusOnRender>Save your new recovery codes</h2>
               <dspt-recovery-codes [codes]="codes" [account]="me.email" />
-              <button class="nhsuk-button" type="button" (click)="newCodes.set(null)">I have saved my new recovery codes</button>
+              <button class="nhsuk-button" type="button" (click)="newCodes.set(null)">
+                I have saved my new recovery codes
+              </button>
             } @else {
               <h2>Recovery codes</h2>
               <p>

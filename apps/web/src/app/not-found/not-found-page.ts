@@ -1,15 +1,10 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { PageNotFound } from '@dspt/web/ui';
 
 @Component({
   selector: 'dspt-not-found-page',
-  imports: [RouterLink],
+  imports: [PageNotFound],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h1>Page not found</h1>
-    <p>If you typed the web address, check it is correct.</p>
-    <p>If you pasted the web address, check you copied the entire address.</p>
-    <p><a routerLink="/">Go to the DSPT Support Portal home page</a></p>
-  `,
+  template: `<dspt-page-not-found />`,
 })
 export class NotFoundPage {}

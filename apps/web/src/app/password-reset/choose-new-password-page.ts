@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { form } from '@angular/forms/signals';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { AuthService, NewPasswordFields, signInNotice, validateNewPassword } from '@dspt/web/auth';
+import { AuthService, signInNotice } from '@dspt/web/auth';
+import { NewPasswordFields, validateNewPassword } from '@dspt/web/auth/pages';
 import { type ApiProblem, apiProblemFrom, portalTitle } from '@dspt/web/core';
 import { ErrorSummary, FocusOnRender, FormDirective, FormSubmission } from '@dspt/web/ui';
 import { PasswordResetApi } from './password-reset.api';

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router, TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { SignInPage } from '@dspt/web/auth';
+import { SignInPage } from '@dspt/web/auth/pages';
 import { PortalTitleStrategy } from '@dspt/web/core';
 import { passwordResetRoutes } from './password-reset.routes';
 
@@ -27,7 +27,10 @@ describe('password reset pages', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter([...passwordResetRoutes, { path: 'sign-in', component: SignInPage }], withComponentInputBinding()),
+        provideRouter(
+          [...passwordResetRoutes, { path: 'sign-in', component: SignInPage }],
+          withComponentInputBinding(),
+        ),
         { provide: TitleStrategy, useClass: PortalTitleStrategy },
       ],
     });
@@ -219,7 +222,11 @@ describe('password reset pages', () => {
 
     it('treats a token cut short as a link that is not valid', async () => {
       await choose('copper kettle harbour');
-      await answer('/api/auth/password-reset/confirm', refusal('token', 'token is not a valid password-reset token'), 400);
+      await answer(
+        '/api/auth/password-reset/confirm',
+        refusal('token', 'token is not a valid password-reset token'),
+        400,
+      );
 
       expect(text('h1')).toBe('This password-reset link is not valid');
     });
@@ -228,7 +235,11 @@ describe('password reset pages', () => {
       await choose('copper kettle harbour');
       await answer(
         '/api/auth/password-reset/confirm',
-        { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side. Quote error id e-42.' },
+        {
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message: 'Something went wrong on our side. Quote error id e-42.',
+        },
         500,
       );
 

@@ -3,7 +3,14 @@ import { form } from '@angular/forms/signals';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { portalTitle } from '@dspt/web/core';
-import { ErrorSummary, FocusOnRender, FormDirective, FormSubmission, TextField, validateEmailAddress } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FocusOnRender,
+  FormDirective,
+  FormSubmission,
+  TextField,
+  validateEmailAddress,
+} from '@dspt/web/ui';
 import { PasswordResetApi } from './password-reset.api';
 
 /**

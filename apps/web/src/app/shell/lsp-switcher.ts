@@ -14,11 +14,17 @@ import { TENANT_ROLE_LABELS } from '@dspt/web/core';
   template: `
     <div class="nhsuk-u-margin-top-4" data-testid="lsp-switcher">
       <p class="nhsuk-body-s nhsuk-u-margin-bottom-2">
-        Local Support Partner: <strong data-testid="current-lsp">{{ current().tenant.name }}</strong>
-        ({{ roleLabels[current().role] }})
+        Local Support Partner: <strong data-testid="current-lsp">{{ current().tenant.name }}</strong> ({{
+          roleLabels[current().role]
+        }})
       </p>
       @if (memberships().length > 1) {
-        <details class="nhsuk-details nhsuk-u-margin-bottom-0" [open]="open()" (toggle)="open.set(details.open)" #details>
+        <details
+          class="nhsuk-details nhsuk-u-margin-bottom-0"
+          [open]="open()"
+          (toggle)="open.set(details.open)"
+          #details
+        >
           <summary class="nhsuk-details__summary">
             <span class="nhsuk-details__summary-text">Switch LSP</span>
           </summary>

@@ -1,6 +1,6 @@
 import type { CurrentUser, MembershipSummary } from '@dspt/contracts';
 import type { GlobalRole, TenantRole } from '@dspt/domain';
-import { accountLinksFor, navigationFor } from './navigation-for';
+import { accountLinksFor, manageLspLinks, managePortalLinks, navigationFor } from './navigation-for';
 
 function lsp(slug: string, role: TenantRole): MembershipSummary {
   return { tenant: { id: `id-${slug}`, slug, name: slug, region: 'London' }, role };
@@ -12,62 +12,105 @@ function user(memberships: MembershipSummary[], roles: GlobalRole[] = [], mfaEnr
 
 const texts = (links: { text: string; path: string }[]) => links.map((link) => `${link.text} ${link.path}`);
 
+const DAILY_WORK = (slug: string) => [
+  `Caseload /lsp/${slug}/caseload`,
+  `My tasks /lsp/${slug}/tasks`,
+  `Coverage /lsp/${slug}/coverage`,
+  `Campaigns /lsp/${slug}/campaigns`,
+  `Statistics /lsp/${slug}/statistics`,
+  `Manage LSP /lsp/${slug}/manage`,
+];
+
 describe('navigationFor', () => {
   it('gives nothing to a signed-out visitor', () => {
     expect(navigationFor(null, null)).toEqual([]);
   });
 
-  it("gives an adviser their LSP's caseload, their tasks, the campaigns and the provider import", () => {
-    const adviser = user([lsp('north', 'adviser')]);
-    expect(texts(navigationFor(adviser, adviser.memberships[0]))).toEqual([
-      'Caseload /lsp/north/caseload',
-      'My tasks /lsp/north/tasks',
-      'Campaigns /lsp/north/campaigns',
-      'Import /lsp/north/import',
-      'Statistics /lsp/north/statistics',
-    ]);
-  });
+  it.each<TenantRole>(['viewer', 'adviser', 'admin'])(
+    "gives every %s the LSP's daily work and its Manage LSP hub, and no more",
+    (role) => {
+      const member = user([lsp('north', role)]);
+      expect(texts(navigationFor(member, member.memberships[0]))).toEqual(DAILY_WORK('north'));
+    },
+  );
 
-  it('gives a viewer the caseload, tasks and campaigns to read, but not the import', () => {
-    const viewer = user([lsp('north', 'viewer')]);
-    expect(texts(navigationFor(viewer, viewer.memberships[0]))).toEqual([
-      'Caseload /lsp/north/caseload',
-      'My tasks /lsp/north/tasks',
-      'Campaigns /lsp/north/campaigns',
-      'Statistics /lsp/north/statistics',
-    ]);
-  });
-
-  it("adds the users and email templates pages for an LSP's admin, in the LSP they are working in", () => {
+  it('links the pages of the LSP the user is working in', () => {
     const both = user([lsp('north', 'viewer'), lsp('south', 'admin')]);
-    expect(texts(navigationFor(both, both.memberships[1]))).toEqual([
-      'Caseload /lsp/south/caseload',
-      'My tasks /lsp/south/tasks',
-      'Campaigns /lsp/south/campaigns',
-      'Import /lsp/south/import',
-      'Users /lsp/south/users',
-      'Email templates /lsp/south/email-templates',
-      'Statistics /lsp/south/statistics',
-    ]);
-    expect(texts(navigationFor(both, both.memberships[0]))).toEqual([
-      'Caseload /lsp/north/caseload',
-      'My tasks /lsp/north/tasks',
-      'Campaigns /lsp/north/campaigns',
-      'Statistics /lsp/north/statistics',
-    ]);
+    expect(texts(navigationFor(both, both.memberships[1]))).toEqual(DAILY_WORK('south'));
+    expect(texts(navigationFor(both, both.memberships[0]))).toEqual(DAILY_WORK('north'));
   });
 
-  it('gives programme leads statistics and system admins the LSP, programme lead, default template and queue pages', () => {
+  it("keeps Manage LSP marked on the hub's pages, and Caseload on a provider's", () => {
+    const admin = user([lsp('north', 'admin')]);
+    const links = navigationFor(admin, admin.memberships[0]);
+    const manage = links.find((link) => link.text === 'Manage LSP');
+    expect(manage?.section).toEqual(manageLspLinks(admin.memberships[0]).map((link) => link.path));
+    expect(links.find((link) => link.text === 'Caseload')?.section).toEqual(['/lsp/north/providers']);
+  });
+
+  it('gives programme leads statistics and system admins the Manage portal hub', () => {
     expect(texts(navigationFor(user([], ['programme_lead']), null))).toEqual(['Statistics /statistics']);
-    const admin = navigationFor(user([], ['system_admin']), null);
-    expect(texts(admin)).toEqual([
+    expect(texts(navigationFor(user([], ['system_admin']), null))).toEqual(['Manage portal /admin']);
+    expect(texts(navigationFor(user([lsp('north', 'viewer')], ['programme_lead', 'system_admin']), null))).toEqual([
+      'Statistics /statistics',
+      'Manage portal /admin',
+    ]);
+  });
+});
+
+describe('manageLspLinks', () => {
+  it.each<[TenantRole, string[]]>([
+    ['viewer', ['Transfers /lsp/north/transfers', 'Reconciliation /lsp/north/reconciliation']],
+    [
+      'adviser',
+      ['Import /lsp/north/import', 'Transfers /lsp/north/transfers', 'Reconciliation /lsp/north/reconciliation'],
+    ],
+    [
+      'admin',
+      [
+        'Users /lsp/north/users',
+        'Email templates /lsp/north/email-templates',
+        'Subject access /lsp/north/subject-access',
+        'Audit trail /lsp/north/audit',
+        'Import /lsp/north/import',
+        'Transfers /lsp/north/transfers',
+        'Reconciliation /lsp/north/reconciliation',
+      ],
+    ],
+  ])("gives a %s the LSP's pages their role opens", (role, expected) => {
+    expect(texts(manageLspLinks(lsp('north', role)))).toEqual(expected);
+  });
+
+  it('says in one line what each page is for', () => {
+    for (const link of manageLspLinks(lsp('north', 'admin'))) {
+      expect(link.description).toMatch(/^[A-Z].{10,80}\.$/);
+    }
+  });
+});
+
+describe('managePortalLinks', () => {
+  it('gives system admins the LSP, cycle, status list, register, lead, default template and queue pages', () => {
+    const links = managePortalLinks(user([], ['system_admin']));
+    expect(texts(links)).toEqual([
       'LSPs /admin/tenants',
+      'Transfer requests /admin/transfer-requests',
+      'Cycles /admin/cycles',
+      'DSPT list /admin/dspt-status',
+      'CQC register /admin/cqc-register',
       'Programme leads /admin/programme-leads',
       'Email templates /admin/email-templates',
       'Queues /admin/queues',
     ]);
     // The queue dashboard is Bull Board, served by the api: a link that loads it, not an app route.
-    expect(admin.filter((link) => link.external).map((link) => link.path)).toEqual(['/admin/queues']);
+    expect(links.filter((link) => link.external).map((link) => link.path)).toEqual(['/admin/queues']);
+    for (const link of links) {
+      expect(link.description).toMatch(/^[A-Z].{10,80}\.$/);
+    }
+  });
+
+  it('gives nobody else any', () => {
+    expect(managePortalLinks(null)).toEqual([]);
+    expect(managePortalLinks(user([lsp('north', 'admin')], ['programme_lead']))).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ describe('StatusPage', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    jest.useFakeTimers({ now: new Date(2026, 2, 2, 14, 5, 9) });
+    jest.useFakeTimers({ now: new Date('2026-03-02T14:05:09Z') });
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(StatusPage);
@@ -69,7 +69,7 @@ describe('StatusPage', () => {
     expect(fixture.nativeElement.querySelector('[data-testid="health-redis"] .nhsuk-tag--red')).not.toBeNull();
     expect(fixture.nativeElement.querySelector('[data-testid="health-worker"] .nhsuk-tag--green')).not.toBeNull();
     expect(text('[data-testid="health-overall"]')).toBe('Overall status: One or more services are down');
-    expect(text('[data-testid="health-checked-at"]')).toBe('Last checked 14:05:09');
+    expect(text('[data-testid="health-checked-at"]')).toBe('Last checked 2:05pm');
   });
 
   it('says the API cannot be reached when there is no answer', () => {

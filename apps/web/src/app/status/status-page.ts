@@ -1,6 +1,5 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { HealthService } from '@dspt/web/core';
+import { HealthService, PortalDatePipe } from '@dspt/web/core';
 import { Tag } from '@dspt/web/ui';
 import type { HealthResponse } from '@dspt/contracts';
 
@@ -12,7 +11,7 @@ const OVERALL_STATUS_TEXT: Record<HealthResponse['status'], string> = {
 
 @Component({
   selector: 'dspt-status-page',
-  imports: [DatePipe, Tag],
+  imports: [PortalDatePipe, Tag],
   providers: [HealthService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './status-page.html',

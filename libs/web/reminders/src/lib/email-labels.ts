@@ -29,7 +29,6 @@ export const EMAIL_TEMPLATE_DESCRIPTIONS: Readonly<Record<EmailTemplateKey, stri
   invitation: 'Sent to someone invited to use the portal.',
 };
 
-
 /** "90 days before the deadline", "1 day before the deadline". */
 export function stepLabel(offsetDays: number): string {
   return `${counted(offsetDays, 'day')} before the deadline`;

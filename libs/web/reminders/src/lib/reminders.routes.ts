@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { segmentIs } from '@dspt/web/core';
 import { CampaignStepPage } from './campaigns/campaign-step-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
 
@@ -8,5 +9,6 @@ import { CampaignsPage } from './campaigns/campaigns-page';
  */
 export const campaignRoutes: Routes = [
   { path: '', component: CampaignsPage, title: 'Campaigns' },
-  { path: ':offsetDays', component: CampaignStepPage, title: 'Reminder step' },
+  // A step is named by its days before the deadline; anything else is "Page not found".
+  { path: ':offsetDays', component: CampaignStepPage, canMatch: [segmentIs(0, 'number')], title: 'Reminder step' },
 ];

@@ -13,6 +13,7 @@ const row = (label: string, met: number, total: number): CompletionRow => ({
     standards_met: met,
     standards_exceeded: 0,
   },
+  hidden: [],
   metOrAboveShare: total ? met / total : null,
   medianMandatoryCompleted: null,
   previous: null,
@@ -45,6 +46,7 @@ describe('chart options', () => {
       total: 1,
       counts: row('x', 0, 1).counts,
       metOrAboveShare: share,
+      hidden: [],
     });
     const trend: CompletionTrend = {
       filters: {},

@@ -1,5 +1,5 @@
 import type { CompletionRow, CompletionTrend } from '@dspt/contracts';
-import { PROVIDER_STATUSES, type ProviderStatus } from '@dspt/domain';
+import { PROVIDER_STATUSES, type ProviderStatus, sharePercent } from '@dspt/domain';
 import { PROVIDER_STATUS_LABELS } from '@dspt/web/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { percent } from './figures-table';
@@ -33,7 +33,10 @@ export function stackedBarOptions(rows: readonly CompletionRow[]): EChartsCoreOp
       type: 'bar',
       stack: 'providers',
       itemStyle: { color: STATUS_COLOURS[status] },
-      data: rows.map((row) => (row.total === 0 ? 0 : Math.round((row.counts[status] / row.total) * 1000) / 10)),
+      // A hidden figure draws nothing; the table beside the chart marks it.
+      data: rows.map((row) =>
+        !row.total || row.counts[status] === null ? 0 : sharePercent((row.counts[status] ?? 0) / row.total),
+      ),
     })),
   };
 }
@@ -43,7 +46,7 @@ export function trendOptions(trend: CompletionTrend): EChartsCoreOption {
   const line = (points: CompletionTrend['current']['points']) =>
     points
       .filter((point) => point.metOrAboveShare !== null)
-      .map((point) => [point.daysToDeadline, Math.round((point.metOrAboveShare ?? 0) * 1000) / 10]);
+      .map((point) => [point.daysToDeadline, sharePercent(point.metOrAboveShare ?? 0)]);
   return {
     textStyle: TEXT,
     animation: false,

@@ -1,5 +1,5 @@
 import type { CompletionRow } from '@dspt/contracts';
-import { figuresHeadings, figuresLine, lineCells, percent } from './figures-table';
+import { figuresHeadings, figuresLine, HIDDEN_FIGURES_NOTE, lineCells, percent } from './figures-table';
 
 const row: CompletionRow = {
   key: 'London',
@@ -16,6 +16,7 @@ const row: CompletionRow = {
   metOrAboveShare: 0.5,
   medianMandatoryCompleted: 31.5,
   previous: null,
+  hidden: [],
 };
 
 describe('completion table lines', () => {
@@ -23,14 +24,16 @@ describe('completion table lines', () => {
     const line = figuresLine({ ...row, previous: { ...row, metOrAboveShare: 0.4123 } }, 0.7);
     expect(line).toEqual({
       label: 'London',
-      total: 10,
-      counts: [1, 2, 1, 1, 4, 1],
+      total: '10',
+      counts: ['1', '2', '1', '1', '4', '1'],
       share: '50.0%',
       meetsTarget: false,
+      targetMet: 'No',
       median: '31.5',
       previousShare: '41.2%',
+      hasHidden: false,
     });
-    expect(lineCells(line)).toEqual(['London', '10', '1', '2', '1', '1', '4', '1', '50.0%', 'No', '31.5', '41.2%']);
+    expect(lineCells(line)).toEqual(['London', '10', '50.0%', 'No', '41.2%', '1', '2', '1', '1', '4', '1', '31.5']);
     expect(figuresHeadings(0.7)).toContain('Meets the 70.0% target');
   });
 
@@ -39,5 +42,24 @@ describe('completion table lines', () => {
       { share: '–', median: '–', previousShare: 'No snapshot', meetsTarget: false },
     );
     expect(percent(0.7)).toBe('70.0%');
+  });
+
+  it('marks hidden figures [c], the target and last cycle too, on the page and in the CSV file', () => {
+    const hidden: CompletionRow = {
+      ...row,
+      total: null,
+      counts: { ...row.counts, not_started: null, standards_exceeded: null },
+      metOrAboveShare: null,
+      medianMandatoryCompleted: null,
+      hidden: ['total', 'not_started', 'standards_exceeded', 'metOrAboveShare', 'medianMandatoryCompleted'],
+      previous: { ...row, metOrAboveShare: null, hidden: ['metOrAboveShare'] },
+    };
+    const line = figuresLine(hidden, 0.7);
+    expect(lineCells(line)).toEqual(['London', '[c]', '[c]', '[c]', '[c]', '[c]', '2', '1', '1', '4', '[c]', '[c]']);
+    expect(line.hasHidden).toBe(true);
+    expect(
+      figuresLine({ ...row, previous: { ...row, metOrAboveShare: null, hidden: ['metOrAboveShare'] } }, 0.7),
+    ).toMatchObject({ share: '50.0%', previousShare: '[c]', hasHidden: true });
+    expect(HIDDEN_FIGURES_NOTE).toContain('fewer than 5 providers');
   });
 });

@@ -3,10 +3,17 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { CompletionRow, CompletionStatistics, LspCompletionStatistics, StatsGrouping } from '@dspt/contracts';
 import { membershipOf, AuthService } from '@dspt/web/auth';
-import { LoadingState } from '@dspt/web/ui';
+import { providersToTarget, sharePointsChange } from '@dspt/domain';
+import { formatPortalDate, wholeNumber } from '@dspt/web/core';
+import { CollapsibleFilters, LoadingState } from '@dspt/web/ui';
 import { map } from 'rxjs';
-import { CompletionSection } from './completion-section';
-import { percent } from './figures-table';
+import { CompletionSection, type DrillDown } from './completion-section';
+import { CoverageSection } from './coverage-section';
+import { BehindList } from './behind-list';
+import { HIDDEN_FIGURE, percent, shownFigure, shownShare } from './figures-table';
+import { forecastHeadline, previousCycleSentence } from './forecast-headline';
+import { ForecastSection } from './forecast-section';
+import { statisticsAnnouncement } from './statistics-announcement';
 import { StatisticsApi, type StatisticsScope } from './statistics.api';
 import { BREAKDOWN_LABELS, StatisticsFilters } from './statistics-filters';
 import { type StatisticsQuery, hasFilters, statisticsQueryFrom, statisticsQueryParams } from './statistics-query';
@@ -27,7 +34,16 @@ const GROUP_HEADINGS: Readonly<Record<StatsGrouping, string>> = {
  */
 @Component({
   selector: 'dspt-statistics-page',
-  imports: [CompletionSection, LoadingState, StatisticsFilters, TrendSection],
+  imports: [
+    BehindList,
+    CollapsibleFilters,
+    CompletionSection,
+    CoverageSection,
+    ForecastSection,
+    LoadingState,
+    StatisticsFilters,
+    TrendSection,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (lspName(); as name) {
@@ -42,33 +58,73 @@ const GROUP_HEADINGS: Readonly<Record<StatsGrouping, string>> = {
     </p>
 
     @if (options.hasValue()) {
-      <dspt-statistics-filters
-        [query]="query()"
-        [options]="options.value()"
-        [byLsp]="!isLsp()"
-        [canClear]="filtered()"
-        (applied)="show($event)"
-        (cleared)="clear()"
-      />
+      <dspt-collapsible-filters [inUse]="filtered()">
+        <dspt-statistics-filters
+          [query]="query()"
+          [options]="options.value()"
+          [byLsp]="!isLsp()"
+          [canClear]="filtered()"
+          (applied)="show($event)"
+          (cleared)="clear()"
+        />
+      </dspt-collapsible-filters>
     } @else {
       <dspt-loading-state what="filters" [error]="options.error()" />
     }
 
+    <!-- Says the new figures after each change of filters (a polite live region, read when the user pauses). -->
+    <p class="nhsuk-u-visually-hidden" role="status" data-testid="statistics-announcement">{{ announcement() }}</p>
     @if (first.hasValue()) {
       @let answer = first.value();
       <div class="nhsuk-card nhsuk-card--feature" data-testid="statistics-summary">
         <div class="nhsuk-card__content nhsuk-card__content--feature">
           <h2 class="nhsuk-card__heading nhsuk-card__heading--feature">{{ answer.cycle }} cycle</h2>
           <p class="nhsuk-card__description" data-testid="summary-share">
-            {{ answer.total.total }} providers: {{ share(answer.total) }} at Standards Met or above (target
+            {{ providers(answer.total) }} providers: {{ share(answer.total) }} at Standards Met or above (target
             {{ target(answer) }}), {{ answer.daysToDeadline }} days before the deadline.
             @if (national(answer); as england) {
-              England: {{ share(england) }} of {{ england.total }} providers.
+              England: {{ share(england) }} of {{ providers(england) }} providers.
             }
           </p>
-          <p class="nhsuk-card__description" data-testid="previous-cycle">{{ answer.previousCycle.message }}</p>
+          <p class="nhsuk-card__description" data-testid="target-gap">{{ gap(answer) }}</p>
+          @if (headlineForecast(answer); as sentence) {
+            <p class="nhsuk-card__description" data-testid="forecast-headline">{{ sentence }}</p>
+          }
+          @if (againstLastCycle(answer); as comparison) {
+            <p class="nhsuk-card__description" data-testid="against-last-cycle">{{ comparison }}</p>
+          }
+          <p class="nhsuk-card__description" data-testid="previous-cycle">
+            {{ previousCycle(answer) }}
+          </p>
         </div>
       </div>
+      <section class="nhsuk-u-margin-bottom-6" aria-labelledby="behind-heading" data-testid="furthest-behind">
+        <h2 id="behind-heading">Furthest behind the target</h2>
+        <p>
+          Lowest share at Standards Met or above first, with the providers each still needs to reach the
+          {{ target(answer) }} target. Groups whose figures are hidden to protect providers are not ranked.
+        </p>
+        <div class="nhsuk-grid-row">
+          <div class="nhsuk-grid-column-one-half">
+            <dspt-behind-list
+              testId="behind-first"
+              [heading]="isLsp() ? 'Local authorities' : 'Regions'"
+              [statistics]="answer"
+              [drillDown]="firstDrillDown()"
+            />
+          </div>
+          @if (second.hasValue()) {
+            <div class="nhsuk-grid-column-one-half">
+              <dspt-behind-list
+                heading="LSPs"
+                testId="behind-tenant"
+                [statistics]="second.value()"
+                [drillDown]="lspDrillDown"
+              />
+            </div>
+          }
+        </div>
+      </section>
       <dspt-completion-section
         [sectionId]="firstGrouping()"
         [heading]="'By ' + groupHeading(firstGrouping()).toLowerCase()"
@@ -78,6 +134,7 @@ const GROUP_HEADINGS: Readonly<Record<StatsGrouping, string>> = {
         [target]="answer.targetShare"
         [cycle]="answer.cycle"
         [chart]="true"
+        [drillDown]="firstDrillDown()"
       />
     } @else {
       <dspt-loading-state what="statistics" [error]="first.error()" />
@@ -94,7 +151,41 @@ const GROUP_HEADINGS: Readonly<Record<StatsGrouping, string>> = {
         [target]="answer.targetShare"
         [cycle]="answer.cycle"
         [chart]="true"
+        [drillDown]="lspDrillDown"
       />
+    }
+
+    @if (forecastByRegion.hasValue() && forecastByLsp.hasValue()) {
+      @let byRegion = forecastByRegion.value();
+      @let byLsp = forecastByLsp.value();
+      <section class="nhsuk-u-margin-bottom-6" aria-labelledby="forecast-heading" data-testid="forecast">
+        <h2 id="forecast-heading">Forecast to {{ deadline(byRegion.deadline) }}</h2>
+        <p>
+          The share of the {{ byRegion.cycle }} cycle's providers expected at Standards Met or above by the deadline if
+          each group keeps its pace against last cycle at the same days to the deadline, with a low to high range. For
+          every provider: the filters above do not change it.
+        </p>
+        <dspt-forecast-section
+          sectionId="forecast-region"
+          heading="Forecast by region"
+          groupHeading="Region"
+          [rows]="byRegion.rows"
+          [total]="byRegion.total"
+          [target]="byRegion.target"
+          [deadlineDay]="byRegion.deadline"
+        />
+        <dspt-forecast-section
+          sectionId="forecast-tenant"
+          heading="Forecast by LSP"
+          groupHeading="LSP"
+          [rows]="byLsp.rows"
+          [total]="byLsp.total"
+          [target]="byLsp.target"
+          [deadlineDay]="byLsp.deadline"
+        />
+      </section>
+    } @else if (!isLsp()) {
+      <dspt-loading-state what="forecast" [error]="forecastByRegion.error() ?? forecastByLsp.error()" />
     }
 
     @if (trend.hasValue()) {
@@ -114,6 +205,20 @@ const GROUP_HEADINGS: Readonly<Record<StatsGrouping, string>> = {
         [target]="answer.targetShare"
         [cycle]="answer.cycle"
       />
+    }
+
+    @if (!isLsp()) {
+      <h2 id="coverage">Coverage of the CQC register</h2>
+      <p>
+        Registered adult social care locations, the share in an LSP's caseload and the share published per the DSPT
+        status list.
+      </p>
+      @if (coverageByRegion.hasValue() && coverageByTenant.hasValue()) {
+        <dspt-coverage-section [coverage]="coverageByRegion.value()" caption="Coverage by region" />
+        <dspt-coverage-section [coverage]="coverageByTenant.value()" caption="Coverage by LSP" />
+      } @else {
+        <dspt-loading-state what="coverage" [error]="coverageByRegion.error() ?? coverageByTenant.error()" />
+      }
     }
   `,
 })
@@ -152,18 +257,97 @@ export class StatisticsPage {
     computed(() => (this.isLsp() ? null : 'tenant')),
   );
   protected readonly trend = this.api.trendResource(this.scope, this.query);
+  protected readonly coverageByRegion = this.api.coverageResource(this.scope, 'region');
+  protected readonly coverageByTenant = this.api.coverageResource(this.scope, 'tenant');
+  protected readonly forecastByRegion = this.api.forecastResource(this.scope, 'region');
+  protected readonly forecastByLsp = this.api.forecastResource(this.scope, 'tenant');
   protected readonly breakdown = this.api.completionResource(
     this.scope,
     this.query,
     computed(() => this.query().breakdown),
   );
 
+  protected readonly announcement = computed(() => {
+    if (!this.first.hasValue() || this.first.isLoading()) {
+      return '';
+    }
+    const answer = this.first.value();
+    const total = shownFigure(answer.total, 'total', answer.total.total, (n: number | null) =>
+      n === null ? '' : wholeNumber.format(n),
+    );
+    return statisticsAnnouncement(total, this.query(), answer.cycle);
+  });
+
+  /** A region (or, on an LSP's page, a local authority) leads to the page filtered to it. */
+  protected readonly firstDrillDown = computed<DrillDown>(() => {
+    const query = this.query();
+    return this.isLsp()
+      ? (row) => statisticsQueryParams({ ...query, localAuthority: row.key })
+      : (row) => statisticsQueryParams({ ...query, region: row.key as StatisticsQuery['region'] });
+  });
+
+  /** An LSP leads to the page filtered to it, broken down by type of service. */
+  protected readonly lspDrillDown: DrillDown = (row) =>
+    statisticsQueryParams({ ...this.query(), tenant: row.key, breakdown: 'serviceType' });
+
+  /** The headline's gap: providers still needed at Standards Met or above to reach the target. */
+  protected gap(answer: CompletionStatistics): string {
+    const needed = providersToTarget(answer.total, answer.targetShare);
+    const target = this.target(answer);
+    if (needed === null) {
+      return answer.total.total === 0
+        ? `No providers, so no gap to the ${target} target.`
+        : `Providers needed to reach the ${target} target: ${HIDDEN_FIGURE} (hidden to protect providers).`;
+    }
+    return needed === 0
+      ? `The ${target} target is met.`
+      : `To reach the ${target} target: ${wholeNumber.format(needed)} more ${needed === 1 ? 'provider' : 'providers'} at Standards Met or above.`;
+  }
+
+  /**
+   * The forecast in the headline: only beside the figures it is about (every provider of the cycle it
+   * forecasts), not beside filtered ones.
+   */
+  protected headlineForecast(answer: CompletionStatistics): string | null {
+    if (this.isLsp() || this.filtered() || !this.forecastByRegion.hasValue()) {
+      return null;
+    }
+    const forecast = this.forecastByRegion.value();
+    return forecast.cycle === answer.cycle ? forecastHeadline(forecast) : null;
+  }
+
+  protected previousCycle(answer: CompletionStatistics): string {
+    return previousCycleSentence(answer.previousCycle, answer.cycle);
+  }
+
+  protected deadline(day: string): string {
+    return formatPortalDate(day);
+  }
+
+  /** This cycle's share against last cycle's at the same number of days before the deadline. */
+  protected againstLastCycle(answer: CompletionStatistics): string | null {
+    const then = answer.total.previous;
+    if (!answer.previousCycle.available || !then || !answer.previousCycle.cycle) {
+      return null;
+    }
+    const change = sharePointsChange(answer.total, then);
+    const way =
+      change === null
+        ? ''
+        : change === 0
+          ? ', no change'
+          : `, ${change > 0 ? 'up' : 'down'} ${Math.abs(change).toFixed(1)} percentage points`;
+    return `Last cycle at the same point: ${this.share({ ...answer.total, ...then })} at Standards Met or above (now ${this.share(answer.total)}${way}).`;
+  }
+
   protected groupHeading(grouping: StatsGrouping): string {
     return GROUP_HEADINGS[grouping];
   }
 
-  protected share(row: CompletionRow): string {
-    return percent(row.metOrAboveShare);
+  protected readonly share = shownShare;
+
+  protected providers(row: CompletionRow): string {
+    return shownFigure(row, 'total', row.total, String);
   }
 
   protected target(answer: CompletionStatistics): string {
@@ -184,7 +368,7 @@ export class StatisticsPage {
   }
 
   protected show(query: StatisticsQuery): void {
-    this.router.navigate([], { relativeTo: this.route, queryParams: statisticsQueryParams(query) });
+    void this.router.navigate([], { relativeTo: this.route, queryParams: statisticsQueryParams(query) });
   }
 
   protected clear(): void {

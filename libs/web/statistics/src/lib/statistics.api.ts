@@ -1,9 +1,12 @@
 import { httpResource } from '@angular/common/http';
 import { Injectable, type Signal } from '@angular/core';
 import type {
+  CompletionForecast,
   CompletionStatistics,
   CompletionTrend,
+  CoverageStatistics,
   LspCompletionStatistics,
+  ForecastGrouping,
   StatisticsOptions,
   StatsGrouping,
 } from '@dspt/contracts';
@@ -40,10 +43,24 @@ export class StatisticsApi {
     });
   }
 
+  /** Programme leads only: coverage of the CQC register; nothing is asked for an LSP's own page. */
+  coverageResource(scope: Signal<StatisticsScope>, groupBy: CoverageStatistics['groupBy']) {
+    return httpResource<CoverageStatistics>(() =>
+      scope().kind === 'programme' ? { url: '/api/stats/coverage', params: { groupBy } } : undefined,
+    );
+  }
+
   trendResource(scope: Signal<StatisticsScope>, query: Signal<StatisticsQuery>) {
     return httpResource<CompletionTrend>(() => ({
       url: `${root(scope())}/trend`,
       params: statisticsApiParams(query()),
     }));
+  }
+
+  /** The forecast to the deadline (programme leads only): nothing is asked on an LSP's page. */
+  forecastResource(scope: Signal<StatisticsScope>, groupBy: ForecastGrouping) {
+    return httpResource<CompletionForecast>(() =>
+      scope().kind === 'programme' ? { url: '/api/stats/forecast', params: { groupBy } } : undefined,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { CompletionTrend } from '@dspt/contracts';
-import { percent } from './figures-table';
+import { percent, shownFigure } from './figures-table';
 
 export interface TrendLine {
   daysToDeadline: number;
@@ -28,9 +28,9 @@ export function trendLines(trend: CompletionTrend): TrendLine[] {
     return {
       daysToDeadline,
       day: now?.day ?? '–',
-      share: now ? percent(now.metOrAboveShare) : 'No snapshot',
+      share: now ? shownFigure(now, 'metOrAboveShare', now.metOrAboveShare, percent) : 'No snapshot',
       previousDay: then?.day ?? '–',
-      previousShare: then ? percent(then.metOrAboveShare) : 'No snapshot',
+      previousShare: then ? shownFigure(then, 'metOrAboveShare', then.metOrAboveShare, percent) : 'No snapshot',
     };
   });
 }

@@ -40,7 +40,9 @@ describe('ConfirmationCard', () => {
 
   const heading = () => element.querySelector<HTMLElement>('dspt-confirmation-card h3');
   const button = (label: string) =>
-    [...element.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.trim() === label)!;
+    [...element.querySelectorAll<HTMLButtonElement>('button')].find(
+      (candidate) => candidate.textContent?.trim() === label,
+    )!;
 
   /** Presses a button as a keyboard user does: focus is on it when it acts. */
   async function press(label: string): Promise<void> {

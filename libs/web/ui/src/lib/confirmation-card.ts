@@ -24,7 +24,9 @@ import {
         <h3 class="nhsuk-card__heading" tabindex="-1" #headingElement>{{ heading() }}</h3>
         <p class="nhsuk-card__description">{{ description() }}</p>
         <div class="nhsuk-button-group nhsuk-u-margin-top-4 nhsuk-u-margin-bottom-0">
-          <button class="nhsuk-button nhsuk-button--warning" type="button" (click)="confirmed.emit()">{{ confirmLabel() }}</button>
+          <button class="nhsuk-button nhsuk-button--warning" type="button" (click)="confirmed.emit()">
+            {{ confirmLabel() }}
+          </button>
           <button class="nhsuk-button nhsuk-button--secondary" type="button" (click)="cancel()">Cancel</button>
         </div>
       </div>

@@ -7,4 +7,26 @@ export interface HeaderLink {
   external?: boolean;
   /** Only the exact path counts as the current page (for a link to a parent of other links). */
   exact?: boolean;
+  /**
+   * Other paths whose pages belong to this link's section: a hub links to pages that live elsewhere
+   * (`/lsp/x/users` from `/lsp/x/manage`), and its link stays marked while the user is on one of them.
+   */
+  section?: readonly string[];
+}
+
+/**
+ * How the header marks a link for the page at `path` (no query or fragment), as NHS.UK's header does:
+ * `page` on the link's own page, `true` elsewhere in its section, `null` outside it.
+ */
+export function headerLinkCurrent(link: HeaderLink, path: string): 'page' | 'true' | null {
+  if (link.external) {
+    return null;
+  }
+  if (path === link.path) {
+    return 'page';
+  }
+  const within = (parent: string) => path.startsWith(`${parent}/`);
+  return (!link.exact && within(link.path)) || (link.section ?? []).some((parent) => path === parent || within(parent))
+    ? 'true'
+    : null;
 }

@@ -63,6 +63,30 @@ describe('Header', () => {
     expect(items[1].querySelector('strong')?.textContent).toBe('Users');
   });
 
+  it("marks a hub's link, as the section, on a page the hub links to, and follows the user's navigation", async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([{ path: '**', component: Blank }])] });
+    const harness = await RouterTestingHarness.create('/lsp/north/manage');
+    const fixture = TestBed.createComponent(Header);
+    fixture.componentRef.setInput('serviceName', 'DSPT Support Portal');
+    fixture.componentRef.setInput('navigation', [
+      { text: 'Caseload', path: '/lsp/north/caseload', section: ['/lsp/north/providers'] },
+      { text: 'Manage LSP', path: '/lsp/north/manage', section: ['/lsp/north/users', '/lsp/north/import'] },
+    ]);
+    const marks = async (url: string) => {
+      await harness.navigateByUrl(url);
+      await fixture.whenStable();
+      return [...fixture.nativeElement.querySelectorAll('.nhsuk-header__navigation-link')].map((link: Element) =>
+        link.getAttribute('aria-current'),
+      );
+    };
+
+    expect(await marks('/lsp/north/manage')).toEqual([null, 'page']);
+    expect(await marks('/lsp/north/users?page=2#members')).toEqual([null, 'true']);
+    expect(await marks('/lsp/north/providers/p-1/edit')).toEqual(['true', null]);
+    expect(await marks('/lsp/north/caseload')).toEqual(['page', null]);
+    expect(await marks('/lsp/north/users-elsewhere')).toEqual([null, null]);
+  });
+
   it('links a page the server serves itself (the queue dashboard) with a plain href, outside the router', async () => {
     TestBed.configureTestingModule({ providers: [provideRouter([{ path: '**', component: Blank }])] });
     const harness = await RouterTestingHarness.create('/admin/tenants');

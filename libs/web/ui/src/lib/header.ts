@@ -1,15 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { RouterLink, RouterLinkActive } from '@angular/router';
-import type { HeaderLink } from './header-link';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { filter, map } from 'rxjs';
+import { type HeaderLink, headerLinkCurrent } from './header-link';
 
 /**
  * NHS.UK header with the NHS logo and the service name, both linking to the home page. With a `userName`
  * it has an account area (the name, `accountLinks`, and a "Sign out" button that emits `signOut`); with
- * `navigation` links, a navigation bar that marks the current page.
+ * `navigation` links, a navigation bar that marks the current page (`aria-current="page"`) or the link
+ * whose section the page is in (`aria-current="true"`, see `HeaderLink.section`).
  */
 @Component({
   selector: 'dspt-header',
-  imports: [RouterLink, RouterLinkActive],
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="nhsuk-header" role="banner">
@@ -70,27 +73,25 @@ import type { HeaderLink } from './header-link';
         <nav class="nhsuk-header__navigation" aria-label="Menu">
           <div class="nhsuk-header__navigation-container nhsuk-width-container">
             <ul class="nhsuk-header__navigation-list">
-              @for (link of navigation(); track link.path) {
-                @if (link.external) {
+              @for (item of navigationItems(); track item.link.path) {
+                @if (item.link.external) {
                   <li class="nhsuk-header__navigation-item">
-                    <a class="nhsuk-header__navigation-link" [href]="link.path">{{ link.text }}</a>
+                    <a class="nhsuk-header__navigation-link" [href]="item.link.path">{{ item.link.text }}</a>
                   </li>
                 } @else {
                   <li
                     class="nhsuk-header__navigation-item"
-                    routerLinkActive="nhsuk-header__navigation-item--current"
-                    [routerLinkActiveOptions]="{ exact: link.exact ?? false }"
-                    #active="routerLinkActive"
+                    [class.nhsuk-header__navigation-item--current]="item.current"
                   >
                     <a
                       class="nhsuk-header__navigation-link"
-                      [routerLink]="link.path"
-                      [attr.aria-current]="active.isActive ? 'page' : null"
+                      [routerLink]="item.link.path"
+                      [attr.aria-current]="item.current"
                     >
-                      @if (active.isActive) {
-                        <strong class="nhsuk-header__navigation-item-current-fallback">{{ link.text }}</strong>
+                      @if (item.current) {
+                        <strong class="nhsuk-header__navigation-item-current-fallback">{{ item.link.text }}</strong>
                       } @else {
-                        {{ link.text }}
+                        {{ item.link.text }}
                       }
                     </a>
                   </li>
@@ -112,4 +113,22 @@ export class Header {
   readonly signOut = output<void>();
 
   protected readonly homeLinkLabel = computed(() => `NHS ${this.serviceName()} homepage`);
+
+  private readonly router = inject(Router);
+  private readonly path = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((event) => this.pathOf(event.urlAfterRedirects)),
+    ),
+    { initialValue: this.pathOf(this.router.url) },
+  );
+  protected readonly navigationItems = computed(() =>
+    this.navigation().map((link) => ({ link, current: headerLinkCurrent(link, this.path()) })),
+  );
+
+  /** The address's path alone: no query, fragment or matrix parameters. */
+  private pathOf(url: string): string {
+    const segments = this.router.parseUrl(url).root.children['primary']?.segments ?? [];
+    return `/${segments.map((segment) => segment.path).join('/')}`;
+  }
 }

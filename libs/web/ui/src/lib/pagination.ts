@@ -35,9 +35,25 @@ export function paginationItems(current: number, pageCount: number): (number | n
     @if (pageCount() > 1) {
       <nav class="nhsuk-pagination nhsuk-pagination--numbered" role="navigation" [attr.aria-label]="label()">
         @if (page() > 1) {
-          <a class="nhsuk-pagination__previous" rel="prev" [routerLink]="[]" [queryParams]="{ page: page() - 1 }" queryParamsHandling="merge">
-            <svg class="nhsuk-icon nhsuk-icon--arrow-left" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
-              <path d="M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z" />
+          <a
+            class="nhsuk-pagination__previous"
+            rel="prev"
+            [routerLink]="[]"
+            [queryParams]="{ page: page() - 1 }"
+            queryParamsHandling="merge"
+          >
+            <svg
+              class="nhsuk-icon nhsuk-icon--arrow-left"
+              xmlns="http://www.w3.org/2000/svg"
+              viewBox="0 0 24 24"
+              width="16"
+              height="16"
+              focusable="false"
+              aria-hidden="true"
+            >
+              <path
+                d="M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z"
+              />
             </svg>
             <span class="nhsuk-pagination__title">Previous<span class="nhsuk-u-visually-hidden"> page</span></span>
           </a>
@@ -62,10 +78,26 @@ export function paginationItems(current: number, pageCount: number): (number | n
           }
         </ul>
         @if (page() < pageCount()) {
-          <a class="nhsuk-pagination__next" rel="next" [routerLink]="[]" [queryParams]="{ page: page() + 1 }" queryParamsHandling="merge">
+          <a
+            class="nhsuk-pagination__next"
+            rel="next"
+            [routerLink]="[]"
+            [queryParams]="{ page: page() + 1 }"
+            queryParamsHandling="merge"
+          >
             <span class="nhsuk-pagination__title">Next<span class="nhsuk-u-visually-hidden"> page</span></span>
-            <svg class="nhsuk-icon nhsuk-icon--arrow-right" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
-              <path d="m14.7 6.3 5 5c.2.2.3.4.3.7 0 .3-.1.5-.3.7l-5 5a1 1 0 0 1-1.4-1.4l3.3-3.3H5a1 1 0 0 1 0-2h11.6l-3.3-3.3a1 1 0 1 1 1.4-1.4Z" />
+            <svg
+              class="nhsuk-icon nhsuk-icon--arrow-right"
+              xmlns="http://www.w3.org/2000/svg"
+              viewBox="0 0 24 24"
+              width="16"
+              height="16"
+              focusable="false"
+              aria-hidden="true"
+            >
+              <path
+                d="m14.7 6.3 5 5c.2.2.3.4.3.7 0 .3-.1.5-.3.7l-5 5a1 1 0 0 1-1.4-1.4l3.3-3.3H5a1 1 0 0 1 0-2h11.6l-3.3-3.3a1 1 0 1 1 1.4-1.4Z"
+              />
             </svg>
           </a>
         }

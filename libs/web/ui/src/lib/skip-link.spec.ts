@@ -4,7 +4,8 @@ import { SkipLink } from './skip-link';
 
 @Component({
   imports: [SkipLink],
-  template: `<dspt-skip-link /><main id="maincontent">Content</main>`,
+  template: `<dspt-skip-link />
+    <main id="maincontent">Content</main>`,
 })
 class PageWithMainContent {}
 

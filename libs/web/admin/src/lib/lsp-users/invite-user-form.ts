@@ -3,7 +3,15 @@ import { form, required } from '@angular/forms/signals';
 import type { Invitation } from '@dspt/contracts';
 import { TENANT_ROLES, isTenantRole } from '@dspt/domain';
 import { TENANT_ROLE_HINTS, TENANT_ROLE_LABELS } from '@dspt/web/core';
-import { ErrorSummary, FormDirective, FormSubmission, type RadioOption, Radios, TextField, validateEmailAddress } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FormDirective,
+  FormSubmission,
+  type RadioOption,
+  Radios,
+  TextField,
+  validateEmailAddress,
+} from '@dspt/web/ui';
 import { LspUsersApi } from './lsp-users.api';
 
 interface InviteModel {

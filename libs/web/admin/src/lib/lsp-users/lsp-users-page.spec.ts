@@ -9,19 +9,60 @@ import { LspUsersPage } from './lsp-users-page';
 
 const ADMIN: CurrentUser = {
   user: { id: 'u-admin', email: 'ada@example.org', displayName: 'Ada Admin', mfaEnrolled: true },
-  memberships: [{ tenant: { id: 't-1', slug: 'north', name: 'North Care Alliance', region: 'North East' }, role: 'admin' }],
+  memberships: [
+    { tenant: { id: 't-1', slug: 'north', name: 'North Care Alliance', region: 'North East' }, role: 'admin' },
+  ],
   roles: [],
 };
 
 const MEMBERS: TenantMember[] = [
-  { userId: 'u-admin', email: 'ada@example.org', displayName: 'Ada Admin', role: 'admin', mfaEnrolled: true, joinedAt: '2026-01-05T09:00:00Z' },
-  { userId: 'u-sam', email: 'sam@example.org', displayName: 'Sam Adviser', role: 'adviser', mfaEnrolled: false, joinedAt: '2026-01-06T09:00:00Z' },
-  { userId: 'u-kim', email: 'kim@example.org', displayName: 'Kim Viewer', role: 'viewer', mfaEnrolled: true, joinedAt: '2026-01-07T09:00:00Z' },
+  {
+    userId: 'u-admin',
+    email: 'ada@example.org',
+    displayName: 'Ada Admin',
+    role: 'admin',
+    mfaEnrolled: true,
+    joinedAt: '2026-01-05T09:00:00Z',
+  },
+  {
+    userId: 'u-sam',
+    email: 'sam@example.org',
+    displayName: 'Sam Adviser',
+    role: 'adviser',
+    mfaEnrolled: false,
+    joinedAt: '2026-01-06T09:00:00Z',
+  },
+  {
+    userId: 'u-kim',
+    email: 'kim@example.org',
+    displayName: 'Kim Viewer',
+    role: 'viewer',
+    mfaEnrolled: true,
+    joinedAt: '2026-01-07T09:00:00Z',
+  },
 ];
 
 const INVITATIONS: Invitation[] = [
-  { id: 'i-1', email: 'new@example.org', role: 'viewer', invitedBy: 'u-admin', createdAt: '2026-02-01T09:00:00Z', expiresAt: '2099-02-08T09:00:00Z', acceptedAt: null, revokedAt: null },
-  { id: 'i-2', email: 'done@example.org', role: 'viewer', invitedBy: 'u-admin', createdAt: '2026-01-01T09:00:00Z', expiresAt: '2099-01-08T09:00:00Z', acceptedAt: '2026-01-02T09:00:00Z', revokedAt: null },
+  {
+    id: 'i-1',
+    email: 'new@example.org',
+    role: 'viewer',
+    invitedBy: 'u-admin',
+    createdAt: '2026-02-01T09:00:00Z',
+    expiresAt: '2099-02-08T09:00:00Z',
+    acceptedAt: null,
+    revokedAt: null,
+  },
+  {
+    id: 'i-2',
+    email: 'done@example.org',
+    role: 'viewer',
+    invitedBy: 'u-admin',
+    createdAt: '2026-01-01T09:00:00Z',
+    expiresAt: '2099-01-08T09:00:00Z',
+    acceptedAt: '2026-01-02T09:00:00Z',
+    revokedAt: null,
+  },
 ];
 
 const EVENTS: AuditEventView[] = [
@@ -72,7 +113,9 @@ describe('LspUsersPage', () => {
   };
   const text = (selector: string) => page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
   const button = (label: string) =>
-    [...page.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === label)!;
+    [...page.querySelectorAll<HTMLButtonElement>('button')].find(
+      (candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === label,
+    )!;
 
   /** Presses a button as a keyboard user does: focus is on it when it acts. */
   async function click(label: string): Promise<void> {
@@ -84,13 +127,21 @@ describe('LspUsersPage', () => {
 
   /** The API says no (409) to the one call to `url`, with `message`. */
   async function refuse(method: string, url: string, message: string): Promise<void> {
-    http.expectOne({ method, url }).flush({ statusCode: 409, error: 'Conflict', message }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne({ method, url })
+      .flush({ statusCode: 409, error: 'Conflict', message }, { status: 409, statusText: 'Conflict' });
     await settle();
   }
 
-  async function answerLoads(which: ('users' | 'invitations' | 'audit-events')[] = ['users', 'invitations', 'audit-events']): Promise<void> {
+  async function answerLoads(
+    which: ('users' | 'invitations' | 'audit-events')[] = ['users', 'invitations', 'audit-events'],
+  ): Promise<void> {
     TestBed.tick();
-    const bodies = { users: { items: MEMBERS }, invitations: { items: INVITATIONS }, 'audit-events': { items: EVENTS } };
+    const bodies = {
+      users: { items: MEMBERS },
+      invitations: { items: INVITATIONS },
+      'audit-events': { items: EVENTS },
+    };
     for (const list of which) {
       http.expectOne({ method: 'GET', url: `/api/tenants/north/${list}` }).flush(bodies[list]);
     }
@@ -148,7 +199,9 @@ describe('LspUsersPage', () => {
     http.expectNone({ method: 'DELETE' });
 
     await click('Yes, remove Sam Adviser');
-    http.expectOne({ method: 'DELETE', url: '/api/tenants/north/users/u-sam' }).flush(null, { status: 204, statusText: 'No Content' });
+    http
+      .expectOne({ method: 'DELETE', url: '/api/tenants/north/users/u-sam' })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     await answerLoads(['users', 'audit-events']);
 
@@ -186,16 +239,19 @@ describe('LspUsersPage', () => {
   it.each([
     ['reset', 'Reset two-factor authentication for Kim Viewer', 'confirm-mfa-reset'],
     ['removal', 'Remove Sam Adviser', 'confirm-removal'],
-  ])('asks nothing of the API when the %s is cancelled, and puts focus back on its button', async (_action, label, testId) => {
-    await click(label);
+  ])(
+    'asks nothing of the API when the %s is cancelled, and puts focus back on its button',
+    async (_action, label, testId) => {
+      await click(label);
 
-    await click('Cancel');
+      await click('Cancel');
 
-    expect(page.querySelector(`[data-testid="${testId}"]`)).toBeNull();
-    expect(document.activeElement).toBe(button(label));
-    http.expectNone({ method: 'POST' });
-    http.expectNone({ method: 'DELETE' });
-  });
+      expect(page.querySelector(`[data-testid="${testId}"]`)).toBeNull();
+      expect(document.activeElement).toBe(button(label));
+      http.expectNone({ method: 'POST' });
+      http.expectNone({ method: 'DELETE' });
+    },
+  );
 
   it('shows why the API refuses a reset', async () => {
     await click('Reset two-factor authentication for Kim Viewer');
@@ -204,10 +260,12 @@ describe('LspUsersPage', () => {
     await refuse(
       'POST',
       '/api/tenants/north/users/u-kim/mfa-reset',
-      'This account has a programme-wide role: a system admin must reset its MFA',
+      'This account has a programme-wide role: a system admin must reset its two-factor authentication',
     );
 
-    expect(text('.nhsuk-error-summary')).toContain('This account has a programme-wide role: a system admin must reset its MFA');
+    expect(text('.nhsuk-error-summary')).toContain(
+      'This account has a programme-wide role: a system admin must reset its two-factor authentication',
+    );
     expect(document.activeElement).toBe(page.querySelector('.nhsuk-error-summary'));
     expect(page.querySelector('[data-testid="confirmation"]')).toBeNull();
   });
@@ -250,7 +308,9 @@ describe('LspUsersPage', () => {
   it('revokes a pending invitation', async () => {
     await click('Revoke the invitation for new@example.org');
 
-    http.expectOne({ method: 'DELETE', url: '/api/tenants/north/invitations/i-1' }).flush(null, { status: 204, statusText: 'No Content' });
+    http
+      .expectOne({ method: 'DELETE', url: '/api/tenants/north/invitations/i-1' })
+      .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     await answerLoads(['invitations', 'audit-events']);
     expect(text('[data-testid="confirmation"]')).toBe('The invitation for new@example.org was revoked.');

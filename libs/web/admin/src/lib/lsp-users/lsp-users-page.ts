@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { Invitation, TenantMember } from '@dspt/contracts';
 import { AuthService, hasTenantRole, membershipOf } from '@dspt/web/auth';
 import { TENANT_ROLE_LABELS, apiProblemFrom } from '@dspt/web/core';
@@ -16,7 +16,7 @@ import { RecentActivity } from './recent-activity';
  */
 @Component({
   selector: 'dspt-lsp-users-page',
-  imports: [ErrorSummary, InviteUserForm, MembersTable, PendingInvitations, RecentActivity, SuccessBanner],
+  imports: [ErrorSummary, InviteUserForm, MembersTable, PendingInvitations, RecentActivity, RouterLink, SuccessBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lsp-users-page.html',
 })

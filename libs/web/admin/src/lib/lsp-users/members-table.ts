@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, outp
 import type { TenantMember } from '@dspt/contracts';
 import { TENANT_ROLES, type TenantRole, isTenantRole } from '@dspt/domain';
 import { TENANT_ROLE_LABELS } from '@dspt/web/core';
-import { ConfirmationCard, Tag } from '@dspt/web/ui';
+import { ConfirmationCard, Tag, ResponsiveTable } from '@dspt/web/ui';
 
 /** An action the table asks the admin to confirm before the page carries it out. */
 interface MemberAction {
@@ -17,7 +17,8 @@ function questionFor({ action, member }: MemberAction, lspName: string) {
     ? {
         testId: 'confirm-removal',
         heading: `Remove ${name} from ${lspName}?`,
-        description: 'They will no longer be able to see or change anything in this LSP. You can invite them again later.',
+        description:
+          'They will no longer be able to see or change anything in this LSP. You can invite them again later.',
         confirmLabel: `Yes, remove ${name}`,
       }
     : {
@@ -43,7 +44,7 @@ export interface RoleChange {
  */
 @Component({
   selector: 'dspt-members-table',
-  imports: [ConfirmationCard, Tag],
+  imports: [ConfirmationCard, Tag, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (question(); as asked) {
@@ -56,8 +57,13 @@ export interface RoleChange {
         (cancelled)="confirming.set(null)"
       />
     }
-    <table class="nhsuk-table" data-testid="members-table">
-      <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Members of {{ lspName() }}</caption>
+    <table class="nhsuk-table" dsptResponsiveTable data-testid="members-table">
+      <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">
+        Members of
+        {{
+          lspName()
+        }}
+      </caption>
       <thead class="nhsuk-table__head">
         <tr class="nhsuk-table__row">
           <th class="nhsuk-table__header" scope="col">Name</th>
@@ -78,10 +84,14 @@ export interface RoleChange {
               <span class="nhsuk-body-s">{{ member.email }}</span>
             </td>
             <td class="nhsuk-table__cell">
-              <label class="nhsuk-u-visually-hidden" [for]="'role-' + member.userId">Role of {{ member.displayName }}</label>
+              <label class="nhsuk-u-visually-hidden" [for]="'role-' + member.userId"
+                >Role of {{ member.displayName }}</label
+              >
               <select class="nhsuk-select" [id]="'role-' + member.userId" (change)="draft(member, $event)">
                 @for (role of roles; track role) {
-                  <option [value]="role" [selected]="role === (drafts()[member.userId] ?? member.role)">{{ roleLabels[role] }}</option>
+                  <option [value]="role" [selected]="role === (drafts()[member.userId] ?? member.role)">
+                    {{ roleLabels[role] }}
+                  </option>
                 }
               </select>
               <button
@@ -102,7 +112,9 @@ export interface RoleChange {
                     type="button"
                     (click)="confirming.set({ action: 'reset-mfa', member })"
                   >
-                    Reset<span class="nhsuk-u-visually-hidden"> two-factor authentication for {{ member.displayName }}</span>
+                    Reset<span class="nhsuk-u-visually-hidden">
+                      two-factor authentication for {{ member.displayName }}</span
+                    >
                   </button>
                 }
               } @else {

@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { Invitation } from '@dspt/contracts';
 import { isTenantRole } from '@dspt/domain';
-import { TENANT_ROLE_LABELS } from '@dspt/web/core';
+import { TENANT_ROLE_LABELS, PortalDatePipe } from '@dspt/web/core';
+import { ResponsiveTable } from '@dspt/web/ui';
 
 /** Invitations not yet accepted, revoked or expired. */
 export function pendingInvitations(invitations: readonly Invitation[], now: Date): Invitation[] {
@@ -14,14 +14,16 @@ export function pendingInvitations(invitations: readonly Invitation[], now: Date
 /** The LSP's pending invitations, each with a "Revoke" button (the page makes the call). */
 @Component({
   selector: 'dspt-pending-invitations',
-  imports: [DatePipe],
+  imports: [PortalDatePipe, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (invitations().length === 0) {
       <p data-testid="no-pending-invitations">There are no invitations waiting to be accepted.</p>
     } @else {
-      <table class="nhsuk-table" data-testid="pending-invitations">
-        <caption class="nhsuk-table__caption nhsuk-table__caption--s nhsuk-u-visually-hidden">Pending invitations</caption>
+      <table class="nhsuk-table" dsptResponsiveTable data-testid="pending-invitations">
+        <caption class="nhsuk-table__caption nhsuk-table__caption--s nhsuk-u-visually-hidden">
+          Pending invitations
+        </caption>
         <thead class="nhsuk-table__head">
           <tr class="nhsuk-table__row">
             <th class="nhsuk-table__header" scope="col">Email address</th>
@@ -35,7 +37,7 @@ export function pendingInvitations(invitations: readonly Invitation[], now: Date
             <tr class="nhsuk-table__row">
               <td class="nhsuk-table__cell">{{ invitation.email }}</td>
               <td class="nhsuk-table__cell">{{ roleLabel(invitation) }}</td>
-              <td class="nhsuk-table__cell">{{ invitation.expiresAt | date: 'd MMM yyyy, HH:mm' }}</td>
+              <td class="nhsuk-table__cell">{{ invitation.expiresAt | portalDate: 'dateTime' }}</td>
               <td class="nhsuk-table__cell">
                 <button
                   class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"

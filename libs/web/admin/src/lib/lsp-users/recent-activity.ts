@@ -1,21 +1,24 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { AuditEventView } from '@dspt/contracts';
 import { describeAuditAction, describeAuditChange } from './audit-event-description';
+import { PortalDatePipe } from '@dspt/web/core';
+import { ResponsiveTable } from '@dspt/web/ui';
 
 const SHOWN_EVENTS = 20;
 
 /** The latest events of the LSP's audit trail (the API sends them newest first). */
 @Component({
   selector: 'dspt-recent-activity',
-  imports: [DatePipe],
+  imports: [PortalDatePipe, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows().length === 0) {
       <p>Nothing has happened in this LSP yet.</p>
     } @else {
-      <table class="nhsuk-table" data-testid="recent-activity">
-        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Recent activity, newest first</caption>
+      <table class="nhsuk-table" dsptResponsiveTable data-testid="recent-activity">
+        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">
+          Recent activity, newest first
+        </caption>
         <thead class="nhsuk-table__head">
           <tr class="nhsuk-table__row">
             <th class="nhsuk-table__header" scope="col">When</th>
@@ -28,7 +31,7 @@ const SHOWN_EVENTS = 20;
           @for (row of rows(); track row.id) {
             <tr class="nhsuk-table__row">
               <td class="nhsuk-table__cell">
-                <time [attr.datetime]="row.occurredAt">{{ row.occurredAt | date: 'd MMM yyyy, HH:mm' }}</time>
+                <time [attr.datetime]="row.occurredAt">{{ row.occurredAt | portalDate: 'dateTime' }}</time>
               </td>
               <td class="nhsuk-table__cell">{{ row.actor }}</td>
               <td class="nhsuk-table__cell">{{ row.action }}</td>

@@ -66,7 +66,9 @@ describe('ProgrammeLeadsPage', () => {
     page.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
 
-    expect(page.querySelector('#lead-email-error')?.textContent).toContain('Enter the email address of the person to invite');
+    expect(page.querySelector('#lead-email-error')?.textContent).toContain(
+      'Enter the email address of the person to invite',
+    );
     http.expectNone({ method: 'POST' });
   });
 });

@@ -1,19 +1,30 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { form } from '@angular/forms/signals';
 import { apiProblemFrom } from '@dspt/web/core';
-import { ErrorSummary, FormDirective, FormSubmission, NotificationBanner, Tag, TextField, validateEmailAddress } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FormDirective,
+  FormSubmission,
+  NotificationBanner,
+  Tag,
+  TextField,
+  validateEmailAddress,
+  ResponsiveTable,
+} from '@dspt/web/ui';
 import { ProgrammeLeadsApi } from './programme-leads.api';
 
 /** `/admin/programme-leads` (system admins): the programme leads, and inviting another. */
 @Component({
   selector: 'dspt-programme-leads-page',
-  imports: [ErrorSummary, FormDirective, NotificationBanner, Tag, TextField],
+  imports: [ErrorSummary, FormDirective, NotificationBanner, Tag, TextField, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
     @if (invitedEmail(); as invited) {
       <dspt-notification-banner variant="success">
-        <p class="nhsuk-notification-banner__heading" data-testid="confirmation">We have sent an invitation to {{ invited }}.</p>
+        <p class="nhsuk-notification-banner__heading" data-testid="confirmation">
+          We have sent an invitation to {{ invited }}.
+        </p>
       </dspt-notification-banner>
     }
     <div class="nhsuk-grid-row">
@@ -29,8 +40,10 @@ import { ProgrammeLeadsApi } from './programme-leads.api';
       @if (leads.value().items.length === 0) {
         <p>There are no programme leads yet.</p>
       } @else {
-        <table class="nhsuk-table" data-testid="programme-leads-table">
-          <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Programme leads</caption>
+        <table class="nhsuk-table" dsptResponsiveTable data-testid="programme-leads-table">
+          <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">
+            Programme leads
+          </caption>
           <thead class="nhsuk-table__head">
             <tr class="nhsuk-table__row">
               <th class="nhsuk-table__header" scope="col">Name</th>

@@ -2,7 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, output, signal } from '@ang
 import { form, pattern, required } from '@angular/forms/signals';
 import type { CreateTenantRequest, TenantSummary } from '@dspt/contracts';
 import { ENGLISH_REGIONS } from '@dspt/domain';
-import { ErrorSummary, FormDirective, FormSubmission, SelectField, TextField, validateEmailAddress } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FormDirective,
+  FormSubmission,
+  SelectField,
+  TextField,
+  validateEmailAddress,
+} from '@dspt/web/ui';
 import { SLUG_PATTERN, suggestSlug } from './suggest-slug';
 import { TenantsApi } from './tenants.api';
 
@@ -31,7 +38,13 @@ export interface TenantCreated {
   template: `
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" data-testid="create-tenant-form">
-      <dspt-text-field label="Name" controlId="tenant-name" autocomplete="organization" [field]="tenantForm.name" (typed)="nameChanged($event)" />
+      <dspt-text-field
+        label="Name"
+        controlId="tenant-name"
+        autocomplete="organization"
+        [field]="tenantForm.name"
+        (typed)="nameChanged($event)"
+      />
       <dspt-text-field
         label="Slug"
         controlId="tenant-slug"
@@ -111,4 +124,3 @@ export class CreateTenantForm {
     this.created.emit({ tenant, adminEmail: email || null });
   }
 }
-

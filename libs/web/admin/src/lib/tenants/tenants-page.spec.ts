@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { TenantSummary } from '@dspt/contracts';
 import { ENGLISH_REGIONS } from '@dspt/domain';
 import { TenantsPage } from './tenants-page';
@@ -13,7 +14,7 @@ describe('TenantsPage', () => {
   let page: HTMLElement;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TenantsPage);
     page = fixture.nativeElement;
@@ -52,7 +53,9 @@ describe('TenantsPage', () => {
   }
 
   it('lists the LSPs', () => {
-    const cells = [...page.querySelectorAll('[data-testid="tenants-table"] tbody td')].map((cell) => cell.textContent?.trim());
+    const cells = [...page.querySelectorAll('[data-testid="tenants-table"] tbody td')].map((cell) =>
+      cell.textContent?.trim(),
+    );
     expect(cells).toEqual(['North Care', 'north-care', 'North East']);
   });
 
@@ -83,7 +86,12 @@ describe('TenantsPage', () => {
       region: 'North East',
       adminEmail: 'lee@example.org',
     });
-    request.flush({ id: 't-2', slug: 'tyne-and-wear-care-alliance', name: 'Tyne and Wear Care Alliance', region: 'North East' });
+    request.flush({
+      id: 't-2',
+      slug: 'tyne-and-wear-care-alliance',
+      name: 'Tyne and Wear Care Alliance',
+      region: 'North East',
+    });
     await settle();
     http.expectOne('/api/tenants').flush({ items: [NORTH] });
     await settle();
@@ -98,7 +106,11 @@ describe('TenantsPage', () => {
     choose('tenant-region', 'South West');
 
     await submit();
-    expect(http.expectOne('/api/tenants').request.body).toEqual({ name: 'South Care', slug: 'south-care', region: 'South West' });
+    expect(http.expectOne('/api/tenants').request.body).toEqual({
+      name: 'South Care',
+      slug: 'south-care',
+      region: 'South West',
+    });
   });
 
   it('shows a taken slug on the slug field', async () => {
@@ -108,7 +120,10 @@ describe('TenantsPage', () => {
     await submit();
     http
       .expectOne({ method: 'POST', url: '/api/tenants' })
-      .flush({ statusCode: 409, error: 'Conflict', message: 'An LSP already uses the slug north-care' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'An LSP already uses the slug north-care' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
 
     expect(text('#tenant-slug-error')).toBe('Error: An LSP already uses the slug north-care');
@@ -119,11 +134,13 @@ describe('TenantsPage', () => {
 
     await submit();
 
-    expect([...page.querySelectorAll('.nhsuk-error-summary__list li')].map((item) => item.textContent?.trim())).toEqual([
-      "Enter the LSP's name",
-      'The slug must only include lowercase letters, numbers and hyphens between words',
-      'Select a region',
-    ]);
+    expect([...page.querySelectorAll('.nhsuk-error-summary__list li')].map((item) => item.textContent?.trim())).toEqual(
+      [
+        "Enter the LSP's name",
+        'The slug must only include lowercase letters, numbers and hyphens between words',
+        'Select a region',
+      ],
+    );
     http.expectNone({ method: 'POST' });
   });
 });

@@ -23,7 +23,9 @@ describe('MfaEnrolmentPage', () => {
   /** Opens the page half way through signing in: /api/auth/me says 401, the enrolment starts. */
   async function openDuringSignIn(url = '/account/mfa?returnUrl=%2Flsp%2Fnorth'): Promise<void> {
     await subject.open(url);
-    subject.http.expectOne('/api/auth/me').flush({ message: 'Finish signing in' }, { status: 401, statusText: 'Unauthorized' });
+    subject.http
+      .expectOne('/api/auth/me')
+      .flush({ message: 'Finish signing in' }, { status: 401, statusText: 'Unauthorized' });
     await settle();
     subject.http.expectOne({ method: 'POST', url: '/api/auth/mfa/enrolment' }).flush(ENROLMENT);
     await settle();
@@ -61,7 +63,10 @@ describe('MfaEnrolmentPage', () => {
     await enterCode('123456');
     subject.http
       .expectOne('/api/auth/mfa/enrolment/confirm')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'The code is not right' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'The code is not right' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await settle();
 
     expect(text('#code-error')).toBe('Error: The code is not right');
@@ -77,7 +82,9 @@ describe('MfaEnrolmentPage', () => {
     confirm.flush({ recoveryCodes: RECOVERY_CODES, me: SIGNED_IN });
     await settle();
 
-    const codes = [...page().querySelectorAll('[data-testid="recovery-codes"] li')].map((item) => item.textContent?.trim());
+    const codes = [...page().querySelectorAll('[data-testid="recovery-codes"] li')].map((item) =>
+      item.textContent?.trim(),
+    );
     expect(codes).toEqual(RECOVERY_CODES);
     expect(text('h1')).toBe('Save your recovery codes');
     expect(document.activeElement).toBe(page().querySelector('h1'));
@@ -110,7 +117,10 @@ describe('MfaEnrolmentPage', () => {
     await settle();
     subject.http
       .expectOne('/api/auth/mfa/enrolment')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Sign in to continue' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await settle();
 
     expect(text('[data-testid="enrolment-problem"]')).toContain('You need to sign in');

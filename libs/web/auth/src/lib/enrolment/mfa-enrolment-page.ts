@@ -49,7 +49,8 @@ export class MfaEnrolmentPage {
   });
 
   constructor() {
-    this.start();
+    // start() turns every failure into a page state, so nothing is left to catch here.
+    void this.start();
   }
 
   protected async continue(): Promise<void> {
@@ -69,7 +70,10 @@ export class MfaEnrolmentPage {
       const problem = apiProblemFrom(failure);
       this.state.set({
         step: 'cannot-start',
-        message: problem.status === 401 ? 'You need to sign in before you can set up two-factor authentication.' : problem.message,
+        message:
+          problem.status === 401
+            ? 'You need to sign in before you can set up two-factor authentication.'
+            : problem.message,
         signInAgain: problem.status === 401,
       });
     }

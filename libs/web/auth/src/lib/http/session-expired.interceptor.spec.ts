@@ -35,7 +35,9 @@ describe('sessionExpiredInterceptor', () => {
 
   async function answer401(url: string): Promise<unknown> {
     const request = firstValueFrom(http.get(url)).catch((failure: unknown) => failure);
-    backend.expectOne(url).flush({ statusCode: 401, message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne(url)
+      .flush({ statusCode: 401, message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
     const failure = await request;
     await new Promise((resolve) => setTimeout(resolve));
     return failure;

@@ -22,7 +22,7 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
       ) {
         auth.sessionEnded();
         if (!router.url.startsWith('/sign-in')) {
-          router.navigate(['/sign-in'], { queryParams: { returnUrl: router.url } });
+          void router.navigate(['/sign-in'], { queryParams: { returnUrl: router.url } });
         }
       }
       return throwError(() => failure);

@@ -49,11 +49,9 @@ describe('AcceptInvitationPage', () => {
 
     await submit();
 
-    expect([...page().querySelectorAll('.nhsuk-error-summary__list li')].map((item) => item.textContent?.trim())).toEqual([
-      'Enter your full name',
-      'Your password must be at least 12 characters',
-      'The passwords do not match',
-    ]);
+    expect(
+      [...page().querySelectorAll('.nhsuk-error-summary__list li')].map((item) => item.textContent?.trim()),
+    ).toEqual(['Enter your full name', 'Your password must be at least 12 characters', 'The passwords do not match']);
     subject.http.expectNone('/api/invitations/accept');
   });
 

@@ -1,10 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import { form, required } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '@dspt/contracts';
 import { isTenantRole } from '@dspt/domain';
-import { TENANT_ROLE_LABELS, apiProblemFrom } from '@dspt/web/core';
+import { TENANT_ROLE_LABELS, apiProblemFrom, PortalDatePipe } from '@dspt/web/core';
 import { ErrorSummary, FormDirective, FormSubmission, TextField } from '@dspt/web/ui';
 import { NewPasswordFields, validateNewPassword } from '../passwords/new-password';
 import { AuthService } from '../session/auth.service';
@@ -29,7 +28,7 @@ interface AccountModel {
  */
 @Component({
   selector: 'dspt-accept-invitation-page',
-  imports: [DatePipe, ErrorSummary, FormDirective, NewPasswordFields, RouterLink, TextField],
+  imports: [PortalDatePipe, ErrorSummary, FormDirective, NewPasswordFields, RouterLink, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './accept-invitation-page.html',
 })
@@ -52,15 +51,19 @@ export class AcceptInvitationPage implements OnInit {
     return isTenantRole(role) ? TENANT_ROLE_LABELS[role] : role === 'programme_lead' ? 'Programme lead' : role;
   });
 
-  protected readonly accountForm = form(signal<AccountModel>({ displayName: '', password: '', confirmPassword: '' }), (path) => {
-    required(path.displayName, { message: 'Enter your full name' });
-    validateNewPassword(path.password, path.confirmPassword);
-  });
+  protected readonly accountForm = form(
+    signal<AccountModel>({ displayName: '', password: '', confirmPassword: '' }),
+    (path) => {
+      required(path.displayName, { message: 'Enter your full name' });
+      validateNewPassword(path.password, path.confirmPassword);
+    },
+  );
 
   protected readonly submission = new FormSubmission(this.accountForm, (value) => this.accept(value));
 
   ngOnInit(): void {
-    this.check();
+    // check() turns every failure into a page state, so nothing is left to catch here.
+    void this.check();
   }
 
   private async check(): Promise<void> {

@@ -20,7 +20,9 @@ describe('MfaPage', () => {
 
   it('asks for the code with the label as the page heading, for one-time-code autofill', () => {
     const input = page().querySelector<HTMLInputElement>('#code')!;
-    expect(page().querySelector('h1 label[for="code"]')?.textContent).toBe('Enter the code from your authenticator app');
+    expect(page().querySelector('h1 label[for="code"]')?.textContent).toBe(
+      'Enter the code from your authenticator app',
+    );
     expect([input.getAttribute('inputmode'), input.getAttribute('autocomplete')]).toEqual(['numeric', 'one-time-code']);
   });
 
@@ -38,7 +40,10 @@ describe('MfaPage', () => {
     await enterCode('123456');
     subject.http
       .expectOne('/api/auth/mfa')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'The code is not right' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'The code is not right' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await settle();
 
     expect(page().querySelector('#code-error')?.textContent).toContain('The code is not right');
@@ -46,7 +51,9 @@ describe('MfaPage', () => {
   });
 
   it('accepts a recovery code instead, once the user asks to use one', async () => {
-    [...page().querySelectorAll('a')].find((link) => link.textContent?.includes('Use a recovery code instead'))!.click();
+    [...page().querySelectorAll('a')]
+      .find((link) => link.textContent?.includes('Use a recovery code instead'))!
+      .click();
     await settle();
     const input = page().querySelector<HTMLInputElement>('#code')!;
     expect(page().querySelector('h1')?.textContent?.trim()).toBe('Enter a recovery code');

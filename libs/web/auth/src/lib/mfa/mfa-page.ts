@@ -40,10 +40,21 @@ import { MfaCodeField } from './mfa-code-field';
           <button class="nhsuk-button" type="submit">Continue</button>
         </form>
         @if (useRecoveryCode()) {
-          <p><a routerLink="." [queryParams]="{ method: null }" queryParamsHandling="merge">Use a code from your authenticator app instead</a></p>
+          <p>
+            <a routerLink="." [queryParams]="{ method: null }" queryParamsHandling="merge"
+              >Use a code from your authenticator app instead</a
+            >
+          </p>
         } @else {
-          <p><a routerLink="." [queryParams]="{ method: 'recovery' }" queryParamsHandling="merge">Use a recovery code instead</a></p>
-          <p>If you cannot use your authenticator app or a recovery code, ask an admin of your Local Support Partner for help.</p>
+          <p>
+            <a routerLink="." [queryParams]="{ method: 'recovery' }" queryParamsHandling="merge"
+              >Use a recovery code instead</a
+            >
+          </p>
+          <p>
+            If you cannot use your authenticator app or a recovery code, ask an admin of your Local Support Partner for
+            help.
+          </p>
         }
       </div>
     </div>

@@ -16,7 +16,9 @@ export function validateNewPassword(password: SchemaPath<string>, confirmPasswor
   });
   required(confirmPassword, { message: 'Enter your password again' });
   validate(confirmPassword, ({ value, valueOf }) =>
-    value() !== '' && value() !== valueOf(password) ? { kind: 'mismatch', message: 'The passwords do not match' } : null,
+    value() !== '' && value() !== valueOf(password)
+      ? { kind: 'mismatch', message: 'The passwords do not match' }
+      : null,
   );
 }
 

@@ -56,7 +56,9 @@ describe('RecoveryCodes', () => {
   });
 
   const button = (label: string) =>
-    [...element.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.trim() === label)!;
+    [...element.querySelectorAll<HTMLButtonElement>('button')].find(
+      (candidate) => candidate.textContent?.trim() === label,
+    )!;
   const status = () => element.querySelector('[role="status"]')?.textContent?.trim();
 
   function useClipboard(writeText: (text: string) => Promise<void>): void {
@@ -70,7 +72,9 @@ describe('RecoveryCodes', () => {
   }
 
   it('lists the codes under a warning that they will not be shown again', () => {
-    const codes = [...element.querySelectorAll('[data-testid="recovery-codes"] li')].map((item) => item.textContent?.trim());
+    const codes = [...element.querySelectorAll('[data-testid="recovery-codes"] li')].map((item) =>
+      item.textContent?.trim(),
+    );
     expect(codes).toEqual(CODES);
     expect(element.querySelector('.nhsuk-card--warning')?.textContent).toContain('You will not see these codes again');
     expect(status()).toBe('');
@@ -91,7 +95,9 @@ describe('RecoveryCodes', () => {
 
     await click('Copy codes');
 
-    expect(status()).toBe('The codes could not be copied. Select them and copy them yourself, or download them instead.');
+    expect(status()).toBe(
+      'The codes could not be copied. Select them and copy them yourself, or download them instead.',
+    );
   });
 
   it('says so too where there is no clipboard at all (a page not served over https)', async () => {

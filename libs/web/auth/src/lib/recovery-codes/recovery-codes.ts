@@ -29,7 +29,9 @@ type CopyOutcome = 'copied' | 'failed' | null;
     <div class="nhsuk-card nhsuk-card--warning">
       <div class="nhsuk-card__content">
         <h2 class="nhsuk-card__heading">
-          <span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>You will not see these codes again</span>
+          <span role="text"
+            ><span class="nhsuk-u-visually-hidden">Important: </span>You will not see these codes again</span
+          >
         </h2>
         <p class="nhsuk-card__description">
           If you lose your phone, you can sign in with one of these codes instead of a code from the app. Each code
@@ -39,7 +41,9 @@ type CopyOutcome = 'copied' | 'failed' | null;
     </div>
     <ul class="nhsuk-list" data-testid="recovery-codes">
       @for (code of codes(); track code) {
-        <li><code>{{ code }}</code></li>
+        <li>
+          <code>{{ code }}</code>
+        </li>
       }
     </ul>
     <div class="nhsuk-button-group">

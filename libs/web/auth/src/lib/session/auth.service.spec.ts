@@ -36,15 +36,18 @@ describe('AuthService', () => {
 
   it('is signed out when /api/auth/me answers 401', async () => {
     const loaded = auth.load();
-    http.expectOne('/api/auth/me').flush({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to continue' }, UNAUTHORISED);
+    http
+      .expectOne('/api/auth/me')
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to continue' }, UNAUTHORISED);
 
     expect(await loaded).toBeNull();
     expect(auth.isSignedIn()).toBe(false);
   });
 
   it('asks again on refresh', async () => {
-    auth.load();
+    const loading = auth.load();
     http.expectOne('/api/auth/me').flush(ADVISER);
+    await loading;
     const refreshed = auth.refresh();
     http.expectOne('/api/auth/me').flush({ message: 'Sign in to continue' }, UNAUTHORISED);
 
@@ -106,8 +109,9 @@ describe('AuthService', () => {
   });
 
   it('signs out on the server and forgets the user, even if the session had already ended', async () => {
-    auth.load();
+    const loading = auth.load();
     http.expectOne('/api/auth/me').flush(ADVISER);
+    await loading;
 
     const signingOut = auth.signOut();
     http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush({ message: 'Sign in to continue' }, UNAUTHORISED);

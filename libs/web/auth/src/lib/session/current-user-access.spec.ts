@@ -29,12 +29,32 @@ describe('hasGlobalRole', () => {
 describe('homePathFor', () => {
   it.each([
     ['a member of one LSP', currentUser([membership('north', 'viewer')]), null, '/lsp/north'],
-    ['a member of two, first visit', currentUser([membership('north', 'viewer'), membership('south', 'admin')]), null, '/lsp/north'],
-    ['a member of two, last in the second', currentUser([membership('north', 'viewer'), membership('south', 'admin')]), 'south', '/lsp/south'],
-    ['a member whose last LSP is no longer theirs', currentUser([membership('north', 'viewer')]), 'south', '/lsp/north'],
+    [
+      'a member of two, first visit',
+      currentUser([membership('north', 'viewer'), membership('south', 'admin')]),
+      null,
+      '/lsp/north',
+    ],
+    [
+      'a member of two, last in the second',
+      currentUser([membership('north', 'viewer'), membership('south', 'admin')]),
+      'south',
+      '/lsp/south',
+    ],
+    [
+      'a member whose last LSP is no longer theirs',
+      currentUser([membership('north', 'viewer')]),
+      'south',
+      '/lsp/north',
+    ],
     ['a programme lead', currentUser([], ['programme_lead']), null, '/statistics'],
     ['a system admin', currentUser([], ['system_admin']), null, '/admin/tenants'],
-    ['a system admin who is also an LSP member', currentUser([membership('north', 'admin')], ['system_admin']), null, '/lsp/north'],
+    [
+      'a system admin who is also an LSP member',
+      currentUser([membership('north', 'admin')], ['system_admin']),
+      null,
+      '/lsp/north',
+    ],
     ['someone with no role at all', currentUser(), null, '/access-denied'],
   ])('sends %s to their page', (_who, user, lastUsed, path) => {
     expect(homePathFor(user, lastUsed)).toBe(path);

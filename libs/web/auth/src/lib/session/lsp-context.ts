@@ -38,7 +38,9 @@ export class LspContext {
     if (!user) {
       return null;
     }
-    return membershipOf(user, this.slugInUrl()) ?? membershipOf(user, this.lastLsp.lastUsed()) ?? user.memberships[0] ?? null;
+    return (
+      membershipOf(user, this.slugInUrl()) ?? membershipOf(user, this.lastLsp.lastUsed()) ?? user.memberships[0] ?? null
+    );
   });
 
   constructor() {

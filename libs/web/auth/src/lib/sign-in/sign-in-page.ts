@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { form, required } from '@angular/forms/signals';
 import { Router, RouterLink } from '@angular/router';
-import { ErrorSummary, FormDirective, FormSubmission, NotificationBanner, TextField, validateEmailAddress } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FormDirective,
+  FormSubmission,
+  NotificationBanner,
+  TextField,
+  validateEmailAddress,
+} from '@dspt/web/ui';
 import { AuthService } from '../session/auth.service';
 import { returnUrlParams, safeReturnUrl } from '../session/return-url';
 import { signInNoticeOf } from './sign-in-notice';

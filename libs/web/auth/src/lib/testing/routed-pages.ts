@@ -180,6 +180,14 @@ export class RoutedPages {
     await this.settle();
   }
 
+  /** Types a day (2026-03-05) into the day, month and year boxes of the date field with this id. */
+  async setDate(id: string, isoDay: string): Promise<void> {
+    const [year, month, day] = isoDay.split('-');
+    await this.set(`${id}-day`, day);
+    await this.set(`${id}-month`, month);
+    await this.set(`${id}-year`, year);
+  }
+
   /** Chooses `file` in the file input with this id, as a user would. */
   async choose(id: string, file: File): Promise<void> {
     const input = document.getElementById(id) as HTMLInputElement | null;

@@ -10,6 +10,9 @@ export const IMPORT_POLL_MS = 1_000;
 /** Failed progress requests in a row (network, 5xx) after which following an import stops. */
 const MAX_MISSED_POLLS = 3;
 
+/** What a background import reports, whatever it imports. */
+export type FollowedImport<R> = Omit<ImportProgress, 'result'> & { result?: R };
+
 /** How to follow a large import. */
 export interface ImportWatch {
   /** Each progress report of a background import, the first one (from the 202) included. */
@@ -50,8 +53,15 @@ export class ProviderImportsApi {
     return this.follow(body, watch);
   }
 
-  private async follow(accepted: ImportAccepted, watch: ImportWatch): Promise<ProviderImportResult> {
-    let progress: ImportProgress = {
+  /**
+   * Follows a background import (any kind: providers, the CQC register) from its 202 until it is done or
+   * failed: its result, or the refusal thrown as `ApiProblemError` with every bad row.
+   */
+  async follow<R = ProviderImportResult>(
+    accepted: FollowedImport<R> & { statusUrl: string },
+    watch: ImportWatch = {},
+  ): Promise<R> {
+    let progress: FollowedImport<R> = {
       importId: accepted.importId,
       status: accepted.status,
       processed: accepted.processed,
@@ -59,7 +69,7 @@ export class ProviderImportsApi {
     };
     let missed = 0;
     for (;;) {
-      watch.progress?.(progress);
+      watch.progress?.(progress as ImportProgress);
       if (progress.status === 'done' && progress.result) {
         return progress.result;
       }
@@ -69,7 +79,7 @@ export class ProviderImportsApi {
       }
       await pause(IMPORT_POLL_MS, watch.signal);
       try {
-        progress = await firstValueFrom(this.http.get<ImportProgress>(accepted.statusUrl));
+        progress = await firstValueFrom(this.http.get<FollowedImport<R>>(accepted.statusUrl));
         missed = 0;
       } catch (failure: unknown) {
         const { status } = apiProblemFrom(failure);

@@ -14,7 +14,12 @@ describe('adviserOptions', () => {
   it("puts the user first, then the LSP's advisers and admins by name, without viewers", () => {
     const options = adviserOptions({
       me: { id: 'me', displayName: 'Jo' },
-      members: [member('z', 'Zed', 'admin'), member('v', 'Val', 'viewer'), member('me', 'Jo', 'adviser'), member('a', 'Ann', 'adviser')],
+      members: [
+        member('z', 'Zed', 'admin'),
+        member('v', 'Val', 'viewer'),
+        member('me', 'Jo', 'adviser'),
+        member('a', 'Ann', 'adviser'),
+      ],
       seen: [],
       selectedId: null,
     });

@@ -22,7 +22,7 @@ export function providerCount(count: number): string {
     <dspt-error-summary [source]="submission" />
     <form class="nhsuk-u-margin-bottom-4" [dsptForm]="submission" data-testid="bulk-assign-form">
       <dspt-select-field
-        label="Assign an adviser to the providers you select"
+        label="Assign an adviser to the providers you ticked in the table"
         controlId="bulk-adviser"
         [hint]="selectionHint()"
         placeholder="Select an adviser"
@@ -51,7 +51,9 @@ export class BulkAssignForm {
   protected readonly assignForm = form(signal({ adviser: '' }), (path) => {
     required(path.adviser, { message: 'Select the adviser to assign' });
     validate(path, () =>
-      this.selected().length === 0 ? { kind: 'no-selection', message: 'Select the providers to assign an adviser to' } : undefined,
+      this.selected().length === 0
+        ? { kind: 'no-selection', message: 'Select the providers to assign an adviser to' }
+        : undefined,
     );
   });
   protected readonly submission = new FormSubmission(this.assignForm, ({ adviser }) => this.assign(adviser));
@@ -59,9 +61,13 @@ export class BulkAssignForm {
   private async assign(adviser: string): Promise<void> {
     const adviserId = adviser === NOBODY ? null : adviser;
     const result = await this.api.assign(this.slug(), { providerIds: [...this.selected()], adviserId });
-    const name = this.choices().find((choice) => choice.value === adviser)?.label.replace(/ \(you\)$/, '');
+    const name = this.choices()
+      .find((choice) => choice.value === adviser)
+      ?.label.replace(/ \(you\)$/, '');
     const providers = providerCount(result.assigned + result.unchanged);
     this.submission.reset({ adviser: '' });
-    this.assigned.emit(adviserId ? `${name} is now the adviser of ${providers}.` : `The adviser was removed from ${providers}.`);
+    this.assigned.emit(
+      adviserId ? `${name} is now the adviser of ${providers}.` : `The adviser was removed from ${providers}.`,
+    );
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, outp
 import { form } from '@angular/forms/signals';
 import { ENGLISH_REGIONS, PROVIDER_STATUSES, SERVICE_TYPES, isOneOf } from '@dspt/domain';
 import { PROVIDER_STATUS_LABELS, SERVICE_TYPE_LABELS } from '@dspt/web/core';
-import { SelectField, type SelectOption, TextField, labelledOptions } from '@dspt/web/ui';
+import { FilterActions, SelectField, type SelectOption, TextField, labelledOptions } from '@dspt/web/ui';
 import type { CaseloadFilters } from './caseload-query';
 
 /** The form's fields: '' for "any". */
@@ -45,7 +45,7 @@ const SERVICE_TYPE_OPTIONS = labelledOptions(SERVICE_TYPES, SERVICE_TYPE_LABELS)
  */
 @Component({
   selector: 'dspt-caseload-filters',
-  imports: [SelectField, TextField],
+  imports: [FilterActions, SelectField, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form role="search" aria-label="Filter the caseload" data-testid="caseload-filters" (submit)="submit($event)">
@@ -61,15 +61,33 @@ const SERVICE_TYPE_OPTIONS = labelledOptions(SERVICE_TYPES, SERVICE_TYPE_LABELS)
           />
         </div>
         <div class="nhsuk-grid-column-one-third">
-          <dspt-select-field label="Status" controlId="filter-status" placeholder="Any status" [options]="statusOptions" [field]="filtersForm.status" />
+          <dspt-select-field
+            label="Status"
+            controlId="filter-status"
+            placeholder="Any status"
+            [options]="statusOptions"
+            [field]="filtersForm.status"
+          />
         </div>
         <div class="nhsuk-grid-column-one-third">
-          <dspt-select-field label="Adviser" controlId="filter-adviser" placeholder="Any adviser" [options]="adviserChoices()" [field]="filtersForm.adviser" />
+          <dspt-select-field
+            label="Adviser"
+            controlId="filter-adviser"
+            placeholder="Any adviser"
+            [options]="adviserChoices()"
+            [field]="filtersForm.adviser"
+          />
         </div>
       </div>
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-one-third">
-          <dspt-select-field label="Region" controlId="filter-region" placeholder="Any region" [options]="regionOptions" [field]="filtersForm.region" />
+          <dspt-select-field
+            label="Region"
+            controlId="filter-region"
+            placeholder="Any region"
+            [options]="regionOptions"
+            [field]="filtersForm.region"
+          />
         </div>
         <div class="nhsuk-grid-column-one-third">
           <dspt-select-field
@@ -81,12 +99,7 @@ const SERVICE_TYPE_OPTIONS = labelledOptions(SERVICE_TYPES, SERVICE_TYPE_LABELS)
           />
         </div>
       </div>
-      <div class="nhsuk-button-group">
-        <button class="nhsuk-button nhsuk-button--secondary" type="submit">Apply filters</button>
-        @if (canClear()) {
-          <button class="nhsuk-button nhsuk-button--secondary" type="button" (click)="cleared.emit()">Clear filters</button>
-        }
-      </div>
+      <dspt-filter-actions [canClear]="canClear()" (cleared)="cleared.emit()" />
     </form>
   `,
 })

@@ -14,24 +14,38 @@ function item(id: string, name: string, overrides: Partial<CaseloadItem> = {}): 
     odsCode: `V${id.padStart(4, '0')}`,
     status: 'in_progress',
     progress: { completed: 3, total: 26 },
-    priority: { score: 50, reasons: ['23 items left', '120 days to deadline', 'no contact for 60 days'] },
+    priority: {
+      score: 50,
+      reasons: ['23 items left', '120 days to deadline', 'no contact for 60 days'],
+      parts: [
+        { reason: '23 items left', points: 23 },
+        { reason: '120 days to deadline', points: 0 },
+        { reason: 'no contact for 60 days', points: 5 },
+      ],
+    },
     kind: 'single_site',
     serviceType: 'homecare',
     region: 'North East',
     assignedAdviser: SAM,
     lastContactAt: '2026-09-02T09:00:00Z',
     overdueTasks: 0,
+    nextTask: { title: 'Call about backups', dueOn: '2026-10-05' },
     archivedAt: null,
     ...overrides,
   };
 }
 
 const PAGE: CaseloadPage = {
-  items: [item('1', 'Oak Homecare'), item('2', 'Elm Care', { status: 'not_started', assignedAdviser: null, lastContactAt: null })],
+  items: [
+    item('1', 'Oak Homecare'),
+    item('2', 'Elm Care', { status: 'not_started', assignedAdviser: null, lastContactAt: null, nextTask: null }),
+  ],
   total: 52,
   page: 1,
   pageSize: 25,
   cycle: '2025-26',
+  deadline: '2027-06-30',
+  daysToDeadline: 120,
 };
 
 describe('CaseloadPage', () => {
@@ -47,7 +61,9 @@ describe('CaseloadPage', () => {
   }
 
   const headerSort = (label: string) =>
-    [...pages.element.querySelectorAll('th')].find((header) => header.textContent?.includes(label))!.getAttribute('aria-sort');
+    [...pages.element.querySelectorAll('th')]
+      .find((header) => header.textContent?.includes(label))!
+      .getAttribute('aria-sort');
 
   describe('for an adviser', () => {
     beforeEach(() => {
@@ -60,21 +76,41 @@ describe('CaseloadPage', () => {
       expect(await answerCaseload()).toEqual({ sort: 'priority', direction: 'desc', page: '1', pageSize: '25' });
       expect(pages.url).toBe(`/lsp/${SLUG}/caseload`);
       expect(pages.text('h1')).toBe('Caseload');
-      expect(pages.text('[data-testid="caseload-count"]')).toBe('Showing 1 to 2 of 52 providers, 2025-26 cycle.');
+      expect(pages.text('[data-testid="caseload-count"]')).toBe(
+        'Showing 1 to 2 of 52 providers, 2025-26 cycle, sorted by priority, descending.',
+      );
       expect(headerSort('Priority')).toBe('descending');
       expect(headerSort('Provider')).toBeNull();
       const oak = pages.text('[data-testid="caseload-row-V0001"]');
       expect(oak).toContain('Oak Homecare');
       expect(oak).toContain('In progress');
       expect(oak).toContain('3 of 26 mandatory items completed');
-      expect(oak).toContain('50 points: 23 items left · 120 days to deadline · no contact for 60 days');
+      // The score's parts on demand, in a disclosure; the days to the deadline once, above the table.
+      expect(pages.text('[data-testid="caseload-row-V0001"] summary')).toBe('50 points for Oak Homecare: why');
+      expect(pages.texts('[data-testid="caseload-row-V0001"] [data-testid="priority-parts"] li')).toEqual([
+        '23 items left: +23 points',
+        '120 days to deadline: 0 points',
+        'no contact for 60 days: +5 points',
+      ]);
+      expect(pages.element.querySelector('[data-testid="caseload-row-V0001"] details')!.hasAttribute('open')).toBe(
+        false,
+      );
+      expect(pages.text('[data-testid="days-to-deadline"]')).toBe('120 days to the deadline: 30 June 2027.');
+      expect(pages.text('[data-testid="caseload-row-V0001"] [data-testid="next-task"]')).toBe(
+        'Call about backups due 5 October 2026',
+      );
+      expect(pages.text('[data-testid="caseload-row-V0002"] [data-testid="next-task"]')).toBe('None');
       expect(oak).toContain('Sam Adviser');
-      expect(oak).toContain('2 Sep 2026');
+      expect(oak).toContain('2 September 2026');
       expect(pages.text('[data-testid="caseload-row-V0002"]')).toContain('Unassigned');
       expect(pages.text('[data-testid="caseload-row-V0002"]')).toContain('Never');
-      expect(pages.element.querySelector('[data-testid="provider-link"]')!.getAttribute('href')).toBe(`/lsp/${SLUG}/providers/1`);
+      expect(pages.element.querySelector('[data-testid="provider-link"]')!.getAttribute('href')).toBe(
+        `/lsp/${SLUG}/providers/1`,
+      );
       expect(pages.texts('.nhsuk-pagination__link')).toEqual(['1', '2', '3']);
-      expect(pages.element.querySelector('[data-testid="import-link"]')!.getAttribute('href')).toBe(`/lsp/${SLUG}/import`);
+      expect(pages.element.querySelector('[data-testid="import-link"]')!.getAttribute('href')).toBe(
+        `/lsp/${SLUG}/import`,
+      );
     });
 
     it('sorts by a column with the button in its header, in the address; the same button turns it round', async () => {
@@ -95,6 +131,9 @@ describe('CaseloadPage', () => {
       expect(pages.url).toBe(`/lsp/${SLUG}/caseload?sort=name&direction=desc`);
       expect(await answerCaseload()).toMatchObject({ sort: 'name', direction: 'desc' });
       expect(headerSort('Provider')).toBe('descending');
+      // The count is a live region: the new order is announced with it.
+      expect(pages.element.querySelector('[data-testid="caseload-count"]')!.getAttribute('role')).toBe('status');
+      expect(pages.text('[data-testid="caseload-count"]')).toContain('sorted by provider name, descending');
     });
 
     it('applies the filters from the form to the address, and Back brings the last ones back into the form', async () => {
@@ -132,15 +171,31 @@ describe('CaseloadPage', () => {
       await answerCaseload();
     });
 
+    it('offers CSV and XLSX downloads of the list as it is filtered and sorted, every page', async () => {
+      await pages.open(`/lsp/${SLUG}/caseload?view=mine&status=not_started&sort=name&direction=desc&page=2`);
+      await answerCaseload({ ...PAGE, page: 2 });
+
+      const href = (testId: string) => pages.element.querySelector(`[data-testid="${testId}"]`)!.getAttribute('href');
+      const query = 'view=mine&status=not_started&sort=name&direction=desc';
+      expect(href('export-csv')).toBe(`${PROVIDERS_URL}/export?${query}&format=csv`);
+      expect(href('export-xlsx')).toBe(`${PROVIDERS_URL}/export?${query}&format=xlsx`);
+      expect(pages.element.querySelector('[data-testid="export-csv"]')!.hasAttribute('download')).toBe(true);
+
+      await pages.set('filter-search', 'oak');
+      await pages.submit('caseload-filters');
+      await answerCaseload();
+      expect(href('export-csv')).toBe(
+        `${PROVIDERS_URL}/export?view=mine&search=oak&status=not_started&sort=name&direction=desc&format=csv`,
+      );
+    });
+
     it('offers the saved views as links that keep the filters', async () => {
       await pages.open(`/lsp/${SLUG}/caseload?view=mine&status=in_progress`);
       expect(await answerCaseload()).toMatchObject({ view: 'mine', status: 'in_progress' });
 
-      const views = [...pages.element.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Saved views"] a')].map((link) => [
-        link.textContent?.trim(),
-        link.getAttribute('href'),
-        link.getAttribute('aria-current'),
-      ]);
+      const views = [...pages.element.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Saved views"] a')].map(
+        (link) => [link.textContent?.trim(), link.getAttribute('href'), link.getAttribute('aria-current')],
+      );
       expect(views).toEqual([
         ['All providers', `/lsp/${SLUG}/caseload?status=in_progress`, null],
         ['My providers', `/lsp/${SLUG}/caseload?view=mine&status=in_progress`, 'page'],
@@ -151,8 +206,19 @@ describe('CaseloadPage', () => {
     it('assigns an adviser to the rows ticked, all at once, then shows the caseload again', async () => {
       await pages.open(`/lsp/${SLUG}/caseload`);
       await answerCaseload();
-      const adviserChoices = [...pages.element.querySelectorAll<HTMLOptionElement>('#bulk-adviser option')].map((option) => option.text);
-      expect(adviserChoices).toEqual(['Select an adviser', `${ME.displayName} (you)`, 'Sam Adviser', 'Nobody (unassign)']);
+      const adviserChoices = [...pages.element.querySelectorAll<HTMLOptionElement>('#bulk-adviser option')].map(
+        (option) => option.text,
+      );
+      expect(adviserChoices).toEqual([
+        'Select an adviser',
+        `${ME.displayName} (you)`,
+        'Sam Adviser',
+        'Nobody (unassign)',
+      ]);
+      // The form comes after the table it acts on, in reading and tab order.
+      const table = pages.element.querySelector('[data-testid="caseload-table"]')!;
+      const form = pages.element.querySelector('[data-testid="bulk-assign-form"]')!;
+      expect(table.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
       await pages.set('select-all', true);
       await pages.set('select-2', false);
@@ -163,6 +229,7 @@ describe('CaseloadPage', () => {
       expect(request.request.body).toEqual({ providerIds: ['1'], adviserId: ME.id });
       await answerCaseload();
       expect(pages.text('[data-testid="confirmation"]')).toBe(`${ME.displayName} is now the adviser of 1 provider.`);
+      expect(document.activeElement?.classList).toContain('nhsuk-notification-banner');
       expect(pages.element.querySelector<HTMLInputElement>('#select-1')!.checked).toBe(false);
     });
 
@@ -180,6 +247,26 @@ describe('CaseloadPage', () => {
       await pages.refuse('POST', `${PROVIDERS_URL}/assign`, 400, 'That adviser cannot be assigned providers');
 
       expect(pages.text('[data-testid="error-summary"]')).toContain('That adviser cannot be assigned providers');
+    });
+
+    it('states the at-risk rule, and says why the view is empty when it is', async () => {
+      await pages.open(`/lsp/${SLUG}/caseload?view=at-risk`);
+      await answerCaseload({ ...PAGE, items: [], total: 0, daysToDeadline: 200 });
+
+      expect(pages.text('[data-testid="at-risk-rule"]')).toContain(
+        'Providers not yet published at Standards Met or above that have a priority of 60 or more, ' +
+          'or that still have mandatory items left from 90 days before the deadline onwards.',
+      );
+      expect(pages.text('[data-testid="caseload-count"]')).toBe(
+        'No provider is at risk: none has a priority of 60 or more, and the last 90 days before the deadline have not begun.',
+      );
+    });
+
+    it('does not state the at-risk rule on other views', async () => {
+      await pages.open(`/lsp/${SLUG}/caseload?view=mine`);
+      await answerCaseload();
+
+      expect(pages.element.querySelector('[data-testid="at-risk-rule"]')).toBeNull();
     });
 
     it('says when nothing matches', async () => {
@@ -200,8 +287,16 @@ describe('CaseloadPage', () => {
     await pages.answer('GET', `/api/tenants/${SLUG}/advisers`, members);
     await answerCaseload();
 
-    const adviserFilter = [...pages.element.querySelectorAll<HTMLOptionElement>('#filter-adviser option')].map((option) => option.text);
-    expect(adviserFilter).toEqual(['Any adviser', 'Unassigned', `${ME.displayName} (you)`, 'Kim Adviser', 'Sam Adviser']);
+    const adviserFilter = [...pages.element.querySelectorAll<HTMLOptionElement>('#filter-adviser option')].map(
+      (option) => option.text,
+    );
+    expect(adviserFilter).toEqual([
+      'Any adviser',
+      'Unassigned',
+      `${ME.displayName} (you)`,
+      'Kim Adviser',
+      'Sam Adviser',
+    ]);
   });
 
   it('shows a viewer the caseload without checkboxes, bulk assignment or the import', async () => {

@@ -1,20 +1,31 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { CaseloadSort, CaseloadView } from '@dspt/contracts';
-import { apiProblemFrom } from '@dspt/web/core';
-import { Pagination, SuccessBanner } from '@dspt/web/ui';
+import { CASELOAD_DEFAULT_PAGE_SIZE, type CaseloadSort, type CaseloadView } from '@dspt/contracts';
+import { AT_RISK_RULE, atRiskEmptyReason } from '@dspt/domain';
+import { apiProblemFrom, PortalDatePipe } from '@dspt/web/core';
+import { CollapsibleFilters, Pagination, SuccessBanner } from '@dspt/web/ui';
 import { map } from 'rxjs';
 import { CaseloadApi } from '../api/caseload.api';
 import { lastLoaded, lspAccess } from '../lsp-access';
 import { adviserOptions } from './adviser-options';
 import { BulkAssignForm, providerCount } from './bulk-assign-form';
 import { CaseloadFiltersForm } from './caseload-filters';
+import { CaseloadReturn } from './caseload-return';
 import {
-  CASELOAD_PAGE_SIZE,
   type CaseloadFilters,
   type CaseloadQuery,
   NO_FILTERS,
+  caseloadExportUrl,
   caseloadQueryFrom,
   caseloadQueryParams,
   filteredBy,
@@ -23,6 +34,14 @@ import {
   sortedBy,
 } from './caseload-query';
 import { CaseloadTable } from './caseload-table';
+
+/** How the count below the filters says the order, so a change of sort or page is announced. */
+const SORT_WORDS: Readonly<Record<CaseloadSort, string>> = {
+  priority: 'priority',
+  name: 'provider name',
+  progress: 'progress',
+  lastContact: 'last contact',
+};
 
 const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
   { view: null, label: 'All providers' },
@@ -37,7 +56,16 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
  */
 @Component({
   selector: 'dspt-caseload-page',
-  imports: [BulkAssignForm, CaseloadFiltersForm, CaseloadTable, Pagination, RouterLink, SuccessBanner],
+  imports: [
+    BulkAssignForm,
+    CaseloadFiltersForm,
+    CollapsibleFilters,
+    CaseloadTable,
+    Pagination,
+    PortalDatePipe,
+    RouterLink,
+    SuccessBanner,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .dspt-views {
@@ -61,11 +89,19 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
     }
   `,
   template: `
-    <dspt-success-banner [message]="confirmation()" />
+    <dspt-success-banner [message]="confirmation()" [occurrence]="confirmations()" />
     <span class="nhsuk-caption-l">{{ access().name }}</span>
     <h1>Caseload</h1>
     @if (access().canWrite) {
-      <p><a [routerLink]="['/lsp', slug(), 'import']" data-testid="import-link">Import providers from a spreadsheet</a></p>
+      <p>
+        <a
+          [routerLink]="['/lsp', slug(), 'providers', 'new']"
+          class="nhsuk-u-margin-right-4"
+          data-testid="add-provider-link"
+          >Add a provider</a
+        >
+        <a [routerLink]="['/lsp', slug(), 'import']" data-testid="import-link">Import providers from a spreadsheet</a>
+      </p>
     }
 
     <nav aria-label="Saved views">
@@ -83,13 +119,22 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
       </ul>
     </nav>
 
-    <dspt-caseload-filters
-      [filters]="query()"
-      [advisers]="advisers()"
-      [canClear]="filtered()"
-      (applied)="filter($event)"
-      (cleared)="filter(noFilters)"
-    />
+    @if (query().view === 'at-risk') {
+      <div class="nhsuk-inset-text" data-testid="at-risk-rule">
+        <span class="nhsuk-u-visually-hidden">Information: </span>
+        <p>{{ atRiskRule }}</p>
+      </div>
+    }
+
+    <dspt-collapsible-filters [inUse]="filtered()">
+      <dspt-caseload-filters
+        [filters]="query()"
+        [advisers]="advisers()"
+        [canClear]="filtered()"
+        (applied)="filter($event)"
+        (cleared)="filter(noFilters)"
+      />
+    </dspt-collapsible-filters>
 
     @if (caseload.error(); as error) {
       <div class="nhsuk-error-summary" role="alert" data-testid="caseload-problem">
@@ -101,10 +146,12 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
     }
     <p role="status" data-testid="caseload-count">{{ countText() }}</p>
     @if (page(); as current) {
+      <!-- Once for the whole list: every row shares the cycle's deadline. -->
+      <p data-testid="days-to-deadline">
+        {{ deadlineText(current.daysToDeadline) }}:
+        <time [attr.datetime]="current.deadline">{{ current.deadline | portalDate }}</time>.
+      </p>
       @if (current.items.length > 0) {
-        @if (access().canWrite) {
-          <dspt-bulk-assign-form [slug]="slug()" [selected]="selected()" [advisers]="advisers()" (assigned)="assigned($event)" />
-        }
         <dspt-caseload-table
           [slug]="slug()"
           [items]="current.items"
@@ -115,7 +162,26 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
           [(selected)]="selected"
           (sortBy)="sort($event)"
         />
+        <!-- After the table it acts on, so it reads in order: tick the rows, then assign them. -->
+        @if (access().canWrite) {
+          <dspt-bulk-assign-form
+            [slug]="slug()"
+            [selected]="selected()"
+            [advisers]="advisers()"
+            (assigned)="assigned($event)"
+          />
+        }
         <dspt-pagination [page]="current.page" [pageCount]="pageCount()" label="Caseload pages" />
+        <h2 class="nhsuk-heading-s">Download this list</h2>
+        <p class="nhsuk-body-s">Every page of it, with these filters and this order, in the import's columns.</p>
+        <div class="nhsuk-button-group" data-testid="caseload-downloads">
+          <a class="nhsuk-button nhsuk-button--secondary" [href]="exportUrl('csv')" download data-testid="export-csv">
+            Download as CSV
+          </a>
+          <a class="nhsuk-button nhsuk-button--secondary" [href]="exportUrl('xlsx')" download data-testid="export-xlsx">
+            Download as Excel (XLSX)
+          </a>
+        </div>
       }
     }
   `,
@@ -124,11 +190,13 @@ export class CaseloadPage {
   private readonly api = inject(CaseloadApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly caseloadReturn = inject(CaseloadReturn);
 
   /** The `:slug` route parameter. */
   readonly slug = input.required<string>();
 
   protected readonly views = VIEWS;
+  protected readonly atRiskRule = AT_RISK_RULE;
   protected readonly noFilters = NO_FILTERS;
   protected readonly access = lspAccess(this.slug);
   protected readonly query = toSignal(this.route.queryParamMap.pipe(map(caseloadQueryFrom)), {
@@ -137,18 +205,27 @@ export class CaseloadPage {
   protected readonly filtered = computed(() => hasFilters(this.query()));
   protected readonly caseload = this.api.caseloadResource(this.slug, this.query);
   protected readonly page = lastLoaded(this.caseload);
-  protected readonly pageCount = computed(() => Math.max(1, Math.ceil((this.page()?.total ?? 0) / CASELOAD_PAGE_SIZE)));
+  protected readonly pageCount = computed(() =>
+    Math.max(1, Math.ceil((this.page()?.total ?? 0) / CASELOAD_DEFAULT_PAGE_SIZE)),
+  );
   protected readonly countText = computed(() => {
     const current = this.page();
     if (!current) {
       return this.caseload.error() ? '' : 'Loading the caseload…';
     }
     if (current.total === 0) {
-      return this.filtered() || this.query().view ? 'No providers match this view and these filters.' : 'There are no providers in this caseload yet.';
+      if (this.query().view === 'at-risk' && !this.filtered()) {
+        return atRiskEmptyReason(current.daysToDeadline);
+      }
+      return this.filtered() || this.query().view
+        ? 'No providers match this view and these filters.'
+        : 'There are no providers in this caseload yet.';
     }
     const first = (current.page - 1) * current.pageSize + 1;
     const last = Math.min(current.total, first + current.items.length - 1);
-    return `Showing ${first} to ${last} of ${providerCount(current.total)}, ${current.cycle} cycle.`;
+    const { sort, direction } = this.query();
+    const order = `sorted by ${SORT_WORDS[sort]}, ${direction === 'asc' ? 'ascending' : 'descending'}`;
+    return `Showing ${first} to ${last} of ${providerCount(current.total)}, ${current.cycle} cycle, ${order}.`;
   });
 
   private readonly members = this.api.advisersResource(this.slug);
@@ -163,6 +240,16 @@ export class CaseloadPage {
   /** Rows ticked for bulk assignment; another page or view starts with none. */
   protected readonly selected = linkedSignal<unknown, readonly string[]>({ source: this.query, computation: () => [] });
   protected readonly confirmation = signal<string | null>(null);
+  protected readonly confirmations = signal(0);
+
+  constructor() {
+    // "Back to the caseload" on a provider page comes back to this view, filters, sort and page.
+    effect(() => this.caseloadReturn.remember(this.slug(), caseloadQueryParams(this.query())));
+  }
+
+  protected exportUrl(format: 'csv' | 'xlsx'): string {
+    return caseloadExportUrl(this.slug(), this.query(), format);
+  }
 
   protected viewParams(view: CaseloadView | null) {
     return caseloadQueryParams(inView(this.query(), view));
@@ -178,8 +265,16 @@ export class CaseloadPage {
 
   protected assigned(message: string): void {
     this.confirmation.set(message);
+    this.confirmations.update((count) => count + 1);
     this.selected.set([]);
     this.caseload.reload();
+  }
+
+  protected deadlineText(days: number): string {
+    if (days < 0) {
+      return `The deadline passed ${days === -1 ? '1 day' : `${-days} days`} ago`;
+    }
+    return days === 0 ? 'The deadline is today' : `${days === 1 ? '1 day' : `${days} days`} to the deadline`;
   }
 
   protected problem(error: unknown): string {
@@ -188,6 +283,6 @@ export class CaseloadPage {
 
   private show(query: CaseloadQuery): void {
     this.confirmation.set(null);
-    this.router.navigate([], { relativeTo: this.route, queryParams: caseloadQueryParams(query) });
+    void this.router.navigate([], { relativeTo: this.route, queryParams: caseloadQueryParams(query) });
   }
 }

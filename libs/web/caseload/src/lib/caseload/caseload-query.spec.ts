@@ -3,6 +3,7 @@ import {
   DEFAULT_CASELOAD_QUERY,
   NO_FILTERS,
   caseloadApiParams,
+  caseloadExportUrl,
   caseloadQueryFrom,
   caseloadQueryParams,
   filteredBy,
@@ -52,13 +53,24 @@ describe('the caseload in the query string', () => {
   });
 
   it("leaves out a sort's natural direction, and the first page", () => {
-    expect(caseloadQueryParams({ ...DEFAULT_CASELOAD_QUERY, sort: 'name', direction: 'asc' })).toEqual({ sort: 'name' });
+    expect(caseloadQueryParams({ ...DEFAULT_CASELOAD_QUERY, sort: 'name', direction: 'asc' })).toEqual({
+      sort: 'name',
+    });
     expect(caseloadQueryParams({ ...DEFAULT_CASELOAD_QUERY, direction: 'asc' })).toEqual({ direction: 'asc' });
   });
 
   it('ignores what the API would refuse, so a mistyped link still shows the caseload', () => {
     expect(
-      from({ status: 'done', region: 'Atlantis', serviceType: 'x', view: 'all', sort: 'size', direction: 'up', page: '0', adviser: 'bob' }),
+      from({
+        status: 'done',
+        region: 'Atlantis',
+        serviceType: 'x',
+        view: 'all',
+        sort: 'size',
+        direction: 'up',
+        page: '0',
+        adviser: 'bob',
+      }),
     ).toEqual(DEFAULT_CASELOAD_QUERY);
     expect(from({ page: '2.5' }).page).toBe(1);
     expect(from({ adviser: 'none' }).adviser).toBe('none');
@@ -73,6 +85,32 @@ describe('the caseload in the query string', () => {
       page: 2,
       pageSize: 25,
     });
+  });
+});
+
+describe('the caseload download', () => {
+  it.each([
+    [{}, 'csv', 'sort=priority&direction=desc&format=csv'],
+    [{ page: '4' }, 'xlsx', 'sort=priority&direction=desc&format=xlsx'],
+    [
+      {
+        view: 'mine',
+        search: 'elm & oak',
+        status: 'in_progress',
+        adviser: 'none',
+        region: 'London',
+        serviceType: 'homecare',
+        sort: 'name',
+        direction: 'desc',
+        page: '2',
+      },
+      'csv',
+      'view=mine&search=elm+%26+oak&status=in_progress&adviser=none&region=London&serviceType=homecare&sort=name&direction=desc&format=csv',
+    ],
+  ] as const)('takes the list view %j as ?%s, every page', (params, format, expected) => {
+    expect(caseloadExportUrl('north lsp', from(params), format)).toBe(
+      `/api/tenants/north%20lsp/providers/export?${expected}`,
+    );
   });
 });
 

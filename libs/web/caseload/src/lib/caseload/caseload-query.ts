@@ -1,18 +1,27 @@
 import type { ParamMap, Params } from '@angular/router';
-import { CASELOAD_SORTS, CASELOAD_VIEWS, type CaseloadSort, type CaseloadView, SORT_DIRECTIONS, type SortDirection } from '@dspt/contracts';
-import { ENGLISH_REGIONS, type EnglishRegion, PROVIDER_STATUSES, type ProviderStatus, SERVICE_TYPES, type ServiceType, isOneOf } from '@dspt/domain';
-
-/** Rows on a page of the caseload. */
-export const CASELOAD_PAGE_SIZE = 25;
+import {
+  CASELOAD_ADVISER_FILTER,
+  CASELOAD_CHOICES,
+  CASELOAD_DEFAULT_PAGE_SIZE,
+  CASELOAD_DEFAULT_SORT,
+  CASELOAD_NATURAL_DIRECTION,
+  CASELOAD_SEARCH_MAX_LENGTH,
+  type CaseloadChoice,
+  type CaseloadSort,
+  type CaseloadView,
+  type SortDirection,
+} from '@dspt/contracts';
+import { isOneOf } from '@dspt/domain';
+import { lspApiPath } from '@dspt/web/core';
 
 /** The filters an adviser sets in the form; '' or null is "any". */
 export interface CaseloadFilters {
   search: string;
-  status: ProviderStatus | null;
+  status: CaseloadChoice<'status'> | null;
   /** A user id, or `none` for providers nobody is assigned to. */
   adviser: string | null;
-  region: EnglishRegion | null;
-  serviceType: ServiceType | null;
+  region: CaseloadChoice<'region'> | null;
+  serviceType: CaseloadChoice<'serviceType'> | null;
 }
 
 /**
@@ -26,26 +35,15 @@ export interface CaseloadQuery extends CaseloadFilters {
   page: number;
 }
 
-/** Which way each sort reads unless reversed, as the API orders it: most urgent, A to Z, least complete, longest without contact. */
-export const NATURAL_DIRECTION: Readonly<Record<CaseloadSort, SortDirection>> = {
-  priority: 'desc',
-  name: 'asc',
-  progress: 'asc',
-  lastContact: 'asc',
-};
-
 export const NO_FILTERS: CaseloadFilters = { search: '', status: null, adviser: null, region: null, serviceType: null };
 
 export const DEFAULT_CASELOAD_QUERY: CaseloadQuery = {
   ...NO_FILTERS,
   view: null,
-  sort: 'priority',
-  direction: NATURAL_DIRECTION.priority,
+  sort: CASELOAD_DEFAULT_SORT,
+  direction: CASELOAD_NATURAL_DIRECTION[CASELOAD_DEFAULT_SORT],
   page: 1,
 };
-
-const ADVISER = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-const SEARCH_MAX_LENGTH = 100;
 
 /**
  * Reads the caseload's state from the query string. Anything the API would refuse (an unknown status,
@@ -56,18 +54,18 @@ export function caseloadQueryFrom(params: ParamMap): CaseloadQuery {
     const value = params.get(name);
     return isOneOf(values, value) ? value : null;
   };
-  const sort = one('sort', CASELOAD_SORTS) ?? DEFAULT_CASELOAD_QUERY.sort;
+  const sort = one('sort', CASELOAD_CHOICES.sort) ?? DEFAULT_CASELOAD_QUERY.sort;
   const adviser = params.get('adviser');
   const page = Number(params.get('page'));
   return {
-    search: (params.get('search') ?? '').trim().slice(0, SEARCH_MAX_LENGTH),
-    status: one('status', PROVIDER_STATUSES),
-    adviser: adviser && ADVISER.test(adviser) ? adviser.toLowerCase() : null,
-    region: one('region', ENGLISH_REGIONS),
-    serviceType: one('serviceType', SERVICE_TYPES),
-    view: one('view', CASELOAD_VIEWS),
+    search: (params.get('search') ?? '').trim().slice(0, CASELOAD_SEARCH_MAX_LENGTH),
+    status: one('status', CASELOAD_CHOICES.status),
+    adviser: adviser && CASELOAD_ADVISER_FILTER.test(adviser) ? adviser.toLowerCase() : null,
+    region: one('region', CASELOAD_CHOICES.region),
+    serviceType: one('serviceType', CASELOAD_CHOICES.serviceType),
+    view: one('view', CASELOAD_CHOICES.view),
     sort,
-    direction: one('direction', SORT_DIRECTIONS) ?? NATURAL_DIRECTION[sort],
+    direction: one('direction', CASELOAD_CHOICES.direction) ?? CASELOAD_NATURAL_DIRECTION[sort],
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
 }
@@ -87,7 +85,7 @@ export function caseloadQueryParams(query: CaseloadQuery): Params {
   set('region', query.region);
   set('serviceType', query.serviceType);
   set('sort', query.sort === DEFAULT_CASELOAD_QUERY.sort ? null : query.sort);
-  set('direction', query.direction === NATURAL_DIRECTION[query.sort] ? null : query.direction);
+  set('direction', query.direction === CASELOAD_NATURAL_DIRECTION[query.sort] ? null : query.direction);
   set('page', query.page > 1 ? query.page : null);
   return params;
 }
@@ -99,8 +97,21 @@ export function caseloadApiParams(query: CaseloadQuery): Record<string, string |
     sort: query.sort,
     direction: query.direction,
     page: query.page,
-    pageSize: CASELOAD_PAGE_SIZE,
+    pageSize: CASELOAD_DEFAULT_PAGE_SIZE,
   };
+}
+
+/**
+ * The caseload download's address for a state: the list's view, filters and sort, every page, as CSV or
+ * XLSX (docs/imports-and-exports.md). A plain GET with the session cookie, so a link downloads it.
+ */
+export function caseloadExportUrl(slug: string, query: CaseloadQuery, format: 'csv' | 'xlsx'): string {
+  const { page: _page, ...filters } = caseloadQueryParams(query);
+  const params = new URLSearchParams(Object.entries(filters).map(([name, value]) => [name, String(value)]));
+  params.set('sort', query.sort);
+  params.set('direction', query.direction);
+  params.set('format', format);
+  return `${lspApiPath(slug)}/providers/export?${params.toString()}`;
 }
 
 /**
@@ -109,7 +120,7 @@ export function caseloadApiParams(query: CaseloadQuery): Record<string, string |
  */
 export function sortedBy(query: CaseloadQuery, sort: CaseloadSort): CaseloadQuery {
   const direction: SortDirection =
-    query.sort === sort ? (query.direction === 'asc' ? 'desc' : 'asc') : NATURAL_DIRECTION[sort];
+    query.sort === sort ? (query.direction === 'asc' ? 'desc' : 'asc') : CASELOAD_NATURAL_DIRECTION[sort];
   return { ...query, sort, direction, page: 1 };
 }
 

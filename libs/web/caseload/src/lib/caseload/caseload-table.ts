@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, model, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { CaseloadItem, CaseloadSort, SortDirection } from '@dspt/contracts';
-import { PROVIDER_STATUS_COLOURS, PROVIDER_STATUS_LABELS } from '@dspt/web/core';
-import { Tag } from '@dspt/web/ui';
+import { PROVIDER_STATUS_COLOURS, PROVIDER_STATUS_LABELS, PortalDatePipe } from '@dspt/web/core';
+import { ResponsiveTable, ScrollRegion, SortButton, Tag } from '@dspt/web/ui';
 
 interface Column {
   label: string;
@@ -16,6 +15,7 @@ const COLUMNS: readonly Column[] = [
   { label: 'Status' },
   { label: 'Progress', sort: 'progress' },
   { label: 'Priority', sort: 'priority' },
+  { label: 'Next task' },
   { label: 'Adviser' },
   { label: 'Last contact', sort: 'lastContact' },
 ];
@@ -27,138 +27,145 @@ const COLUMNS: readonly Column[] = [
  */
 @Component({
   selector: 'dspt-caseload-table',
-  imports: [DatePipe, RouterLink, Tag],
+  imports: [PortalDatePipe, ResponsiveTable, RouterLink, ScrollRegion, SortButton, Tag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .dspt-sort-button {
-      display: inline-flex;
-      gap: 0.25em;
-      align-items: baseline;
-      margin: 0;
-      padding: 0;
-      border: 0;
-      background: none;
-      color: var(--nhsuk-link-colour, #005eb8);
-      font: inherit;
-      font-weight: 600;
-      text-align: left;
-      text-decoration: underline;
-      cursor: pointer;
-    }
-    .dspt-sort-button:hover {
-      text-decoration-thickness: 3px;
-    }
-    .dspt-sort-button:focus-visible {
-      outline: 4px solid transparent;
-      background-color: #ffeb3b;
-      box-shadow: 0 -2px #ffeb3b, 0 4px #212b32;
-      color: #212b32;
-      text-decoration: none;
-    }
-    .dspt-sort-arrow {
-      font-size: 0.8em;
-    }
     .dspt-checkbox-cell {
       width: 44px;
     }
     .dspt-checkbox-cell .nhsuk-checkboxes__item {
       margin-bottom: 0;
     }
+    .dspt-priority-details {
+      margin-bottom: 0;
+    }
+    .dspt-priority-details .nhsuk-details__text {
+      padding: 8px 0 0 16px;
+    }
+    .dspt-priority-parts {
+      margin: 0;
+    }
   `,
   template: `
-    <div class="nhsuk-scroll">
-      <div class="nhsuk-scroll__content" role="region" aria-labelledby="caseload-caption" tabindex="0">
-        <table class="nhsuk-table" data-testid="caseload-table" [attr.aria-busy]="busy() ? 'true' : null">
-          <caption class="nhsuk-table__caption nhsuk-u-visually-hidden" id="caseload-caption">
-            Providers, sorted by {{ sortedLabel() }}
-          </caption>
-          <thead class="nhsuk-table__head">
-            <tr class="nhsuk-table__row">
+    <dspt-scroll-region labelledBy="caseload-caption">
+      <table
+        class="nhsuk-table"
+        dsptResponsiveTable
+        data-testid="caseload-table"
+        [attr.aria-busy]="busy() ? 'true' : null"
+      >
+        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden" id="caseload-caption">
+          Providers, sorted by
+          {{
+            sortedLabel()
+          }}
+        </caption>
+        <thead class="nhsuk-table__head">
+          <tr class="nhsuk-table__row">
+            @if (selectable()) {
+              <td class="nhsuk-table__header dspt-checkbox-cell">
+                <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                  <div class="nhsuk-checkboxes__item">
+                    <input
+                      class="nhsuk-checkboxes__input"
+                      id="select-all"
+                      type="checkbox"
+                      [checked]="allSelected()"
+                      (change)="selectAll($any($event.target).checked)"
+                    />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for="select-all">
+                      <span class="nhsuk-u-visually-hidden">Select every provider on this page</span>
+                    </label>
+                  </div>
+                </div>
+              </td>
+            }
+            @for (column of columns; track column.label) {
+              <th class="nhsuk-table__header" scope="col" [attr.aria-sort]="ariaSort(column)">
+                @if (column.sort; as sortKey) {
+                  <dspt-sort-button [arrow]="arrow(column)" (pressed)="sortBy.emit(sortKey)">
+                    {{ column.label }}
+                  </dspt-sort-button>
+                } @else {
+                  {{ column.label }}
+                }
+              </th>
+            }
+          </tr>
+        </thead>
+        <tbody class="nhsuk-table__body">
+          @for (item of items(); track item.id) {
+            <tr class="nhsuk-table__row" [attr.data-testid]="'caseload-row-' + item.odsCode">
               @if (selectable()) {
-                <td class="nhsuk-table__header dspt-checkbox-cell">
+                <td class="nhsuk-table__cell dspt-checkbox-cell">
                   <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
                     <div class="nhsuk-checkboxes__item">
                       <input
                         class="nhsuk-checkboxes__input"
-                        id="select-all"
                         type="checkbox"
-                        [checked]="allSelected()"
-                        (change)="selectAll($any($event.target).checked)"
+                        [id]="'select-' + item.id"
+                        [checked]="selected().includes(item.id)"
+                        (change)="toggle(item.id, $any($event.target).checked)"
                       />
-                      <label class="nhsuk-label nhsuk-checkboxes__label" for="select-all">
-                        <span class="nhsuk-u-visually-hidden">Select every provider on this page</span>
+                      <label class="nhsuk-label nhsuk-checkboxes__label" [for]="'select-' + item.id">
+                        <span class="nhsuk-u-visually-hidden">Select {{ item.name }}</span>
                       </label>
                     </div>
                   </div>
                 </td>
               }
-              @for (column of columns; track column.label) {
-                <th class="nhsuk-table__header" scope="col" [attr.aria-sort]="ariaSort(column)">
-                  @if (column.sort; as sortKey) {
-                    <button class="dspt-sort-button" type="button" (click)="sortBy.emit(sortKey)">
-                      {{ column.label }}
-                      <span class="dspt-sort-arrow" aria-hidden="true">{{ arrow(column) }}</span>
-                    </button>
-                  } @else {
-                    {{ column.label }}
-                  }
-                </th>
-              }
-            </tr>
-          </thead>
-          <tbody class="nhsuk-table__body">
-            @for (item of items(); track item.id) {
-              <tr class="nhsuk-table__row" [attr.data-testid]="'caseload-row-' + item.odsCode">
-                @if (selectable()) {
-                  <td class="nhsuk-table__cell dspt-checkbox-cell">
-                    <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
-                      <div class="nhsuk-checkboxes__item">
-                        <input
-                          class="nhsuk-checkboxes__input"
-                          type="checkbox"
-                          [id]="'select-' + item.id"
-                          [checked]="selected().includes(item.id)"
-                          (change)="toggle(item.id, $any($event.target).checked)"
-                        />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" [for]="'select-' + item.id">
-                          <span class="nhsuk-u-visually-hidden">Select {{ item.name }}</span>
-                        </label>
-                      </div>
-                    </div>
-                  </td>
+              <td class="nhsuk-table__cell">
+                <a [routerLink]="['/lsp', slug(), 'providers', item.id]" data-testid="provider-link">{{ item.name }}</a>
+              </td>
+              <td class="nhsuk-table__cell">{{ item.odsCode }}</td>
+              <td class="nhsuk-table__cell">
+                <dspt-tag [colour]="statusColours[item.status]">{{ statusLabels[item.status] }}</dspt-tag>
+              </td>
+              <td class="nhsuk-table__cell">
+                {{ item.progress.completed }} of {{ item.progress.total }}
+                <span class="nhsuk-u-visually-hidden"> mandatory items completed</span>
+              </td>
+              <td class="nhsuk-table__cell" data-testid="priority">
+                <!-- The parts on demand: the score alone reads as a number with no why. -->
+                <details class="nhsuk-details dspt-priority-details">
+                  <summary class="nhsuk-details__summary">
+                    <span class="nhsuk-details__summary-text">
+                      {{ item.priority.score
+                      }}<span class="nhsuk-u-visually-hidden"> points for {{ item.name }}: why</span>
+                    </span>
+                  </summary>
+                  <div class="nhsuk-details__text">
+                    <ul class="nhsuk-list nhsuk-body-s dspt-priority-parts" data-testid="priority-parts">
+                      @for (part of item.priority.parts; track $index) {
+                        <li>{{ part.reason }}: {{ pointsText(part.points) }}</li>
+                      }
+                    </ul>
+                  </div>
+                </details>
+              </td>
+              <td class="nhsuk-table__cell" data-testid="next-task">
+                @if (item.nextTask; as task) {
+                  {{ task.title }}<br />
+                  <span class="nhsuk-body-s"
+                    >due <time [attr.datetime]="task.dueOn">{{ task.dueOn | portalDate }}</time></span
+                  >
+                } @else {
+                  None
                 }
-                <td class="nhsuk-table__cell">
-                  <a [routerLink]="['/lsp', slug(), 'providers', item.id]" data-testid="provider-link">{{ item.name }}</a>
-                </td>
-                <td class="nhsuk-table__cell">{{ item.odsCode }}</td>
-                <td class="nhsuk-table__cell">
-                  <dspt-tag [colour]="statusColours[item.status]">{{ statusLabels[item.status] }}</dspt-tag>
-                </td>
-                <td class="nhsuk-table__cell">
-                  {{ item.progress.completed }} of {{ item.progress.total }}
-                  <span class="nhsuk-u-visually-hidden"> mandatory items completed</span>
-                </td>
-                <td class="nhsuk-table__cell" data-testid="priority">
-                  <strong>{{ item.priority.score }}</strong><span class="nhsuk-u-visually-hidden"> points: </span>
-                  @if (item.priority.reasons.length > 0) {
-                    <br />
-                    <span class="nhsuk-body-s">{{ item.priority.reasons.join(' · ') }}</span>
-                  }
-                </td>
-                <td class="nhsuk-table__cell">{{ item.assignedAdviser?.displayName ?? 'Unassigned' }}</td>
-                <td class="nhsuk-table__cell">
-                  @if (item.lastContactAt) {
-                    <time [attr.datetime]="item.lastContactAt">{{ item.lastContactAt | date: 'd MMM yyyy' }}</time>
-                  } @else {
-                    Never
-                  }
-                </td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </div>
-    </div>
+              </td>
+              <td class="nhsuk-table__cell">{{ item.assignedAdviser?.displayName ?? 'Unassigned' }}</td>
+              <td class="nhsuk-table__cell">
+                @if (item.lastContactAt) {
+                  <time [attr.datetime]="item.lastContactAt">{{ item.lastContactAt | portalDate }}</time>
+                } @else {
+                  Never
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </dspt-scroll-region>
   `,
 })
 export class CaseloadTable {
@@ -194,6 +201,10 @@ export class CaseloadTable {
   protected arrow(column: Column): string {
     const sorted = this.ariaSort(column);
     return sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '';
+  }
+
+  protected pointsText(points: number): string {
+    return `${points > 0 ? '+' : ''}${points} ${points === 1 ? 'point' : 'points'}`;
   }
 
   protected toggle(id: string, checked: boolean): void {

@@ -1,12 +1,11 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { CaseNote } from '@dspt/contracts';
-import { CASE_NOTE_KIND_LABELS } from '@dspt/web/core';
+import { CASE_NOTE_KIND_LABELS, PortalDatePipe } from '@dspt/web/core';
 
 /** The provider's case notes, newest first: what kind, when, who, and what happened. */
 @Component({
   selector: 'dspt-case-notes-timeline',
-  imports: [DatePipe],
+  imports: [PortalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .dspt-timeline > li {
@@ -27,7 +26,7 @@ import { CASE_NOTE_KIND_LABELS } from '@dspt/web/core';
           <li data-testid="note">
             <p class="nhsuk-u-margin-bottom-1">
               <strong>{{ kindLabels[note.kind] }}</strong>,
-              <time [attr.datetime]="note.occurredAt">{{ note.occurredAt | date: 'd MMM yyyy, HH:mm' }}</time>
+              <time [attr.datetime]="note.occurredAt">{{ note.occurredAt | portalDate: 'dateTime' }}</time>
               @if (note.author) {
                 <span class="nhsuk-u-secondary-text-colour"> by {{ note.author.displayName }}</span>
               }

@@ -11,7 +11,7 @@ import { TasksTable } from './tasks-table';
   imports: [LoadingState, SuccessBanner, TasksTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dspt-success-banner [message]="confirmation()" />
+    <dspt-success-banner [message]="confirmation()" [occurrence]="confirmations()" />
     <span class="nhsuk-caption-l">{{ access().name }}</span>
     <h1>My tasks</h1>
     @if (tasks.hasValue()) {
@@ -42,9 +42,11 @@ export class MyTasksPage {
   protected readonly access = lspAccess(this.slug);
   protected readonly tasks = this.api.myTasksResource(this.slug);
   protected readonly confirmation = signal<string | null>(null);
+  protected readonly confirmations = signal(0);
 
   protected completed(task: Task): void {
     this.confirmation.set(`Task done: ${task.title} (${task.providerName}).`);
+    this.confirmations.update((count) => count + 1);
     this.tasks.reload();
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output } from '@angular/core';
-import { form, maxLength, required } from '@angular/forms/signals';
+import { FormField, form, maxLength, required } from '@angular/forms/signals';
 import type { Task } from '@dspt/contracts';
-import { ErrorSummary, FormDirective, FormSubmission, SelectField, TextField } from '@dspt/web/ui';
+import { DateField, ErrorSummary, FormDirective, FormSubmission, SelectField, TextField, realDate } from '@dspt/web/ui';
 import { CaseloadApi, type ProviderRef } from '../api/caseload.api';
 import { notInPast } from '../calendar';
 import { adviserOptions } from '../caseload/adviser-options';
@@ -16,13 +16,18 @@ interface TaskModel {
 /** Sets a follow-up task for the provider, for one of the LSP's advisers or admins: the user who sets it, unless they choose another. */
 @Component({
   selector: 'dspt-task-form',
-  imports: [ErrorSummary, FormDirective, SelectField, TextField],
+  imports: [DateField, ErrorSummary, FormDirective, FormField, SelectField, TextField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" data-testid="task-form">
-      <dspt-text-field label="Task" controlId="task-title" hint="For example, Chase the staff list for 4.1.1" [field]="taskForm.title" />
-      <dspt-text-field label="Due" controlId="task-due" type="date" [width]="10" [field]="taskForm.dueOn" />
+      <dspt-text-field
+        label="Task"
+        controlId="task-title"
+        hint="For example, Chase the staff list for 4.1.1"
+        [field]="taskForm.title"
+      />
+      <dspt-date-field legend="Due date" controlId="task-due" [formField]="taskForm.dueOn" />
       <dspt-select-field
         label="Assigned to"
         controlId="task-assignee"
@@ -60,8 +65,9 @@ export class TaskForm {
   protected readonly taskForm = form(this.model, (path) => {
     required(path.title, { message: 'Enter the task' });
     maxLength(path.title, 200, { message: 'The task must be 200 characters or fewer' });
-    required(path.dueOn, { message: 'Enter the day the task is due' });
-    notInPast(path.dueOn, 'The due day must be today or later');
+    required(path.dueOn, { message: 'Enter the date the task is due' });
+    realDate(path.dueOn, 'Due date');
+    notInPast(path.dueOn, 'Due date must be today or in the future');
     required(path.assigneeId, { message: 'Select who the task is for' });
   });
   protected readonly submission = new FormSubmission(this.taskForm, (value) => this.add(value));

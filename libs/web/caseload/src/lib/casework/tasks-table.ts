@@ -1,9 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Task } from '@dspt/contracts';
-import { ActionProblems, ErrorSummary, Tag } from '@dspt/web/ui';
+import { ActionProblems, ErrorSummary, Tag, ResponsiveTable } from '@dspt/web/ui';
 import { CaseloadApi } from '../api/caseload.api';
+import { PortalDatePipe } from '@dspt/web/core';
 
 /**
  * Tasks in the order the API gives them (overdue first), with their due day and assignee; on "My tasks"
@@ -12,12 +12,16 @@ import { CaseloadApi } from '../api/caseload.api';
  */
 @Component({
   selector: 'dspt-tasks-table',
-  imports: [DatePipe, ErrorSummary, RouterLink, Tag],
+  imports: [PortalDatePipe, ErrorSummary, RouterLink, Tag, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="problems" />
-    <table class="nhsuk-table" [attr.data-testid]="testId()">
-      <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{{ caption() }}</caption>
+    <table class="nhsuk-table" dsptResponsiveTable [attr.data-testid]="testId()">
+      <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">
+        {{
+          caption()
+        }}
+      </caption>
       <thead class="nhsuk-table__head">
         <tr class="nhsuk-table__row">
           <th class="nhsuk-table__header" scope="col">Task</th>
@@ -41,7 +45,7 @@ import { CaseloadApi } from '../api/caseload.api';
               </td>
             }
             <td class="nhsuk-table__cell">
-              <time [attr.datetime]="task.dueOn">{{ task.dueOn | date: 'd MMM yyyy' }}</time>
+              <time [attr.datetime]="task.dueOn">{{ task.dueOn | portalDate }}</time>
               @if (task.doneAt) {
                 <br /><dspt-tag colour="green">Done</dspt-tag>
               } @else if (task.overdue) {

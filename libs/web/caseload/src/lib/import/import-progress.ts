@@ -1,7 +1,6 @@
 import type { ImportProgress, ProviderImportResult } from '@dspt/contracts';
 import { counted, wholeNumber as count } from '@dspt/web/core';
 
-
 /** What a progress bar shows of a background import: checking the rows is the first half, writing them the second. */
 export interface ImportStage {
   label: string;

@@ -6,19 +6,18 @@ import { PROVIDER_IMPORT_MAX_ROWS, PROVIDER_IMPORT_SYNC_LIMIT } from '@dspt/doma
 import { wholeNumber } from '@dspt/web/core';
 import {
   ErrorSummary,
-  FileField,
   FocusOnRender,
-  FormDirective,
   FormSubmission,
   NotificationBanner,
-  ProgressBar,
+  type SpreadsheetFileModel,
+  spreadsheetFileRules,
+  UploadForm,
 } from '@dspt/web/ui';
 import { ProviderImportsApi } from '../api/provider-imports.api';
 import { SPREADSHEET_ACCEPT, type SpreadsheetFormat } from '../api/spreadsheet-upload';
 import { lspAccess } from '../lsp-access';
 import { importStage, importedProviders } from './import-progress';
 import { ProviderSheetGuide } from './provider-sheet-guide';
-import { type SpreadsheetFileModel, spreadsheetFileRules } from './spreadsheet-file';
 
 /**
  * `/lsp/:slug/import` (advisers and admins): providers and their contacts from a CSV or XLSX file, all or
@@ -27,16 +26,7 @@ import { type SpreadsheetFileModel, spreadsheetFileRules } from './spreadsheet-f
  */
 @Component({
   selector: 'dspt-provider-import-page',
-  imports: [
-    ErrorSummary,
-    FileField,
-    FocusOnRender,
-    FormDirective,
-    NotificationBanner,
-    ProgressBar,
-    ProviderSheetGuide,
-    RouterLink,
-  ],
+  imports: [ErrorSummary, FocusOnRender, NotificationBanner, ProviderSheetGuide, RouterLink, UploadForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="nhsuk-back-link" [routerLink]="['/lsp', slug(), 'caseload']">Back to the caseload</a>
@@ -105,25 +95,18 @@ import { type SpreadsheetFileModel, spreadsheetFileRules } from './spreadsheet-f
             </p>
           </div>
         }
-        <form [dsptForm]="submission" data-testid="import-form">
-          <dspt-file-field
-            label="Upload a CSV or XLSX file"
-            controlId="import-file"
-            [hint]="fileHint"
-            [accept]="accept"
-            [field]="importForm.file"
-          />
-          <button class="nhsuk-button" type="submit">Import providers</button>
-        </form>
-        @if (stage(); as current) {
-          <dspt-progress-bar
-            [label]="current.label"
-            [percent]="current.percent"
-            [detail]="current.detail"
-            testId="import-progress"
-          />
-        }
-        <p class="nhsuk-body-s" role="status" data-testid="import-status">{{ status() }}</p>
+        <dspt-upload-form
+          testId="import"
+          label="Upload a CSV or XLSX file"
+          controlId="import-file"
+          submitLabel="Import providers"
+          readingText="Uploading and checking the file…"
+          [hint]="fileHint"
+          [accept]="accept"
+          [submission]="submission"
+          [field]="importForm.file"
+          [stage]="stage()"
+        />
       </div>
     </div>
   `,
@@ -150,9 +133,6 @@ export class ProviderImportPage {
     const progress = this.progress();
     return progress ? importStage(progress) : null;
   });
-  protected readonly status = computed(() =>
-    this.submission.submitting() && !this.progress() ? 'Uploading and checking the file…' : '',
-  );
   protected readonly outcome = signal<{
     fileName: string;
     summary: string;

@@ -10,6 +10,7 @@ import {
   SIZE_BANDS,
 } from '@dspt/domain';
 import { CONTACT_ROLE_LABELS, PROVIDER_KIND_LABELS, SERVICE_TYPE_LABELS, SIZE_BAND_LABELS } from '@dspt/web/core';
+import { ResponsiveTable } from '@dspt/web/ui';
 
 /** "a (A), b (B) or c (C)". */
 function choices<T extends string>(values: readonly T[], labels?: Readonly<Record<T, string>>): string {
@@ -40,10 +41,11 @@ const REQUIRED = new Set<string>(PROVIDER_SHEET_REQUIRED_COLUMNS);
 
 /** The provider import's columns as a table: which the file must have, and what goes in each. */
 @Component({
+  imports: [ResponsiveTable],
   selector: 'dspt-provider-sheet-guide',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table class="nhsuk-table" data-testid="provider-sheet-guide">
+    <table class="nhsuk-table" dsptResponsiveTable data-testid="provider-sheet-guide">
       <caption class="nhsuk-table__caption nhsuk-table__caption--s">
         The columns, in any order
       </caption>

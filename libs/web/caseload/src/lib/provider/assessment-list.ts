@@ -1,9 +1,19 @@
-import { DOCUMENT, DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, input, output, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import type { AssessmentQuestionView, AssessmentView, QuestionProgressResult } from '@dspt/contracts';
 import type { QuestionStatus } from '@dspt/domain';
-import { QUESTION_STATUS_LABELS } from '@dspt/web/core';
-import { Tag, type TagColour } from '@dspt/web/ui';
+import { QUESTION_STATUS_LABELS, PortalDatePipe } from '@dspt/web/core';
+import { Tag, type TagColour, ResponsiveTable } from '@dspt/web/ui';
 import type { ProviderRef } from '../api/caseload.api';
 import { QuestionProgressForm, codeId } from './question-progress-form';
 
@@ -38,13 +48,17 @@ export function sectionsOf(questions: readonly AssessmentQuestionView[]): Assess
  */
 @Component({
   selector: 'dspt-assessment-list',
-  imports: [DatePipe, QuestionProgressForm, Tag],
+  imports: [PortalDatePipe, QuestionProgressForm, Tag, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (section of sections(); track section.name) {
       <h3>{{ section.name }}</h3>
-      <table class="nhsuk-table" [attr.data-testid]="'section-' + section.name">
-        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{{ section.name }}: evidence items</caption>
+      <table class="nhsuk-table" dsptResponsiveTable [attr.data-testid]="'section-' + section.name">
+        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">
+          {{
+            section.name
+          }}: evidence items
+        </caption>
         <thead class="nhsuk-table__head">
           <tr class="nhsuk-table__row">
             <th class="nhsuk-table__header" scope="col">Code</th>
@@ -67,7 +81,8 @@ export function sectionsOf(questions: readonly AssessmentQuestionView[]): Assess
                 }
                 @if (question.updatedAt) {
                   <br /><span class="nhsuk-body-s nhsuk-u-secondary-text-colour"
-                    >Updated {{ question.updatedAt | date: 'd MMM yyyy' }}{{ question.updatedBy ? ' by ' + question.updatedBy : '' }}</span
+                    >Updated {{ question.updatedAt | portalDate
+                    }}{{ question.updatedBy ? ' by ' + question.updatedBy : '' }}</span
                   >
                 }
               </td>
@@ -96,7 +111,12 @@ export function sectionsOf(questions: readonly AssessmentQuestionView[]): Assess
             @if (editing() === question.code) {
               <tr class="nhsuk-table__row">
                 <td class="nhsuk-table__cell" colspan="5">
-                  <dspt-question-progress-form [provider]="provider()" [question]="question" (saved)="saved(question, $event)" (cancelled)="close(question)" />
+                  <dspt-question-progress-form
+                    [provider]="provider()"
+                    [question]="question"
+                    (saved)="saved(question, $event)"
+                    (cancelled)="close(question)"
+                  />
                 </td>
               </tr>
             }
@@ -130,6 +150,8 @@ export class AssessmentList {
   /** Back to the item's Update button, so keyboard users carry on from where they were. */
   protected close(question: AssessmentQuestionView): void {
     this.editing.set(null);
-    afterNextRender(() => this.document.getElementById(`update-${codeId(question.code)}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.document.getElementById(`update-${codeId(question.code)}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -1,10 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormField, form, required } from '@angular/forms/signals';
-import type { AssessmentQuestionView, BlockerList, ProviderDetail, PublicationInput, PublicationView } from '@dspt/contracts';
+import type {
+  AssessmentQuestionView,
+  BlockerList,
+  ProviderDetail,
+  PublicationInput,
+  PublicationView,
+} from '@dspt/contracts';
 import { PUBLICATION_LEVELS, PUBLICATION_LEVEL_NAMES, type PublicationLevel, isOneOf } from '@dspt/domain';
-import { ErrorSummary, FormDirective, FormSubmission, Radios, TextField, labelledOptions } from '@dspt/web/ui';
+import {
+  DateField,
+  ErrorSummary,
+  FormDirective,
+  FormSubmission,
+  Radios,
+  labelledOptions,
+  realDate,
+} from '@dspt/web/ui';
 import { CaseloadApi, type ProviderRef } from '../api/caseload.api';
-import { isoDay, notInFuture } from '../calendar';
+import { londonToday } from '@dspt/web/core';
+import { dayNotInFuture } from '../calendar';
 
 const LEVEL_OPTIONS = labelledOptions(PUBLICATION_LEVELS, PUBLICATION_LEVEL_NAMES);
 
@@ -20,7 +35,9 @@ export function openItemsFor(
   if (level !== 'approaching_standards') {
     return blockers.map((blocker) => blocker.code);
   }
-  const approachingStandardsItems = new Set(questions.filter((question) => question.level === 'AS').map((question) => question.code));
+  const approachingStandardsItems = new Set(
+    questions.filter((question) => question.level === 'AS').map((question) => question.code),
+  );
   return blockers.filter((blocker) => approachingStandardsItems.has(blocker.code)).map((blocker) => blocker.code);
 }
 
@@ -38,18 +55,21 @@ interface PublicationModel {
  */
 @Component({
   selector: 'dspt-publication-form',
-  imports: [ErrorSummary, FormDirective, FormField, Radios, TextField],
+  imports: [DateField, ErrorSummary, FormDirective, FormField, Radios],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" data-testid="publication-form">
-      <dspt-radios legend="Level published" idPrefix="publication-level" [options]="levelOptions" [field]="publicationForm.level" />
-      <dspt-text-field
-        label="Date published on the DSPT"
+      <dspt-radios
+        legend="Level published"
+        idPrefix="publication-level"
+        [options]="levelOptions"
+        [field]="publicationForm.level"
+      />
+      <dspt-date-field
+        legend="Date published on the DSPT"
         controlId="publication-date"
-        type="date"
-        [width]="10"
-        [field]="publicationForm.publishedOn"
+        [formField]="publicationForm.publishedOn"
       />
       @if (openItems().length > 0) {
         <div class="nhsuk-form-group">
@@ -66,8 +86,8 @@ interface PublicationModel {
                 Mark the {{ openItems().length }} items still open as completed: {{ openItems().join(', ') }}
               </label>
               <div class="nhsuk-hint nhsuk-checkboxes__hint" id="publication-complete-items-hint">
-                Only if the provider completed them on the DSPT before publishing. Otherwise the DSPT would not
-                have let them publish at this level.
+                Only if the provider completed them on the DSPT before publishing. Otherwise the DSPT would not have let
+                them publish at this level.
               </div>
             </div>
           </div>
@@ -76,7 +96,9 @@ interface PublicationModel {
       @if (provider().kind === 'hq' && provider().branches.length > 0) {
         <div class="nhsuk-form-group">
           <fieldset class="nhsuk-fieldset" aria-describedby="publication-branches-hint">
-            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Branches this publication covers (optional)</legend>
+            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+              Branches this publication covers (optional)
+            </legend>
             <div class="nhsuk-hint" id="publication-branches-hint">Select the branches the HQ published for.</div>
             <div class="nhsuk-checkboxes">
               @for (branch of provider().branches; track branch.id) {
@@ -111,12 +133,17 @@ export class PublicationForm {
   readonly recorded = output<PublicationView>();
 
   protected readonly levelOptions = LEVEL_OPTIONS;
-  private readonly model = signal<PublicationModel>({ level: '', publishedOn: isoDay(new Date()), completeOpenItems: false });
+  private readonly model = signal<PublicationModel>({
+    level: '',
+    publishedOn: londonToday(),
+    completeOpenItems: false,
+  });
   protected readonly branchIds = signal<readonly string[]>([]);
   protected readonly publicationForm = form(this.model, (path) => {
     required(path.level, { message: 'Select the level the provider published' });
     required(path.publishedOn, { message: 'Enter the date it was published' });
-    notInFuture(path.publishedOn, 'The date published must be today or in the past');
+    realDate(path.publishedOn, 'Date published');
+    dayNotInFuture(path.publishedOn, 'Date published must be today or in the past');
   });
   protected readonly openItems = computed(() => {
     const level = this.model().level;
@@ -142,7 +169,7 @@ export class PublicationForm {
     }
     const publication = await this.api.recordPublication(this.ref(), input);
     this.branchIds.set([]);
-    this.submission.reset({ level: '', publishedOn: isoDay(new Date()), completeOpenItems: false });
+    this.submission.reset({ level: '', publishedOn: londonToday(), completeOpenItems: false });
     this.recorded.emit(publication);
   }
 }

@@ -22,7 +22,9 @@ import type { PublicationView } from '@dspt/contracts';
               <br /><span class="nhsuk-body-s">Covers {{ branchNames(publication) }}</span>
             }
             @if (publication.recordedBy) {
-              <br /><span class="nhsuk-body-s nhsuk-u-secondary-text-colour">Recorded by {{ publication.recordedBy }}</span>
+              <br /><span class="nhsuk-body-s nhsuk-u-secondary-text-colour"
+                >Recorded by {{ publication.recordedBy }}</span
+              >
             }
           </li>
         }

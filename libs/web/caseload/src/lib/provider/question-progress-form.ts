@@ -3,7 +3,15 @@ import { form, maxLength, required } from '@angular/forms/signals';
 import type { AssessmentQuestionView, QuestionProgressResult } from '@dspt/contracts';
 import { QUESTION_STATUSES, isOneOf } from '@dspt/domain';
 import { QUESTION_STATUS_LABELS } from '@dspt/web/core';
-import { ErrorSummary, FocusOnRender, FormDirective, FormSubmission, Radios, TextareaField, labelledOptions } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FocusOnRender,
+  FormDirective,
+  FormSubmission,
+  Radios,
+  TextareaField,
+  labelledOptions,
+} from '@dspt/web/ui';
 import { CaseloadApi, type ProviderRef } from '../api/caseload.api';
 
 const STATUS_OPTIONS = labelledOptions(QUESTION_STATUSES, QUESTION_STATUS_LABELS);
@@ -22,7 +30,12 @@ export function codeId(code: string): string {
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" [attr.data-testid]="'question-form-' + question().code">
       <h4 dsptFocusOnRender>Update {{ question().code }} {{ question().title }}</h4>
-      <dspt-radios legend="Status" [idPrefix]="idPrefix() + '-status'" [options]="statusOptions" [field]="progressForm.status" />
+      <dspt-radios
+        legend="Status"
+        [idPrefix]="idPrefix() + '-status'"
+        [options]="statusOptions"
+        [field]="progressForm.status"
+      />
       <dspt-textarea-field
         label="Comment (optional)"
         [controlId]="idPrefix() + '-comment'"
@@ -32,7 +45,13 @@ export function codeId(code: string): string {
       />
       <div class="nhsuk-button-group">
         <button class="nhsuk-button nhsuk-button--small" type="submit">Save {{ question().code }}</button>
-        <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" (click)="cancelled.emit()">Cancel</button>
+        <button
+          class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+          type="button"
+          (click)="cancelled.emit()"
+        >
+          Cancel
+        </button>
       </div>
     </form>
   `,
@@ -47,12 +66,17 @@ export class QuestionProgressForm {
 
   protected readonly statusOptions = STATUS_OPTIONS;
   protected readonly idPrefix = computed(() => `question-${codeId(this.question().code)}`);
-  private readonly model = linkedSignal(() => ({ status: this.question().status as string, comment: this.question().comment ?? '' }));
+  private readonly model = linkedSignal(() => ({
+    status: this.question().status as string,
+    comment: this.question().comment ?? '',
+  }));
   protected readonly progressForm = form(this.model, (path) => {
     required(path.status, { message: 'Select the status of this item' });
     maxLength(path.comment, 2000, { message: 'The comment must be 2000 characters or fewer' });
   });
-  protected readonly submission = new FormSubmission(this.progressForm, ({ status, comment }) => this.save(status, comment));
+  protected readonly submission = new FormSubmission(this.progressForm, ({ status, comment }) =>
+    this.save(status, comment),
+  );
 
   private async save(status: string, comment: string): Promise<void> {
     if (!isOneOf(QUESTION_STATUSES, status)) {

@@ -1,10 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { form } from '@angular/forms/signals';
 import type { ProgressImportResult } from '@dspt/contracts';
-import { ErrorSummary, FileField, FormDirective, FormSubmission } from '@dspt/web/ui';
+import {
+  ErrorSummary,
+  FileField,
+  FormDirective,
+  FormSubmission,
+  type SpreadsheetFileModel,
+  spreadsheetFileRules,
+} from '@dspt/web/ui';
 import { CaseloadApi, type ProviderRef } from '../api/caseload.api';
 import { SPREADSHEET_ACCEPT } from '../api/spreadsheet-upload';
-import { type SpreadsheetFileModel, spreadsheetFileRules } from '../import/spreadsheet-file';
 
 /**
  * Sets many of the provider's question statuses at once from a spreadsheet (columns code, status,

@@ -1,7 +1,8 @@
 import { Component } from '@angular/core';
-import type { CurrentUser } from '@dspt/contracts';
+import type { CurrentUser, ProviderDetail, ProviderPageView } from '@dspt/contracts';
 import type { TenantRole } from '@dspt/domain';
 import { RoutedPages } from '@dspt/web/auth/testing';
+import { PageNotFound } from '@dspt/web/ui';
 import { caseloadRoutes } from '../caseload.routes';
 
 export const SLUG = 'north';
@@ -29,6 +30,21 @@ export class LspPages extends RoutedPages {
     super(userWithRole(role), [
       { path: 'lsp/:slug', children: caseloadRoutes },
       { path: 'access-denied', component: AccessDeniedPage },
+      { path: '**', component: PageNotFound },
     ]);
   }
+}
+
+/** The provider page's one answer for `provider`, its other sections empty (for pages that lead back to it). */
+export function emptyProviderPage(provider: ProviderDetail): ProviderPageView {
+  return {
+    provider,
+    assessment: { cycle: '2025-26', deadline: '2026-06-30', progress: { completed: 0, total: 3 }, questions: [] },
+    blockers: { cycle: '2025-26', items: [] },
+    publications: { items: [] },
+    notes: { items: [] },
+    tasks: { items: [] },
+    moves: { items: [], waiting: 0 },
+    emails: { items: [], total: 0, counts: { queued: 0, sent: 0, failed: 0, suppressed: 0 } },
+  };
 }

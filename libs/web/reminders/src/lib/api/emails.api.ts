@@ -5,7 +5,11 @@ import type {
   EmailMessageView,
   EmailStatus,
   GuidanceEmailInput,
+  GuidanceEmailPreview,
+  GuidanceEmailPreviewInput,
+  GuidanceEmailsQueued,
   ProviderContact,
+  ResubscribeInput,
 } from '@dspt/contracts';
 import { lspApiPath } from '@dspt/web/core';
 import { firstValueFrom } from 'rxjs';
@@ -39,8 +43,8 @@ export class EmailsApi {
   private readonly http = inject(HttpClient);
 
   /** Every reminder and guidance email to the provider, newest first. */
-  providerLogResource(provider: Signal<ProviderEmailsRef>) {
-    return httpResource<EmailMessageList>(() => `${providerPath(provider())}/emails`);
+  getProviderLog(provider: ProviderEmailsRef): Promise<EmailMessageList> {
+    return firstValueFrom(this.http.get<EmailMessageList>(`${providerPath(provider)}/emails`));
   }
 
   /** Nothing asked while `query` is undefined. */
@@ -71,17 +75,25 @@ export class EmailsApi {
     );
   }
 
-  /** Queues a guidance email (202) and logs it as a case note; 409 when the contact unsubscribed. */
-  sendGuidance(provider: ProviderEmailsRef, input: GuidanceEmailInput): Promise<EmailMessageView> {
-    return firstValueFrom(this.http.post<EmailMessageView>(`${providerPath(provider)}/guidance-emails`, input));
+  /** Queues a guidance email to each chosen contact (202) and logs it as a case note; 409 when one unsubscribed. */
+  sendGuidance(provider: ProviderEmailsRef, input: GuidanceEmailInput): Promise<GuidanceEmailsQueued> {
+    return firstValueFrom(this.http.post<GuidanceEmailsQueued>(`${providerPath(provider)}/guidance-emails`, input));
+  }
+
+  /** Each chosen contact's guidance email exactly as it would be sent; nothing is sent. */
+  previewGuidance(provider: ProviderEmailsRef, input: GuidanceEmailPreviewInput): Promise<GuidanceEmailPreview> {
+    return firstValueFrom(
+      this.http.post<GuidanceEmailPreview>(`${providerPath(provider)}/guidance-emails/preview`, input),
+    );
   }
 
   /** 409 when the contact is subscribed already. */
-  resubscribe(provider: ProviderEmailsRef, contactId: string, reason: string): Promise<ProviderContact> {
+  /** `request`: how and when the person asked to get emails again. */
+  resubscribe(provider: ProviderEmailsRef, contactId: string, request: string): Promise<ProviderContact> {
     return firstValueFrom(
       this.http.post<ProviderContact>(
         `${providerPath(provider)}/contacts/${encodeURIComponent(contactId)}/resubscribe`,
-        { reason },
+        { request } satisfies ResubscribeInput,
       ),
     );
   }

@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ReminderAudienceMember } from '@dspt/contracts';
-import { Tag } from '@dspt/web/ui';
+import { Tag, ResponsiveTable } from '@dspt/web/ui';
 
 /** The providers a step emails: each with the contact it goes to and how many items they have left. */
 @Component({
   selector: 'dspt-audience-table',
-  imports: [RouterLink, Tag],
+  imports: [RouterLink, Tag, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="nhsuk-table-container">
-      <table class="nhsuk-table" data-testid="audience">
+      <table class="nhsuk-table" dsptResponsiveTable data-testid="audience">
         <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">
           Providers this step emails, A to Z
         </caption>

@@ -130,13 +130,13 @@ describe('CampaignStepPage', () => {
       [
         'Reminder, 90 days before the deadline DSPT deadline 30 June 2027: 4 items left for Oak House',
         'Elm Court Sam Owner sam@elm.example',
-        'Failed 1 Apr 2027, 08:00 550 No such mailbox',
+        'Failed 1 April 2027 at 9am 550 No such mailbox',
         'Send again the email to Sam Owner',
       ],
       [
         'Reminder, 90 days before the deadline DSPT deadline 30 June 2027: 4 items left for Oak House',
         'Oak House Pat Manager pat@oak.example',
-        'Sent 1 Apr 2027, 08:00',
+        'Sent 1 April 2027 at 9am',
         '',
       ],
     ]);

@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { EMAIL_STATUSES, type EmailStatus, type ReminderPreview } from '@dspt/contracts';
 import { isOneOf } from '@dspt/domain';
-import { counted } from '@dspt/web/core';
+import { counted, PortalDatePipe } from '@dspt/web/core';
 import { LoadingState, Pagination, Tag } from '@dspt/web/ui';
 import { AUDIENCE_PAGE_SIZE, CampaignsApi } from '../api/campaigns.api';
 import { EmailsApi } from '../api/emails.api';
@@ -39,7 +38,7 @@ export function excludedText({ excluded }: Pick<ReminderPreview, 'excluded'>): s
  */
 @Component({
   selector: 'dspt-campaign-step-page',
-  imports: [AudienceTable, DatePipe, DeliveryLog, LoadingState, Pagination, RouterLink, Tag],
+  imports: [AudienceTable, PortalDatePipe, DeliveryLog, LoadingState, Pagination, RouterLink, Tag],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .dspt-filters {
@@ -66,7 +65,7 @@ export function excludedText({ excluded }: Pick<ReminderPreview, 'excluded'>): s
         @let status = statusOf(found);
         <p data-testid="step-when">
           {{ current.cycle }} assessment: goes out on
-          <time [attr.datetime]="found.sendAt">{{ found.sendOn | date: 'EEEE d MMMM yyyy' }} at 9am</time>.
+          <time [attr.datetime]="found.sendAt">{{ found.sendOn | portalDate: 'weekday' }} at 9am</time>.
           <dspt-tag [colour]="status.colour">{{ status.label }}</dspt-tag>
         </p>
 

@@ -57,6 +57,18 @@ describe('CampaignsPage', () => {
       expect(pages.element.querySelector('[data-testid="cadence-form"]')).toBeNull();
     });
 
+    it('warns when a step goes out after the bank-holiday table ends, and only then', async () => {
+      await pages.answer('GET', CADENCE_URL, { ...CADENCE, bankHolidaysKnownUntil: '2028-12-31' });
+      expect(pages.text('[data-testid="bank-holiday-warning"] p')).toBe(
+        "The portal knows bank holidays up to 31 December 2028. A step after that could go out on a bank holiday until the portal's support team refreshes its table from GOV.UK.",
+      );
+    });
+
+    it('says nothing of bank holidays while the table covers every step', async () => {
+      await pages.answer('GET', CADENCE_URL, CADENCE);
+      expect(pages.element.querySelector('[data-testid="bank-holiday-warning"]')).toBeNull();
+    });
+
     it('shows why the steps could not be loaded', async () => {
       await pages.refuse('GET', CADENCE_URL, 404, 'No assessment cycle 2026-27: a system admin loads each cycle');
       expect(pages.text('[data-testid="load-problem"]')).toBe(

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ReminderCadence } from '@dspt/contracts';
@@ -8,6 +7,7 @@ import { CampaignsApi } from '../api/campaigns.api';
 import { lspRole } from '../lsp-role';
 import { CadenceForm, offsetsText } from './cadence-form';
 import { ReminderStepsTable } from './reminder-steps-table';
+import { PortalDatePipe } from '@dspt/web/core';
 
 /** The cycles before and after one, for moving between them. */
 export function neighbourCycles(code: string): { previous: string; next: string } {
@@ -22,7 +22,7 @@ export function neighbourCycles(code: string): { previous: string; next: string 
  */
 @Component({
   selector: 'dspt-campaigns-page',
-  imports: [CadenceForm, DatePipe, LoadingState, ReminderStepsTable, RouterLink, SuccessBanner],
+  imports: [CadenceForm, PortalDatePipe, LoadingState, ReminderStepsTable, RouterLink, SuccessBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-success-banner testId="cadence-confirmation" [message]="confirmation()" />
@@ -36,7 +36,7 @@ export function neighbourCycles(code: string): { previous: string; next: string 
       @let current = cadence.value();
       @let cycles = neighbours(current.cycle);
       <p data-testid="cycle">
-        {{ current.cycle }} assessment, deadline {{ current.deadline | date: 'd MMMM yyyy' }}.
+        {{ current.cycle }} assessment, deadline {{ current.deadline | portalDate }}.
         <a [routerLink]="[]" [queryParams]="{ cycle: cycles.previous }">{{ cycles.previous }}</a> ·
         <a [routerLink]="[]" [queryParams]="{ cycle: cycles.next }">{{ cycles.next }}</a>
       </p>
@@ -44,11 +44,21 @@ export function neighbourCycles(code: string): { previous: string; next: string 
         @if (current.isDefault) {
           These are the default steps for {{ current.cycle }}.
         } @else {
-          {{ role().name }} chose these steps{{ current.updatedAt ? ' on ' : ''
-          }}{{ current.updatedAt | date: 'd MMMM yyyy' }}. The defaults are {{ text(current.defaultOffsetsDays) }} days
-          before the deadline.
+          {{ role().name }} chose these steps{{ current.updatedAt ? ' on ' : '' }}{{ current.updatedAt | portalDate }}.
+          The defaults are {{ text(current.defaultOffsetsDays) }} days before the deadline.
         }
       </p>
+      @if (current.bankHolidaysKnownUntil; as knownUntil) {
+        <div class="nhsuk-warning-callout" data-testid="bank-holiday-warning">
+          <h2 class="nhsuk-warning-callout__label">
+            <span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Bank holidays unknown</span>
+          </h2>
+          <p>
+            The portal knows bank holidays up to {{ knownUntil | portalDate }}. A step after that could go out on a bank
+            holiday until the portal's support team refreshes its table from GOV.UK.
+          </p>
+        </div>
+      }
       @if (current.steps.length === 0) {
         <p>No reminders go out for this cycle.</p>
       } @else {

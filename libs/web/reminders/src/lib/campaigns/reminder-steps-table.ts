@@ -1,9 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ReminderStepView } from '@dspt/contracts';
-import { Tag, type TagColour } from '@dspt/web/ui';
+import { Tag, type TagColour, ResponsiveTable } from '@dspt/web/ui';
 import { stepLabel } from '../email-labels';
+import { PortalDatePipe } from '@dspt/web/core';
 
 /** Where a step stands: going out now, gone, or to come. */
 export function stepStatus(step: Pick<ReminderStepView, 'past' | 'due'>): { label: string; colour: TagColour } {
@@ -19,11 +19,11 @@ export function stepStatus(step: Pick<ReminderStepView, 'past' | 'due'>): { labe
  */
 @Component({
   selector: 'dspt-reminder-steps-table',
-  imports: [DatePipe, RouterLink, Tag],
+  imports: [PortalDatePipe, RouterLink, Tag, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="nhsuk-table-container">
-      <table class="nhsuk-table" data-testid="reminder-steps">
+      <table class="nhsuk-table" dsptResponsiveTable data-testid="reminder-steps">
         <caption class="nhsuk-table__caption nhsuk-table__caption--s">
           Reminder steps for
           {{
@@ -49,7 +49,7 @@ export function stepStatus(step: Pick<ReminderStepView, 'past' | 'due'>): { labe
                 <a [routerLink]="[step.offsetDays]" [queryParams]="{ cycle: cycle() }">{{ label(step.offsetDays) }}</a>
               </td>
               <td class="nhsuk-table__cell">
-                <time [attr.datetime]="step.sendAt">{{ step.sendOn | date: 'EEEE d MMMM yyyy' }} at 9am</time>
+                <time [attr.datetime]="step.sendAt">{{ step.sendOn | portalDate: 'weekday' }} at 9am</time>
               </td>
               <td class="nhsuk-table__cell">
                 <dspt-tag [colour]="status.colour">{{ status.label }}</dspt-tag>

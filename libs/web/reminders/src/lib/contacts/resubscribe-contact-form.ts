@@ -4,10 +4,15 @@ import type { ProviderContact } from '@dspt/contracts';
 import { ErrorSummary, FormDirective, FormSubmission, TextareaField } from '@dspt/web/ui';
 import { EmailsApi, type ProviderEmailsRef } from '../api/emails.api';
 
-/** The longest reason the API takes. */
-export const RESUBSCRIBE_REASON_MAX = 1_000;
+/** The longest request the API takes. */
+export const RESUBSCRIBE_REQUEST_MAX = 1_000;
 
-/** Resubscribes one contact who unsubscribed, with the reason (kept in the audit trail). */
+/**
+ * Resubscribes one contact who unsubscribed, recording the person's own request: how and when they asked
+ * (kept in the audit trail and as a case note). Only the person can ask to get emails again.
+ */
+const ENTER_REQUEST = 'Enter how and when the person asked to get emails again';
+
 @Component({
   selector: 'dspt-resubscribe-contact-form',
   imports: [ErrorSummary, FormDirective, TextareaField],
@@ -16,11 +21,11 @@ export const RESUBSCRIBE_REASON_MAX = 1_000;
     <dspt-error-summary [source]="submission" />
     <form [dsptForm]="submission" [attr.data-testid]="'resubscribe-form-' + contact().id">
       <dspt-textarea-field
-        label="Why are you resubscribing them?"
-        [controlId]="'resubscribe-reason-' + contact().id"
-        hint="For example: the manager phoned and asked for reminders again. This is kept in the audit trail."
+        label="How and when did they ask to get emails again?"
+        [controlId]="'resubscribe-request-' + contact().id"
+        hint="Only resubscribe someone who asked you to. For example: Phoned on 3 Dec asking to receive reminders again. This is kept in the audit trail and the case notes."
         [rows]="3"
-        [field]="resubscribeForm.reason"
+        [field]="resubscribeForm.request"
       />
       <button class="nhsuk-button nhsuk-button--secondary" type="submit" [disabled]="submission.submitting()">
         Resubscribe {{ contact().name }}
@@ -35,17 +40,17 @@ export class ResubscribeContactForm {
   readonly contact = input.required<ProviderContact>();
   readonly resubscribed = output<ProviderContact>();
 
-  protected readonly resubscribeForm = form(signal({ reason: '' }), (path) => {
-    required(path.reason, { message: 'Enter why you are resubscribing them' });
-    validate(path.reason, ({ value }) =>
-      value() && !value().trim() ? { kind: 'blank', message: 'Enter why you are resubscribing them' } : undefined,
+  protected readonly resubscribeForm = form(signal({ request: '' }), (path) => {
+    required(path.request, { message: ENTER_REQUEST });
+    validate(path.request, ({ value }) =>
+      value() && !value().trim() ? { kind: 'blank', message: ENTER_REQUEST } : undefined,
     );
-    maxLength(path.reason, RESUBSCRIBE_REASON_MAX, { message: 'The reason must be 1,000 characters or fewer' });
+    maxLength(path.request, RESUBSCRIBE_REQUEST_MAX, { message: 'The request must be 1,000 characters or fewer' });
   });
-  protected readonly submission = new FormSubmission(this.resubscribeForm, ({ reason }) => this.resubscribe(reason));
+  protected readonly submission = new FormSubmission(this.resubscribeForm, ({ request }) => this.resubscribe(request));
 
-  private async resubscribe(reason: string): Promise<void> {
-    const contact = await this.api.resubscribe(this.provider(), this.contact().id, reason.trim());
+  private async resubscribe(request: string): Promise<void> {
+    const contact = await this.api.resubscribe(this.provider(), this.contact().id, request.trim());
     this.resubscribed.emit(contact);
   }
 }

@@ -8,6 +8,7 @@ const PAT: ProviderContact = {
   id: 'c-pat',
   name: 'Pat Manager',
   email: 'pat@oak.example',
+  phone: null,
   role: 'registered_manager',
   isPrimary: true,
   unsubscribedAt: '2026-11-20T09:00:00Z',
@@ -16,6 +17,7 @@ const KIM: ProviderContact = {
   id: 'c-kim',
   name: 'Kim Owner',
   email: 'kim@oak.example',
+  phone: null,
   role: 'owner',
   isPrimary: false,
   unsubscribedAt: null,
@@ -57,27 +59,29 @@ describe('ResubscribeContacts', () => {
 
   afterEach(() => pages.close());
 
-  it('offers to resubscribe only contacts who unsubscribed, with a reason, and says when it is done', async () => {
+  it("offers to resubscribe only contacts who unsubscribed, with the person's request, and says when it is done", async () => {
     expect(pages.texts('summary')).toEqual(['Resubscribe Pat Manager to emails']);
     expect(pages.text('[data-testid="resubscribe-c-pat"] .nhsuk-details__text p')).toContain(
       'Pat Manager unsubscribed on 20 November 2026',
     );
 
-    await pages.set('resubscribe-reason-c-pat', '  The manager phoned and asked for reminders again  ');
+    await pages.set('resubscribe-request-c-pat', '  Phoned on 3 Dec asking to receive reminders again  ');
     await pages.click('Resubscribe Pat Manager');
     const request = await pages.answer('POST', RESUBSCRIBE_URL, { ...PAT, unsubscribedAt: null });
-    expect(request.request.body).toEqual({ reason: 'The manager phoned and asked for reminders again' });
+    expect(request.request.body).toEqual({ request: 'Phoned on 3 Dec asking to receive reminders again' });
     expect(pages.text('[data-testid="resubscribe-confirmation"]')).toBe('Pat Manager is subscribed to emails again.');
     expect(pages.texts('summary')).toEqual([]);
   });
 
-  it('asks for a reason first, and shows why the API refused', async () => {
-    await pages.set('resubscribe-reason-c-pat', '   ');
+  it("asks for the person's request first, and shows why the API refused", async () => {
+    await pages.set('resubscribe-request-c-pat', '   ');
     await pages.click('Resubscribe Pat Manager');
     pages.http.expectNone(RESUBSCRIBE_URL);
-    expect(pages.fieldError('resubscribe-reason-c-pat')).toBe('Enter why you are resubscribing them');
+    expect(pages.fieldError('resubscribe-request-c-pat')).toBe(
+      'Enter how and when the person asked to get emails again',
+    );
 
-    await pages.set('resubscribe-reason-c-pat', 'Asked by phone');
+    await pages.set('resubscribe-request-c-pat', 'Asked by phone on 3 Dec');
     await pages.click('Resubscribe Pat Manager');
     await pages.refuse('POST', RESUBSCRIBE_URL, 409, 'Pat Manager is subscribed already');
     expect(pages.text('[data-testid="error-summary"]')).toContain('Pat Manager is subscribed already');

@@ -1,18 +1,18 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import type { ProviderContact } from '@dspt/contracts';
 import { SuccessBanner } from '@dspt/web/ui';
 import type { ProviderEmailsRef } from '../api/emails.api';
 import { ResubscribeContactForm } from './resubscribe-contact-form';
+import { PortalDatePipe } from '@dspt/web/core';
 
 /**
  * Under a provider's contacts, for advisers and admins: each contact who unsubscribed from the portal's
- * emails, when, and a form to resubscribe them with a reason. `resubscribed` tells the page to reload
+ * emails, when, and a form to resubscribe them with their own request. `resubscribed` tells the page to reload
  * the contacts.
  */
 @Component({
   selector: 'dspt-resubscribe-contacts',
-  imports: [DatePipe, ResubscribeContactForm, SuccessBanner],
+  imports: [PortalDatePipe, ResubscribeContactForm, SuccessBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-success-banner testId="resubscribe-confirmation" [message]="confirmation()" />
@@ -23,8 +23,9 @@ import { ResubscribeContactForm } from './resubscribe-contact-form';
         </summary>
         <div class="nhsuk-details__text">
           <p>
-            {{ contact.name }} unsubscribed on {{ contact.unsubscribedAt | date: 'd MMMM yyyy' }}, so the portal sends
-            them no reminders or guidance emails. Resubscribe them only if they asked to get these emails again.
+            {{ contact.name }} unsubscribed on {{ contact.unsubscribedAt | portalDate }}, so the portal sends them no
+            reminders or guidance emails (nor to anyone else at this LSP with the same address). Resubscribe them only
+            if they asked to get these emails again.
           </p>
           <dspt-resubscribe-contact-form [provider]="provider()" [contact]="contact" (resubscribed)="done($event)" />
         </div>

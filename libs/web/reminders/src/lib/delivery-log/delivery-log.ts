@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { EmailMessageView } from '@dspt/contracts';
-import { ActionProblems, ErrorSummary, SuccessBanner, Tag } from '@dspt/web/ui';
+import { ActionProblems, ErrorSummary, SuccessBanner, Tag, ResponsiveTable } from '@dspt/web/ui';
 import { EmailsApi } from '../api/emails.api';
 import { EMAIL_STATUS_COLOURS, EMAIL_STATUS_LABELS, emailKindLabel, statusTime } from '../email-labels';
+import { PortalDatePipe } from '@dspt/web/core';
 
 /**
  * A delivery log: each email with what it was, to whom, its status and when it got there, and why it
@@ -13,13 +13,13 @@ import { EMAIL_STATUS_COLOURS, EMAIL_STATUS_LABELS, emailKindLabel, statusTime }
  */
 @Component({
   selector: 'dspt-delivery-log',
-  imports: [DatePipe, ErrorSummary, RouterLink, SuccessBanner, Tag],
+  imports: [PortalDatePipe, ErrorSummary, RouterLink, SuccessBanner, Tag, ResponsiveTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-error-summary [source]="problems" />
     <dspt-success-banner testId="retry-confirmation" [message]="confirmation()" />
     <div class="nhsuk-table-container">
-      <table class="nhsuk-table" data-testid="delivery-log">
+      <table class="nhsuk-table" dsptResponsiveTable data-testid="delivery-log">
         <caption class="nhsuk-table__caption nhsuk-table__caption--s">
           {{
             caption()
@@ -60,7 +60,7 @@ import { EMAIL_STATUS_COLOURS, EMAIL_STATUS_LABELS, emailKindLabel, statusTime }
                   statusLabels[message.status]
                 }}</dspt-tag>
                 <br />
-                <time [attr.datetime]="time(message)">{{ time(message) | date: 'd MMM yyyy, HH:mm' }}</time>
+                <time [attr.datetime]="time(message)">{{ time(message) | portalDate: 'dateTime' }}</time>
                 @if (message.attempts > 1) {
                   <br /><span class="nhsuk-u-secondary-text-colour">{{ message.attempts }} attempts</span>
                 }

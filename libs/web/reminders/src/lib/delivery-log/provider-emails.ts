@@ -1,5 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import type { BlockerList, EmailMessageView, ProviderContact } from '@dspt/contracts';
+import type {
+  BlockerList,
+  EmailMessageList,
+  EmailMessageView,
+  GuidanceEmailsQueued,
+  ProviderContact,
+} from '@dspt/contracts';
+import { preloadedResource } from '@dspt/web/core';
 import { LoadingState, SuccessBanner } from '@dspt/web/ui';
 import { EmailsApi } from '../api/emails.api';
 import { GuidanceEmailDialog } from '../guidance/guidance-email-dialog';
@@ -17,6 +24,7 @@ import { reloadWhileQueued } from './reload-while-queued';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dspt-success-banner testId="emails-confirmation" [message]="confirmation()" />
+    <p class="nhsuk-body" role="status" data-testid="guidance-status">{{ guidanceStatus() }}</p>
     @if (canWrite()) {
       <button
         class="nhsuk-button nhsuk-button--secondary"
@@ -63,21 +71,56 @@ export class ProviderEmails {
   readonly openItems = input.required<BlockerList['items'] | null>();
   /** Advisers and admins send guidance emails and retry failed ones. */
   readonly canWrite = input(false);
+  /** The emails as they came with the provider page's answer; when not given, they are asked for here. */
+  readonly firstLog = input<EmailMessageList>();
   readonly guidanceSent = output<EmailMessageView>();
 
   protected readonly ref = computed(() => ({ slug: this.slug(), providerId: this.providerId() }));
-  protected readonly log = this.api.providerLogResource(this.ref);
+  protected readonly log = preloadedResource({
+    request: this.ref,
+    first: this.firstLog,
+    load: (ref) => this.api.getProviderLog(ref),
+  });
   protected readonly confirmation = signal<string | null>(null);
+  /** The guidance emails last sent from this page, followed until each is sent or failed. */
+  private readonly followed = signal<readonly EmailMessageView[]>([]);
+  /** Where they are, said in a polite live region as it changes: "Guidance email to Kim Owner: sent." */
+  protected readonly guidanceStatus = computed(() => {
+    const listed = new Map((this.log.hasValue() ? this.log.value().items : []).map((item) => [item.id, item]));
+    return this.followed()
+      .map((sent) => followedStatus(listed.get(sent.id) ?? sent))
+      .join(' ');
+  });
+  private readonly reloads = reloadWhileQueued(this.log);
 
-  constructor() {
-    reloadWhileQueued(this.log);
-  }
-
-  protected guidanceQueued(message: EmailMessageView): void {
+  protected guidanceQueued(queued: GuidanceEmailsQueued): void {
+    const names = queued.messages.map((message) => message.toName);
     this.confirmation.set(
-      `Guidance email to ${message.toName} queued. It is in the list below, and in the case notes.`,
+      `${names.length === 1 ? 'Guidance email' : 'Guidance emails'} to ${listOfNames(names)} queued. ${
+        names.length === 1 ? 'It is' : 'They are'
+      } in the list below, and in the case notes.`,
     );
+    this.followed.set(queued.messages);
+    this.reloads.restart();
     this.log.reload();
-    this.guidanceSent.emit(message);
+    this.guidanceSent.emit(queued);
+  }
+}
+
+function listOfNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function followedStatus(message: EmailMessageView): string {
+  const to = `Guidance email to ${message.toName}:`;
+  switch (message.status) {
+    case 'queued':
+      return `${to} queued.`;
+    case 'sent':
+      return `${to} sent.`;
+    case 'failed':
+      return `${to} failed (${message.lastError ?? 'no reason given'}).`;
+    case 'suppressed':
+      return `${to} not sent (${message.lastError ?? 'no reason given'}).`;
   }
 }

@@ -5,10 +5,9 @@ import type { RenderedEmailView } from '@dspt/contracts';
 /**
  * An email as it will be sent: sender, reply-to, recipient and subject, then the HTML part as a mail
  * program shows it and the plain-text part. The HTML is the API's own rendering (every value escaped,
- * no scripts) and shows in a sandboxed frame of a unique origin: it cannot reach the portal's page,
- * cookies or storage, submit forms, open windows or navigate the portal. `allow-scripts` is there only
- * so that accessibility checkers (axe-core) can look inside the frame; without `allow-same-origin` a
- * script in it could still reach nothing of the portal.
+ * no scripts) and shows in a frame sandboxed with no permissions at all (`sandbox=""`): a unique origin
+ * that runs no script, cannot reach the portal's page, cookies or storage, submit forms, open windows or
+ * navigate the portal, whatever an email template holds. Mail programs run no script either.
  */
 @Component({
   selector: 'dspt-email-preview',
@@ -54,7 +53,7 @@ import type { RenderedEmailView } from '@dspt/contracts';
     </dl>
     <h3>{{ caption() }}: as most mail programs show it</h3>
     <iframe
-      sandbox="allow-scripts"
+      sandbox=""
       [title]="'HTML part of the email: ' + email().subject"
       [srcdoc]="html()"
       data-testid="preview-html"

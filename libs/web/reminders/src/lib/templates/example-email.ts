@@ -5,13 +5,13 @@ import { ApiProblemError } from '@dspt/web/core';
 const EXAMPLE_ITEMS: readonly OpenItem[] = [
   {
     code: '1.1.1',
-    section: 'Personal confidential data',
+    section: 'Policies and Procedures',
     title: 'Your organisation has a record of the personal data it holds',
     guidanceUrl: 'https://www.dsptoolkit.nhs.uk/Help/guidance/1.1.1',
   },
   {
     code: '3.2.1',
-    section: 'Training',
+    section: 'Staffing and Roles',
     title: 'Staff have completed data security training',
     guidanceUrl: 'https://www.dsptoolkit.nhs.uk/Help/guidance/3.2.1',
   },

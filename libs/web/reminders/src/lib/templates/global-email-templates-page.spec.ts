@@ -43,7 +43,7 @@ describe('GlobalEmailTemplatesPage', () => {
     );
     const text = pages.element.querySelector('[data-testid="preview-text"]')!.textContent!;
     expect(text).toContain(
-      '- 1.1.1 (Personal confidential data): Your organisation has a record of the personal data it holds',
+      '- 1.1.1 (Policies and Procedures): Your organisation has a record of the personal data it holds',
     );
     expect(text).toContain(
       'To stop these emails, open this link: https://dspt-portal.example/unsubscribe?token=example',

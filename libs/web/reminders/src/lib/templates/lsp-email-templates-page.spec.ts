@@ -103,7 +103,7 @@ describe('LspEmailTemplatesPage', () => {
   it('inserts a placeholder where the cursor is and saves the wording', async () => {
     await open('?template=guidance');
     expect(pages.text('[data-testid="template-source"]')).toBe(
-      `${LSP_NAME}'s own wording saved 1 November 2026, 09:30`,
+      `${LSP_NAME}'s own wording saved 1 November 2026 at 9:30am`,
     );
     const body = pages.element.querySelector<HTMLTextAreaElement>('#template-body')!;
     await pages.set('template-body', 'Dear ,\n\nHere is what is left.');
@@ -163,7 +163,7 @@ describe('LspEmailTemplatesPage', () => {
       ['Subject', 'DSPT deadline 30 June 2027 for Oak House'],
     ]);
     const frame = pages.element.querySelector<HTMLIFrameElement>('[data-testid="preview-html"]')!;
-    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toBe(RENDERED.html);
     expect(pages.text('[data-testid="preview-text"]')).toBe('Dear Pat Manager, Oak House has 4 items left.');
     // Nothing was saved.

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import type { EmailSettings, EmailTemplateInput, EmailTemplateView, RenderedEmailView } from '@dspt/contracts';
 import { ActionProblems, ConfirmationCard, ErrorSummary, LoadingState, SuccessBanner, Tag } from '@dspt/web/ui';
@@ -9,6 +8,7 @@ import { exampleEmail } from './example-email';
 import { ReplyToForm } from './reply-to-form';
 import { TemplateChoice, chosenTemplate } from './template-choice';
 import { TemplateEditor, type PreviewProvider } from './template-editor';
+import { PortalDatePipe } from '@dspt/web/core';
 
 /**
  * `/lsp/:slug/email-templates?template=` (LSP admins): the LSP's own wording of each email, or the
@@ -19,7 +19,7 @@ import { TemplateEditor, type PreviewProvider } from './template-editor';
   selector: 'dspt-lsp-email-templates-page',
   imports: [
     ConfirmationCard,
-    DatePipe,
+    PortalDatePipe,
     ErrorSummary,
     LoadingState,
     ReplyToForm,
@@ -42,7 +42,7 @@ import { TemplateEditor, type PreviewProvider } from './template-editor';
         @if (template.isOverride) {
           <dspt-tag colour="blue">{{ role().name }}'s own wording</dspt-tag>
           @if (template.updatedAt) {
-            saved {{ template.updatedAt | date: 'd MMMM yyyy, HH:mm' }}
+            saved {{ template.updatedAt | portalDate: 'dateTime' }}
           }
         } @else {
           <dspt-tag colour="grey">Default wording</dspt-tag> Saving makes it {{ role().name }}'s own.

@@ -26,6 +26,7 @@ export const CADENCE: ReminderCadence = {
     step(7, '2027-06-23'),
   ],
   updatedAt: null,
+  bankHolidaysKnownUntil: null,
 };
 
 /** Test data: an email of the delivery log. */

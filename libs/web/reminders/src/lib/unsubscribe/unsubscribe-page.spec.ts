@@ -27,7 +27,7 @@ describe('UnsubscribePage', () => {
     expect(described.request.params.get('token')).toBe(TOKEN);
     expect(pages.text('h1')).toBe('Unsubscribe from DSPT emails');
     expect(pages.text('[data-testid="unsubscribe-summary"]')).toBe(
-      'p***@oak.example will no longer get Data Security and Protection Toolkit (DSPT) reminders or guidance emails from North Care Alliance about Oak House.',
+      'If you unsubscribe, p***@oak.example will no longer receive Data Security and Protection Toolkit (DSPT) reminders or guidance emails from North Care Alliance about Oak House.',
     );
 
     await pages.click('Unsubscribe');
@@ -38,7 +38,7 @@ describe('UnsubscribePage', () => {
     });
     expect(done.request.body).toEqual({ token: TOKEN });
     expect(pages.text('[data-testid="unsubscribe-confirmation"]')).toBe(
-      'You have unsubscribed p***@oak.example will get no more DSPT emails from North Care Alliance',
+      'You have unsubscribed p***@oak.example was removed from DSPT emails from North Care Alliance',
     );
     expect(document.activeElement?.textContent?.trim()).toBe('You have unsubscribed');
     expect(pages.element.textContent).toContain('Unsubscribed on 25 November 2026.');

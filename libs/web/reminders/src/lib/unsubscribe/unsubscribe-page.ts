@@ -1,7 +1,6 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
 import type { UnsubscribeView } from '@dspt/contracts';
-import { apiProblemFrom } from '@dspt/web/core';
+import { apiProblemFrom, PortalDatePipe } from '@dspt/web/core';
 import { ActionProblems, ErrorSummary, FocusOnRender } from '@dspt/web/ui';
 import { UnsubscribeApi } from '../api/unsubscribe.api';
 
@@ -21,7 +20,7 @@ const INCOMPLETE_LINK = 'This unsubscribe link is not complete: copy the whole l
  */
 @Component({
   selector: 'dspt-unsubscribe-page',
-  imports: [DatePipe, ErrorSummary, FocusOnRender],
+  imports: [PortalDatePipe, ErrorSummary, FocusOnRender],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="nhsuk-grid-row">
@@ -32,12 +31,12 @@ const INCOMPLETE_LINK = 'This unsubscribe link is not complete: copy the whole l
           <span class="nhsuk-caption-l">{{ current.view.lspName }}</span>
           <h1>Unsubscribe from DSPT emails</h1>
           <p data-testid="unsubscribe-summary">
-            {{ current.view.email }} will no longer get Data Security and Protection Toolkit (DSPT) reminders or
-            guidance emails from {{ current.view.lspName }} about {{ current.view.providerName }}.
+            If you unsubscribe, {{ current.view.email }} will no longer receive Data Security and Protection Toolkit
+            (DSPT) reminders or guidance emails from {{ current.view.lspName }} about {{ current.view.providerName }}.
           </p>
           <p>
-            This changes nothing on the DSPT itself: the deadline stays the same. If you change your mind, ask your
-            adviser at {{ current.view.lspName }} to send you emails again.
+            Unsubscribing changes nothing on the DSPT itself: the deadline stays the same. If you change your mind
+            later, ask your adviser at {{ current.view.lspName }} to send you emails again.
           </p>
           <button class="nhsuk-button" type="button" [disabled]="busy()" (click)="confirm()">Unsubscribe</button>
         } @else if (current.state === 'done') {
@@ -46,11 +45,11 @@ const INCOMPLETE_LINK = 'This unsubscribe link is not complete: copy the whole l
               {{ current.already ? 'You had already unsubscribed' : 'You have unsubscribed' }}
             </h1>
             <div class="nhsuk-panel__body">
-              {{ current.view.email }} will get no more DSPT emails from {{ current.view.lspName }}
+              {{ current.view.email }} was removed from DSPT emails from {{ current.view.lspName }}
             </div>
           </div>
           @if (current.view.unsubscribedAt) {
-            <p>Unsubscribed on {{ current.view.unsubscribedAt | date: 'd MMMM yyyy' }}.</p>
+            <p>Unsubscribed on {{ current.view.unsubscribedAt | portalDate }}.</p>
           }
           <p>
             Your adviser can still contact you in other ways. To get these emails again, ask your adviser at
@@ -82,7 +81,8 @@ export class UnsubscribePage implements OnInit {
   protected readonly busy = signal(false);
 
   ngOnInit(): void {
-    this.check();
+    // check() turns every failure into a page state, so nothing is left to catch here.
+    void this.check();
   }
 
   protected async confirm(): Promise<void> {

@@ -61,6 +61,7 @@ export class ErrorSummary {
       const box = this.box();
       if (showing && box && failures !== focusedFailure) {
         focusedFailure = failures;
+        box.nativeElement.scrollIntoView?.({ block: 'start' });
         box.nativeElement.focus();
       }
     });
@@ -74,8 +75,12 @@ export class ErrorSummary {
       return;
     }
     event.preventDefault();
-    target.scrollIntoView?.({ block: 'center' });
-    target.focus();
+    // A group of controls (a date's day, month and year) is reached through its first wrong box.
+    const control = target.matches('input, select, textarea, button, a[href], [tabindex]')
+      ? target
+      : (target.querySelector<HTMLElement>('[aria-invalid="true"], input, select, textarea') ?? target);
+    control.scrollIntoView?.({ block: 'center' });
+    control.focus();
   }
 
   private setTitlePrefix(on: boolean): void {

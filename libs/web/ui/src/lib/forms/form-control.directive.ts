@@ -7,6 +7,8 @@ import { FormFieldGroup } from './form-field';
   host: {
     '[id]': 'group.controlId()',
     '[attr.aria-describedby]': 'group.describedBy()',
+    // Screen readers say "invalid entry" on a field that shows an error, as the error message says why.
+    '[attr.aria-invalid]': "group.error() ? 'true' : null",
     // A file input has no error style of its own: its form group's error border marks it.
     '[class.nhsuk-input--error]': "tagName === 'INPUT' && type !== 'file' && !!group.error()",
     '[class.nhsuk-select--error]': "tagName === 'SELECT' && !!group.error()",

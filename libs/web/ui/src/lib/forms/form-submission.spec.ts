@@ -82,6 +82,7 @@ describe('FormSubmission with dspt-form-field and dspt-error-summary', () => {
     expect(summary()).toBeNull();
     expect(element.querySelector('.nhsuk-form-group--error')).toBeNull();
     expect(element.querySelector('#name')!.getAttribute('aria-describedby')).toBe('name-hint');
+    expect(element.querySelector('#name')!.hasAttribute('aria-invalid')).toBe(false);
   });
 
   it('on an invalid submit, lists every error at the top, focuses the summary and marks each field', async () => {
@@ -101,6 +102,9 @@ describe('FormSubmission with dspt-form-field and dspt-error-summary', () => {
     expect(element.querySelector('#name')!.classList).toContain('nhsuk-input--error');
     expect(element.querySelector('#name')!.getAttribute('aria-describedby')).toBe('name-hint name-error');
     expect(element.querySelector('#team')!.classList).toContain('nhsuk-select--error');
+    // Screen readers say "invalid entry" on each field in error.
+    expect(element.querySelector('#name')!.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#team')!.getAttribute('aria-invalid')).toBe('true');
     expect(TestBed.inject(Title).getTitle()).toBe('Error: Your details – DSPT Support Portal');
   });
 
@@ -112,6 +116,7 @@ describe('FormSubmission with dspt-form-field and dspt-error-summary', () => {
     await typeName('Jo Bloggs');
 
     expect(fieldError('name')).toBeUndefined();
+    expect(element.querySelector('#name')!.hasAttribute('aria-invalid')).toBe(false);
     expect(summaryLinks()).toEqual([['Choose a team', '#team']]);
   });
 
@@ -184,7 +189,10 @@ describe('FormSubmission with dspt-form-field and dspt-error-summary', () => {
     const action = jest
       .fn()
       .mockRejectedValueOnce(
-        new HttpErrorResponse({ status: 429, error: { statusCode: 429, error: 'Too Many Requests', message: 'Try again in 5 minutes' } }),
+        new HttpErrorResponse({
+          status: 429,
+          error: { statusCode: 429, error: 'Too Many Requests', message: 'Try again in 5 minutes' },
+        }),
       )
       .mockResolvedValueOnce(undefined);
     fixture.componentInstance.action = action;

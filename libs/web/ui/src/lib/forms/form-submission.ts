@@ -1,5 +1,11 @@
 import { type Signal, computed, signal, untracked } from '@angular/core';
-import { type FieldState, type FieldTree, type ReadonlyFieldTree, type ValidationError, submit } from '@angular/forms/signals';
+import {
+  type FieldState,
+  type FieldTree,
+  type ReadonlyFieldTree,
+  type ValidationError,
+  submit,
+} from '@angular/forms/signals';
 import { type ApiProblem, apiProblemFrom, describeApiErrorDetail } from '@dspt/web/core';
 import type { ErrorSummaryItem, ErrorSummarySource } from './error-summary-source';
 import type { Submittable } from './submittable';

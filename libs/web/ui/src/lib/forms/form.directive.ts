@@ -14,6 +14,7 @@ export class FormDirective {
 
   protected onSubmit(event: Event): void {
     event.preventDefault();
-    this.submission().submit();
+    // The submission shows its own outcome (errors, busy state); the directive has nothing to add.
+    void this.submission().submit();
   }
 }

@@ -35,11 +35,16 @@ export interface RadioOption {
                 [id]="idPrefix() + '-' + option.value"
                 [value]="option.value"
                 [formField]="field()"
+                [attr.aria-invalid]="error() ? 'true' : null"
                 [attr.aria-describedby]="option.hint ? idPrefix() + '-' + option.value + '-hint' : null"
               />
-              <label class="nhsuk-label nhsuk-radios__label" [for]="idPrefix() + '-' + option.value">{{ option.label }}</label>
+              <label class="nhsuk-label nhsuk-radios__label" [for]="idPrefix() + '-' + option.value">{{
+                option.label
+              }}</label>
               @if (option.hint) {
-                <div class="nhsuk-hint nhsuk-radios__hint" [id]="idPrefix() + '-' + option.value + '-hint'">{{ option.hint }}</div>
+                <div class="nhsuk-hint nhsuk-radios__hint" [id]="idPrefix() + '-' + option.value + '-hint'">
+                  {{ option.hint }}
+                </div>
               }
             </div>
           }

@@ -45,6 +45,9 @@ export class SelectField {
 }
 
 /** Options for a select or radios from a list of values and their labels, in the list's order. */
-export function labelledOptions<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): SelectOption[] {
+export function labelledOptions<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): SelectOption[] {
   return values.map((value) => ({ value, label: labels[value] }));
 }

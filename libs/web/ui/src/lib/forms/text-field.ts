@@ -7,7 +7,7 @@ import { FormFieldGroup } from './form-field';
 export type TextFieldWidth = 10 | 20 | 30;
 
 /**
- * A one-line text input (text, email, password, search, a date or a date and time) in its NHS.UK form group, bound to a string field of a
+ * A one-line text input (text, email, password, search, or a date and time: a day alone is `dspt-date-field`) in its NHS.UK form group, bound to a string field of a
  * signal form: `dspt-form-field` with the `input` inside. `typed` gives the input's text at each change,
  * as the user types (the form's field may not have taken it in yet).
  *
@@ -20,7 +20,13 @@ export type TextFieldWidth = 10 | 20 | 30;
   imports: [FormControlDirective, FormField, FormFieldGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dspt-form-field [label]="label()" [controlId]="controlId()" [hint]="hint()" [isPageHeading]="isPageHeading()" [field]="field()">
+    <dspt-form-field
+      [label]="label()"
+      [controlId]="controlId()"
+      [hint]="hint()"
+      [isPageHeading]="isPageHeading()"
+      [field]="field()"
+    >
       <input
         class="nhsuk-input"
         [class.nhsuk-input--width-10]="width() === 10"
@@ -46,7 +52,7 @@ export class TextField {
   readonly hint = input<string>();
   /** For a page that asks one question: the label is the page's h1. */
   readonly isPageHeading = input(false);
-  readonly type = input<'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local'>('text');
+  readonly type = input<'text' | 'email' | 'password' | 'search' | 'tel' | 'datetime-local'>('text');
   /** Full width (the NHS.UK default) unless set. */
   readonly width = input<TextFieldWidth>();
   readonly autocomplete = input<string | null>(null);
