@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 const port = Number(process.env['E2E_PORT'] ?? 3100);
 // Set once in the main process; Playwright's workers inherit it, so every process agrees on the database.
 process.env['DSPT_E2E_DATABASE_URL'] ??= (() => {
-  const url = new URL(process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
+  const url = new URL(
+    process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+  );
   url.pathname = `/dspt_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   return url.toString();
 })();
@@ -58,7 +60,8 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     env: {
       PORT: String(port),
-      DATABASE_URL: process.env['DSPT_E2E_DATABASE_URL'],
+      // The owner migrates and seeds; start.ts gives the api and worker the app's own login on this database.
+      DATABASE_OWNER_URL: process.env['DSPT_E2E_DATABASE_URL'],
       REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       // A prefix per run: sign-in limits counted by an earlier run must not throttle this one.
       REDIS_PREFIX: `dspt-e2e-${port}-${runId}`,
@@ -67,6 +70,8 @@ export default defineConfig({
       MAILDEV_WEB_PORT: String(port + 80),
       LOG_LEVEL: 'warn',
       WORKER_HEARTBEAT_SECONDS: '1',
+      // One api process, as in the other tests (start.ts would run one per core); API_PROCESSES=2 tries the cluster.
+      API_PROCESSES: process.env['API_PROCESSES'] ?? '1',
       // As in production: every account needs a second factor (demo advisers enrol on first sign-in).
       MFA_REQUIRED: 'true',
     },

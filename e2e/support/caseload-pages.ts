@@ -12,6 +12,9 @@ export class CaseloadPage {
   readonly rows: Locator;
   readonly count: Locator;
   readonly filters: Locator;
+  /** "34 days to the deadline: 30 June 2027.", once above the table. */
+  readonly daysToDeadline: Locator;
+  readonly atRiskRule: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -19,6 +22,15 @@ export class CaseloadPage {
     this.rows = this.table.locator('tbody tr');
     this.count = page.getByTestId('caseload-count');
     this.filters = page.getByTestId('caseload-filters');
+    this.daysToDeadline = page.getByTestId('days-to-deadline');
+    this.atRiskRule = page.getByTestId('at-risk-rule');
+  }
+
+  /** The priority scores of the rows, in order (each is the summary of its disclosure). */
+  async priorityScores(): Promise<number[]> {
+    return (await this.table.getByTestId('priority').locator('summary').allInnerTexts()).map((text) =>
+      parseInt(text, 10),
+    );
   }
 
   async open(slug: string): Promise<void> {
@@ -26,8 +38,16 @@ export class CaseloadPage {
     await this.rows.first().waitFor();
   }
 
+  /**
+   * Waits until the table shows the list the address asks for: while a new list loads, the last one (and
+   * its count) stays on screen with aria-busy, so a count read then is the old list's.
+   */
+  async loaded(): Promise<void> {
+    await expect(this.table).not.toHaveAttribute('aria-busy', 'true');
+  }
+
   columnHeader(name: string): Locator {
-    return this.table.getByRole('columnheader', { name });
+    return this.table.getByRole('columnheader', { name, exact: true });
   }
 
   /** Presses the sort button in a column's header, and waits for the address to say so. */
@@ -53,9 +73,17 @@ export class ProviderPage {
   readonly assessmentConfirmation: Locator;
   readonly notes: Locator;
   readonly tasks: Locator;
+  readonly backToCaseload: Locator;
+  /** The first screen: main contact, next task, adviser. */
+  readonly keyFacts: Locator;
+  /** The "On this page" contents list. */
+  readonly contents: Locator;
 
   constructor(private readonly page: Page) {
+    this.keyFacts = page.getByTestId('key-facts');
+    this.contents = page.getByRole('navigation', { name: 'On this page' });
     this.heading = page.getByRole('heading', { level: 1 });
+    this.backToCaseload = page.getByRole('link', { name: 'Back to the caseload' });
     this.progress = page.getByTestId('progress');
     this.blockers = page.getByTestId('blockers');
     this.assessmentConfirmation = page.getByTestId('assessment-confirmation');
@@ -69,12 +97,11 @@ export class ProviderPage {
     return { completed: Number(completed), total: Number(total) };
   }
 
-  /** The codes of the items the blockers list names, in its order. */
+  /** The codes of the items the blockers list names (grouped by section), in its order. */
   async blockerCodes(): Promise<string[]> {
     // The blockers load with their own request, maybe after the rest of the page: wait for the list.
     await this.blockers.waitFor();
-    const sentences = await this.blockers.locator('li').allInnerTexts();
-    return sentences.map((sentence) => /requirement (\S+) in/.exec(sentence)?.[1] ?? sentence);
+    return (await this.blockers.getByTestId('blocker').locator('strong').allInnerTexts()).map((code) => code.trim());
   }
 
   question(code: string): Locator {
@@ -82,7 +109,11 @@ export class ProviderPage {
   }
 
   /** Update an item's status, as its row's "Update" does. */
-  async setQuestionStatus(code: string, status: 'Not started' | 'In progress' | 'Completed', comment?: string): Promise<void> {
+  async setQuestionStatus(
+    code: string,
+    status: 'Not started' | 'In progress' | 'Completed',
+    comment?: string,
+  ): Promise<void> {
     await this.page.getByRole('button', { name: `Update ${code}`, exact: true }).click();
     const form = this.page.getByTestId(`question-form-${code}`);
     await form.getByLabel(status, { exact: true }).check();
@@ -105,8 +136,16 @@ export class ProviderPage {
     await this.page.getByText('Add a task', { exact: true }).click();
     const form = this.page.getByTestId('task-form');
     await form.getByLabel('Task', { exact: true }).fill(title);
-    await form.getByLabel('Due').fill(dueOn);
+    await this.fillDate(form.getByRole('group', { name: 'Due date' }), dueOn);
     await form.getByRole('button', { name: 'Add task' }).click();
+  }
+
+  /** Types `day` (2026-03-15) into the day, month and year boxes of an NHS date input. */
+  async fillDate(group: Locator, day: string): Promise<void> {
+    const [year, month, date] = day.split('-');
+    await group.getByLabel('Day').fill(String(Number(date)));
+    await group.getByLabel('Month').fill(String(Number(month)));
+    await group.getByLabel('Year').fill(year);
   }
 }
 

@@ -8,6 +8,9 @@ export const CASELOAD_LSP_SLUG = 'greater-manchester-care-digital';
 /** The LSP the provider import test adds providers to (no other test uses it). */
 export const IMPORT_LSP_SLUG = 'west-yorkshire-care-partnership';
 
+/** The LSP whose reconciliation with the DSPT status list the reconciliation test resolves (no other test uses it). */
+export const RECONCILIATION_LSP_SLUG = 'liverpool-city-region-care-forum';
+
 export const demoAccounts = {
   systemAdmin: 'admin@demo.test',
   programmeLead: 'lead@demo.test',
@@ -22,4 +25,6 @@ export const demoAccounts = {
   caseloadAdmin: `admin@${CASELOAD_LSP_SLUG}.demo.test`,
   /** The admin of the import test's LSP (MFA with the demo secret; no other test signs in as it). */
   importAdmin: `admin@${IMPORT_LSP_SLUG}.demo.test`,
+  /** The admin of the reconciliation test's LSP (MFA with the demo secret; no other test signs in as it). */
+  reconciliationAdmin: `admin@${RECONCILIATION_LSP_SLUG}.demo.test`,
 } as const;

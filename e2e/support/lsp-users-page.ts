@@ -37,7 +37,9 @@ export class LspUsersPage {
 
   /** "Reset" in the member's two-factor authentication column, then "Yes, reset..." in the card that asks. */
   async resetMfa(displayName: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Reset two-factor authentication for ${displayName}`, exact: true }).click();
+    await this.page
+      .getByRole('button', { name: `Reset two-factor authentication for ${displayName}`, exact: true })
+      .click();
     await this.page.getByRole('button', { name: `Yes, reset two-factor authentication for ${displayName}` }).click();
   }
 }

@@ -83,7 +83,9 @@ export function passwordResetLinkIn(message: CaughtEmail): URL {
 function linkIn(message: CaughtEmail, pattern: RegExp, kind: string): URL {
   const link = pattern.exec(message.text)?.[0];
   if (!link) {
-    throw new Error(`The email to ${message.to.map((to) => to.address).join(', ')} ("${message.subject}") has no ${kind} link:\n${message.text}`);
+    throw new Error(
+      `The email to ${message.to.map((to) => to.address).join(', ')} ("${message.subject}") has no ${kind} link:\n${message.text}`,
+    );
   }
   return new URL(link);
 }

@@ -70,38 +70,69 @@ export class CampaignStepPage {
 export class ProviderEmailsSection {
   readonly emails: Locator;
   readonly confirmation: Locator;
+  /** Says each guidance email's state as it changes (a polite live region). */
+  readonly guidanceStatus: Locator;
   readonly dialog: Locator;
+  readonly dialogHeading: Locator;
+  /** The open items offered, one checkbox each. */
   readonly dialogItems: Locator;
+  readonly dialogContacts: Locator;
+  readonly previewText: Locator;
+  readonly previewHtml: Locator;
   readonly contacts: Locator;
 
   constructor(private readonly page: Page) {
     this.emails = page.getByTestId('email');
     this.confirmation = page.getByTestId('emails-confirmation');
-    this.dialog = page.getByRole('dialog', { name: 'Send a guidance email' });
-    this.dialogItems = this.dialog.getByTestId('guidance-items').locator('tbody tr');
+    this.guidanceStatus = page.getByTestId('guidance-status');
+    this.dialog = page.getByTestId('guidance-dialog');
+    this.dialogHeading = this.dialog.getByRole('heading', { level: 2 });
+    this.dialogItems = this.dialog.getByTestId('guidance-items').locator('.nhsuk-checkboxes__item');
+    this.dialogContacts = this.dialog.getByTestId('guidance-contacts').locator('.nhsuk-checkboxes__item');
+    this.previewText = this.dialog.getByTestId('preview-text');
+    this.previewHtml = this.dialog.getByTestId('preview-html');
     this.contacts = page.getByTestId('contacts');
   }
 
   /** The primary contact's email address, from the contacts table. */
   async primaryContactEmail(): Promise<string> {
     const row = this.contacts.locator('tbody tr').filter({ hasText: 'Primary contact' });
-    return (await row.getByRole('link').innerText()).trim();
+    return (await row.getByRole('link', { name: /@/ }).innerText()).trim();
   }
 
   async openGuidanceDialog(): Promise<void> {
     await this.page.getByRole('button', { name: 'Send a guidance email' }).click();
     await expect(this.dialog).toBeVisible();
+    await expect(this.dialogHeading).toHaveText('Send a guidance email');
   }
 
-  async sendGuidance(message: string): Promise<void> {
+  /** Ticks only these open items (by code) and only the contact with this address, writes the message, and previews. */
+  async previewGuidance(message: string, codes: readonly string[], contactEmail: string): Promise<void> {
+    for (const box of await this.dialogItems.locator('input').all()) {
+      const code = ((await box.getAttribute('id')) ?? '').replace('guidance-item-', '');
+      await box.setChecked(codes.includes(code));
+    }
+    for (const item of await this.dialogContacts.all()) {
+      const box = item.locator('input');
+      if (await box.isEnabled()) {
+        await box.setChecked((await item.innerText()).includes(`(${contactEmail})`));
+      }
+    }
     await this.dialog.getByLabel('Personal message (optional)').fill(message);
-    await this.dialog.getByRole('button', { name: 'Send guidance email' }).click();
+    await this.dialog.getByRole('button', { name: 'Preview the email' }).click();
+    await expect(this.dialogHeading).toHaveText('Check the guidance email');
+  }
+
+  /** Sends what the preview shows. */
+  async sendPreviewed(): Promise<void> {
+    await this.dialog.getByRole('button', { name: /^Send (\d+ )?guidance emails?$/ }).click();
     await expect(this.dialog).toBeHidden();
   }
 
-  async resubscribe(contactName: string, reason: string): Promise<void> {
+  /** `request`: how and when the person asked to get emails again. */
+  async resubscribe(contactName: string, request: string): Promise<void> {
     await this.page.getByText(`Resubscribe ${contactName} to emails`, { exact: true }).click();
-    await this.page.getByLabel('Why are you resubscribing them?').fill(reason);
+    await this.page.getByLabel('How and when did they ask to get emails again?').fill(request);
     await this.page.getByRole('button', { name: `Resubscribe ${contactName}`, exact: true }).click();
   }
 }

@@ -7,6 +7,13 @@ export class StatisticsPage {
   readonly previousCycle: Locator;
   readonly filters: Locator;
   readonly applyButton: Locator;
+  readonly targetGap: Locator;
+  readonly againstLastCycle: Locator;
+  readonly furthestBehind: Locator;
+  /** The headline's sentence on where the programme will be by the deadline at this pace. */
+  readonly forecastHeadline: Locator;
+  /** The polite live region that says the figures after each change of filters. */
+  readonly announcement: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -14,6 +21,27 @@ export class StatisticsPage {
     this.previousCycle = page.getByTestId('previous-cycle');
     this.filters = page.getByTestId('statistics-filters');
     this.applyButton = this.filters.getByRole('button', { name: 'Apply filters' });
+    this.targetGap = page.getByTestId('target-gap');
+    this.againstLastCycle = page.getByTestId('against-last-cycle');
+    this.furthestBehind = page.getByTestId('furthest-behind');
+    this.forecastHeadline = page.getByTestId('forecast-headline');
+    this.announcement = page.getByTestId('statistics-announcement');
+  }
+
+  /** A column header of a section's table (its sort button's name). */
+  columnHeader(id: string, name: string): Locator {
+    return this.section(id)
+      .getByRole('columnheader')
+      .filter({ has: this.page.getByRole('button', { name, exact: true }) });
+  }
+
+  async sortBy(id: string, name: string): Promise<void> {
+    await this.section(id).getByRole('button', { name, exact: true }).click();
+  }
+
+  /** The link a group's name is, in a section's table. */
+  groupLink(id: string, label: string): Locator {
+    return this.section(id).getByTestId('figures-table').getByRole('link', { name: label, exact: true });
   }
 
   /** A grouping's section: `region`, `tenant`, the breakdown, or `trend`. */
@@ -28,6 +56,22 @@ export class StatisticsPage {
 
   bodyRows(id: string): Locator {
     return this.section(id).getByTestId('figures-table').locator('tbody tr');
+  }
+
+  /**
+   * A section's table in one read, body rows and total row together, so that a re-render cannot fall
+   * between reading the one and the other.
+   */
+  async table(id: string): Promise<{ total: string[]; rows: string[][] }> {
+    return this.section(id).evaluate((section) => {
+      const cells = (row: Element) =>
+        [...row.querySelectorAll('th, td')].map((cell) => (cell as HTMLElement).innerText.trim());
+      const total = section.querySelector('[data-testid="total-row"]');
+      return {
+        total: total ? cells(total) : [],
+        rows: [...section.querySelectorAll('[data-testid="figures-table"] tbody tr')].map(cells),
+      };
+    });
   }
 
   totalRow(id: string): Locator {

@@ -41,7 +41,10 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseload');
     await expect(shell.userName).toContainText(`${LSP_NAME} Adviser`);
     await expect(shell.currentLsp).toHaveText(LSP_NAME);
-    await expect(shell.navigationLink('Users')).toHaveCount(0);
+    // An adviser's Manage LSP hub has the import, but not the LSP's users.
+    await shell.openHub();
+    await expect(shell.manageLink('Import')).toBeVisible();
+    await expect(shell.manageLink('Users')).toHaveCount(0);
     await shell.signOut();
 
     // Next time: password, then a code (for the next time step: the set-up code's step is used up).
@@ -58,9 +61,9 @@ test.describe('signing in', () => {
   test('an LSP admin signs in with MFA and manages the LSP users', async ({ page }) => {
     const shell = new Shell(page);
 
-    await signInWithMfa(page, demoAccounts.lspAdmin);
+    await signInWithMfa(page, demoAccounts.lspAdmin, { fresh: true });
     await expect(page).toHaveURL(LSP_HOME);
-    await shell.navigationLink('Users').click();
+    await shell.openManagePage('Users');
 
     await expect(page).toHaveURL(new RegExp(`/lsp/${DEMO_LSP_SLUG}/users$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
@@ -89,7 +92,10 @@ test.describe('signing in', () => {
 
     await signInPage.submitButton.click();
 
-    await expect(signInPage.errorSummary.getByRole('link')).toHaveText(['Enter your email address', 'Enter your password']);
+    await expect(signInPage.errorSummary.getByRole('link')).toHaveText([
+      'Enter your email address',
+      'Enter your password',
+    ]);
     await signInPage.errorSummary.getByRole('link', { name: 'Enter your password' }).click();
     await expect(signInPage.password).toBeFocused();
     await expectNoAccessibilityViolations(page);

@@ -25,7 +25,10 @@ test.describe('provider import', () => {
 
     await signInWithMfa(page, demoAccounts.importAdmin);
     await expect(page).toHaveURL(caseloadUrl(IMPORT_LSP_SLUG));
-    await expect(new Shell(page).navigationLink('Import')).toHaveAttribute('href', `/lsp/${IMPORT_LSP_SLUG}/import`);
+    const shell = new Shell(page);
+    await shell.openHub();
+    await expect(shell.manageLink('Import')).toHaveAttribute('href', `/lsp/${IMPORT_LSP_SLUG}/import`);
+    await shell.navigationLink('Caseload').click();
 
     // From the caseload to the import page.
     await page.getByRole('link', { name: 'Import providers from a spreadsheet' }).click();

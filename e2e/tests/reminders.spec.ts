@@ -61,17 +61,57 @@ test.describe('reminder and guidance emails', () => {
     const openItems = await provider.blockerCodes();
     expect(openItems.length).toBeGreaterThan(0);
 
-    // The dialog lists the open mandatory items (code, section, title); the email goes out with the message.
+    // The dialog offers the open mandatory items (all ticked) and the contacts; the adviser keeps one item
+    // and the primary contact, sees the exact email first, and only that goes out, only to that contact.
     await emails.openGuidanceDialog();
     await expect(emails.dialogItems).toHaveCount(openItems.length);
     await expect(emails.dialogItems.first()).toContainText(openItems[0]);
+    await expect(emails.dialogItems.locator('input:checked')).toHaveCount(openItems.length);
     await expectNoAccessibilityViolations(page);
+    const otherContacts = (await emails.contacts.locator('tbody tr').getByRole('link').allInnerTexts())
+      .map((address) => address.trim())
+      .filter((address) => address.includes('@') && address !== contactEmail);
+    const earlierToOthers = await Promise.all(
+      otherContacts.map(async (address) => (await mailbox.messagesTo(address)).length),
+    );
     const message = `Thank you for the call today (${Date.now()}). Here is what is left.`;
-    const delivered = await mailbox.messageSentBy(contactEmail, () => emails.sendGuidance(message), 20_000);
+    await emails.previewGuidance(message, [openItems[0]], contactEmail);
+    await expect(emails.previewText).toContainText(message);
+    await expect(emails.previewText).toContainText(`- ${openItems[0]} (`);
+    if (openItems.length > 1) {
+      await expect(emails.previewText).not.toContainText(`- ${openItems[1]} (`);
+    }
+    await expect(emails.previewHtml).toHaveAttribute('sandbox', '');
+    await expect(emails.dialog).toContainText(`<${contactEmail}>`);
+    await expectNoAccessibilityViolations(page);
+    // At a phone's width the dialog and its preview fit the screen: no sideways scroll inside it.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fit = await emails.dialog.evaluate((dialog) => ({
+      right: dialog.getBoundingClientRect().right,
+      overflow: dialog.scrollWidth - dialog.clientWidth,
+    }));
+    expect(fit.right).toBeLessThanOrEqual(390);
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    if (viewport) {
+      await page.setViewportSize(viewport);
+    }
+    const previewed = await emails.previewText.innerText();
+    const delivered = await mailbox.messageSentBy(contactEmail, () => emails.sendPreviewed(), 20_000);
     await expect(emails.confirmation).toContainText('Guidance email to');
     expect(delivered.text).toContain(message);
-    expect(delivered.text).toContain(openItems[0]);
+    expect(delivered.text).toContain(`- ${openItems[0]} (`);
     expect(delivered.html).toContain(openItems[0]);
+    expect(delivered.text.replace(/\r\n/g, '\n').trim()).toBe(previewed.replace(/\r\n/g, '\n').trim());
+    for (const other of openItems.slice(1)) {
+      expect(delivered.text).not.toContain(`- ${other} (`);
+    }
+    expect(delivered.to.map((to) => to.address.toLowerCase())).toEqual([contactEmail.toLowerCase()]);
+    for (const [index, address] of otherContacts.entries()) {
+      expect((await mailbox.messagesTo(address)).length).toBe(earlierToOthers[index]);
+    }
+    // The live region follows it from queued to sent without a reload.
+    await expect(emails.guidanceStatus).toHaveText(/Guidance email to .+: sent\./, { timeout: 15_000 });
 
     // The delivery log shows it sent (it reloads itself while queued), and the case notes show it.
     const sent = emails.emails.filter({ hasText: 'Guidance email' }).first();
@@ -112,13 +152,13 @@ test.describe('reminder and guidance emails', () => {
       await visitor.close();
     }
 
-    // The adviser sees the contact unsubscribed, and resubscribes them with a reason.
+    // The adviser sees the contact unsubscribed, and resubscribes them with the person's own request.
     await page.reload();
     await expect(provider.heading).toHaveText(name);
     const contactRow = emails.contacts.locator('tbody tr').filter({ hasText: contactEmail });
     await expect(contactRow).toContainText('Unsubscribed from emails');
     const contactName = (await contactRow.locator('td').first().innerText()).split('\n')[0].trim();
-    await emails.resubscribe(contactName, 'The manager phoned and asked for the emails again');
+    await emails.resubscribe(contactName, 'The manager phoned on 3 Dec asking for the emails again');
     await expect(page.getByTestId('resubscribe-confirmation')).toHaveText(
       `${contactName} is subscribed to emails again.`,
     );
@@ -155,7 +195,7 @@ test.describe('reminder and guidance emails', () => {
     await expectNoAccessibilityViolations(page);
 
     // The guidance template: an unknown placeholder is refused on the field it is in.
-    await shell.navigationLink('Email templates').click();
+    await shell.openManagePage('Email templates');
     await expect(templates.heading).toHaveText('Email templates');
     await templates.choose('Guidance email');
     const original = await templates.body.inputValue();
@@ -192,7 +232,7 @@ test.describe('reminder and guidance emails', () => {
     const templates = new EmailTemplatesPage(page);
 
     await signInWithMfa(page, demoAccounts.systemAdmin);
-    await shell.navigationLink('Email templates').click();
+    await shell.openManagePage('Email templates', 'Manage portal');
     await expect(templates.heading).toHaveText('Default email templates');
     await templates.preview();
     await expect(templates.previewSubject).toContainText('Example Care Home');
@@ -200,7 +240,7 @@ test.describe('reminder and guidance emails', () => {
     await expectNoAccessibilityViolations(page);
 
     // Bull Board, served by the api: the link loads it.
-    await shell.navigationLink('Queues').click();
+    await shell.openManagePage('Queues', 'Manage portal');
     await expect(page).toHaveURL(/\/admin\/queues\/?$/);
     await expect(page.getByText('DSPT portal queues').first()).toBeVisible();
   });
