@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # DSPT Support Portal: one image for the api (default command) and the worker
 # (`node dist/apps/worker/main.js`); the CLI is `node dist/apps/api/cli.js migrate | seed`.
+# The api and worker log in with DATABASE_URL (the app's own role, never a superuser); only the CLI
+# takes DATABASE_OWNER_URL, and `migrate` creates the app's login from DATABASE_URL.
 
 # ---- build: install everything, build api, worker and web ----
 FROM node:24-bookworm-slim AS build

@@ -17,6 +17,7 @@ const config: Config = {
       rootDir: import.meta.dirname,
       preset: 'jest-preset-angular',
       setupFilesAfterEnv: ['<rootDir>/tools/jest/web-setup.ts'],
+      globalSetup: '<rootDir>/tools/jest/web-time-zone.ts',
       testMatch: ['<rootDir>/apps/web/**/*.spec.ts', '<rootDir>/libs/web/**/*.spec.ts'],
       moduleNameMapper: pathAliases(),
       transform: {

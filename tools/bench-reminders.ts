@@ -12,7 +12,7 @@
  * keys and the recording are removed afterwards unless KEEP_TEST_DATABASE is set.
  */
 import { Queue, QueueEvents } from 'bullmq';
-import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,31 +21,20 @@ import { Redis } from 'ioredis';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import pg from 'pg';
-import { benchDatabaseUrl, dropBenchDatabase } from './lib/bench-database.ts';
+import { makeEveryoneDue } from './lib/bench-database.ts';
+import { benchOption, prepareBenchDatabase, reportBench, runBench } from './lib/bench-harness.ts';
 import { stopChild } from './lib/local-services.ts';
-import type { SinkCommand, SinkStats } from './lib/smtp-sink.ts';
+import { SmtpSink } from './lib/smtp-sink-client.ts';
 
 const root = process.cwd();
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
-const providers = Number(option('providers', '30000'));
-const concurrency = option('concurrency', '100');
-const smtpPoolSize = Number(option('pool', '5'));
+const providers = Number(benchOption('providers', '30000'));
+const concurrency = benchOption('concurrency', '100');
+const smtpPoolSize = Number(benchOption('pool', '5'));
 /** `--profile DIR`: the worker writes a V8 CPU profile there when it stops. */
-const profileDir = option('profile', '');
+const profileDir = benchOption('profile', '');
 const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const redisPrefix = `dspt-bench-reminders-${randomBytes(3).toString('hex')}`;
 const recording = join(tmpdir(), `${redisPrefix}.jsonl`);
-
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) {
-    throw new Error(`"${command} ${commandArgs.join(' ')}" failed`);
-  }
-}
 
 function redisConnection() {
   const url = new URL(redisUrl);
@@ -83,86 +72,19 @@ function toMessage(mail: ParsedMail): SendMailOptions {
   };
 }
 
-class Sink {
-  readonly child: ChildProcess;
-  readonly port: number;
-
-  private constructor(child: ChildProcess, port: number) {
-    this.child = child;
-    this.port = port;
-  }
-
-  static async start(): Promise<Sink> {
-    const child = fork(join(root, 'tools/lib/smtp-sink.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const port = await new Promise<number>((resolve, reject) => {
-      child.once('message', (message: { type: string; port: number }) => resolve(message.port));
-      child.once('exit', () => reject(new Error('The SMTP sink stopped')));
-    });
-    return new Sink(child, port);
-  }
-
-  private ask<T>(command: SinkCommand): Promise<T> {
-    return new Promise((resolve) => {
-      this.child.once('message', (answer: T) => resolve(answer));
-      this.child.send(command);
-    });
-  }
-
-  reset(recordTo?: string): Promise<unknown> {
-    return this.ask({ type: 'reset', recordTo });
-  }
-
-  stats(): Promise<SinkStats> {
-    return this.ask({ type: 'stats' });
-  }
-
-  /** Waits until `count` messages arrived; answers their first-to-last seconds. */
-  async waitFor(count: number, timeoutMs: number): Promise<{ seconds: number; stats: SinkStats }> {
-    const deadline = Date.now() + timeoutMs;
-    let stats = await this.stats();
-    let lastReport = Date.now();
-    while (stats.count < count) {
-      if (Date.now() > deadline) {
-        throw new Error(`Only ${stats.count} of ${count} emails reached the sink within ${timeoutMs / 1000} s`);
-      }
-      if (Date.now() - lastReport > 5_000) {
-        console.log(`  ... ${stats.count} of ${count}`);
-        lastReport = Date.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      stats = await this.stats();
-    }
-    return { seconds: ((stats.lastAt ?? 0) - (stats.firstAt ?? 0)) / 1000, stats };
-  }
-}
-
 async function main(): Promise<void> {
-  const url = benchDatabaseUrl('dspt_bench_reminders');
-  const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  const database = await prepareBenchDatabase('dspt_bench_reminders', providers);
+  const { url, env } = database;
   let worker: ChildProcess | undefined;
-  let sink: Sink | undefined;
+  let sink: SmtpSink | undefined;
   try {
-    console.log('Building api and worker...');
-    run('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,worker'], { ...env, NX_DAEMON: 'false' });
-    console.log(`Seeding ${providers} providers into ${new URL(url).pathname.slice(1)}...`);
-    run(process.execPath, ['dist/apps/api/cli.js', 'migrate'], env);
-    run(process.execPath, ['dist/apps/api/cli.js', 'seed', '--providers', String(providers)], env);
-
     const db = new pg.Client({ connectionString: url });
     await db.connect();
-    const [cycle] = (
-      await db.query(
-        `SELECT id, code, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM assessment_cycles ORDER BY deadline DESC LIMIT 1`,
-      )
-    ).rows;
-    // Everyone is due: no publication this cycle, nobody archived or unsubscribed.
-    await db.query(`DELETE FROM publications WHERE cycle_id = $1`, [cycle.id]);
-    await db.query(`UPDATE providers SET archived_at = NULL WHERE archived_at IS NOT NULL`);
-    await db.query(`UPDATE provider_contacts SET unsubscribed_at = NULL WHERE unsubscribed_at IS NOT NULL`);
+    const cycle = await makeEveryoneDue(db);
     const [{ contacts }] = (await db.query(`SELECT count(*)::int AS contacts FROM provider_contacts WHERE is_primary`))
       .rows;
 
-    sink = await Sink.start();
+    sink = await SmtpSink.start();
     await sink.reset(recording);
     // Midday on the deadline day: the cycle's last step (7 days before) is the one due.
     const clock = `${cycle.deadline}T11:00:00Z`;
@@ -250,20 +172,18 @@ async function main(): Promise<void> {
     console.log(
       `Ratio ${ratio.toFixed(2)} (target >= 0.8); planning ${planSeconds.toFixed(2)} s (target < 10 s); average message ${averageBytes} bytes`,
     );
-    console.log(
-      JSON.stringify({
-        contacts,
-        planSeconds: Number(planSeconds.toFixed(2)),
-        sentPerSecond: Math.round(sentPerSecond),
-        barePerSecond: Math.round(barePerSecond),
-        ratio: Number(ratio.toFixed(2)),
-        sendSeconds: Number(sent.seconds.toFixed(2)),
-        bareSeconds: Number(bare.seconds.toFixed(2)),
-        workerConcurrency: Number(concurrency),
-        smtpPoolSize,
-        averageMessageBytes: averageBytes,
-      }),
-    );
+    reportBench([], {
+      contacts,
+      planSeconds: Number(planSeconds.toFixed(2)),
+      sentPerSecond: Math.round(sentPerSecond),
+      barePerSecond: Math.round(barePerSecond),
+      ratio: Number(ratio.toFixed(2)),
+      sendSeconds: Number(sent.seconds.toFixed(2)),
+      bareSeconds: Number(bare.seconds.toFixed(2)),
+      workerConcurrency: Number(concurrency),
+      smtpPoolSize,
+      averageMessageBytes: averageBytes,
+    });
   } finally {
     if (worker) {
       await stopChild(worker);
@@ -279,11 +199,8 @@ async function main(): Promise<void> {
     }
     redis.disconnect();
     rmSync(recording, { force: true });
-    await dropBenchDatabase(url);
+    await database.drop();
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+void runBench(main);

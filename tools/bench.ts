@@ -6,34 +6,24 @@
  * the figures for people and ends with one JSON line (`providers`, `caseloadP50Ms`, `caseloadP95Ms`,
  * `caseloadSqlMs`, ...). The database is dropped afterwards unless KEEP_TEST_DATABASE is set.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import pg from 'pg';
-import { benchDatabaseUrl, dropBenchDatabase } from './lib/bench-database.ts';
 import { benchStats } from './lib/bench-stats.ts';
 import { loadTest, median, percentile, signIn } from './lib/bench-http.ts';
-import { stopChild } from './lib/local-services.ts';
-import { waitForPort } from './lib/ports.ts';
+import {
+  type BenchApi,
+  benchOption,
+  prepareBenchDatabase,
+  reportBench,
+  runBench,
+  startBenchApi,
+} from './lib/bench-harness.ts';
 
-const root = process.cwd();
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
-const providers = Number(option('providers', '30000'));
-const seconds = Number(option('seconds', '10'));
-const connections = Number(option('connections', '50'));
+const providers = Number(benchOption('providers', '30000'));
+const seconds = Number(benchOption('seconds', '10'));
+const connections = Number(benchOption('connections', '50'));
 const port = Number(process.env['BENCH_PORT'] ?? 3190);
-const baseUrl = `http://127.0.0.1:${port}`;
-
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) {
-    throw new Error(`"${command} ${commandArgs.join(' ')}" failed`);
-  }
-}
+/** `--profile DIR`: the api writes a V8 CPU profile there when it stops. */
+const profileDir = benchOption('profile', '');
 
 /**
  * The statement the caseload endpoint runs for its page once the triage is up to date (see
@@ -56,8 +46,11 @@ async function rawSqlMs(url: string, slug: string, cycleCode: string): Promise<n
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const [{ tenant_id: tenantId }] = (await client.query(`SELECT id AS tenant_id FROM tenants WHERE slug = $1`, [slug])).rows;
-    const [{ id: cycleId }] = (await client.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [cycleCode])).rows;
+    const [{ tenant_id: tenantId }] = (
+      await client.query(`SELECT id AS tenant_id FROM tenants WHERE slug = $1`, [slug])
+    ).rows;
+    const [{ id: cycleId }] = (await client.query(`SELECT id FROM assessment_cycles WHERE code = $1`, [cycleCode]))
+      .rows;
     const timings: number[] = [];
     for (let run = 0; run < 200; run++) {
       const started = performance.now();
@@ -71,41 +64,14 @@ async function rawSqlMs(url: string, slug: string, cycleCode: string): Promise<n
 }
 
 async function main(): Promise<void> {
-  const url = benchDatabaseUrl('dspt_bench');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    DATABASE_URL: url,
-    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `dspt-bench-${port}`,
-    LOG_LEVEL: 'warn',
-    // One key for the seed, which seals the demo authenticators, and the api, which opens them.
-    MFA_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
-  };
-  let api: ChildProcess | undefined;
+  const database = await prepareBenchDatabase('dspt_bench', providers);
+  const url = database.url;
+  let api: BenchApi | undefined;
   try {
-    if (!args.includes('--no-build')) {
-      run(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '--projects=api,worker', '--output-style=static'], env);
-    }
-    run(process.execPath, ['dist/apps/api/cli.js', 'migrate'], env);
-    run(process.execPath, ['dist/apps/api/cli.js', 'seed', '--providers', String(providers)], env);
-
-    api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SESSION_SECRET: randomBytes(24).toString('hex'),
-        MFA_REQUIRED: 'false',
-        SESSION_COOKIE_SECURE: 'false',
-        LOGIN_IP_LIMIT: '1000',
-      },
-    });
-    await waitForPort('127.0.0.1', port, 60_000);
-
+    // One process: the per-process cost is what this bench follows (bench:load runs the cluster).
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    api = await startBenchApi(database, port, { API_PROCESSES: '1' }, profile);
+    const baseUrl = api.baseUrl;
     const slug = 'tyne-and-wear-care-alliance';
     const cookie = await signIn(baseUrl, `adviser@${slug}.demo.test`);
     const path = `/api/tenants/${slug}/providers?sort=priority&page=1&pageSize=25`;
@@ -114,12 +80,14 @@ async function main(): Promise<void> {
       throw new Error(`GET ${path} answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
     }
     const { total: tenantProviders, cycle } = (await check.json()) as { total: number; cycle: string };
-    const load = await loadTest(`${baseUrl}${path}`, cookie, connections, seconds);
+    const load = await loadTest(`${baseUrl}${path}`, cookie, connections, seconds, api.cpuMs);
     // Pages the api has not answered before (each page size a new one), one at a time: the database path.
     const uncached: number[] = [];
     for (let size = 26; size < 56; size++) {
       const started = performance.now();
-      const response = await fetch(`${baseUrl}${path.replace('pageSize=25', `pageSize=${size}`)}`, { headers: { cookie } });
+      const response = await fetch(`${baseUrl}${path.replace('pageSize=25', `pageSize=${size}`)}`, {
+        headers: { cookie },
+      });
       await response.arrayBuffer();
       uncached.push(performance.now() - started);
     }
@@ -132,26 +100,30 @@ async function main(): Promise<void> {
       requestsPerSecond: load.requestsPerSecond,
       caseloadP50Ms: load.p50Ms,
       caseloadP95Ms: load.p95Ms,
+      caseloadCpuMsPerRequest: load.cpuMsPerRequest,
+      caseloadErrors: load.errors,
       caseloadSqlMs: Math.round(sqlMs * 100) / 100,
       caseloadUncachedMs: percentile(uncached, 50),
     };
-    console.log(`Caseload endpoint, ${connections} connections for ${seconds} s, ${tenantProviders} providers in the LSP (${providers} nationally):`);
-    console.log(`  p50 ${figures.caseloadP50Ms} ms, p95 ${figures.caseloadP95Ms} ms, ${figures.requestsPerSecond} requests/s`);
+    console.log(
+      `Caseload endpoint, ${connections} connections for ${seconds} s, ${tenantProviders} providers in the LSP (${providers} nationally):`,
+    );
+    console.log(
+      `  p50 ${figures.caseloadP50Ms} ms, p95 ${figures.caseloadP95Ms} ms, ${figures.requestsPerSecond} requests/s`,
+    );
+    console.log(`  api CPU per request: ${figures.caseloadCpuMsPerRequest} ms (user + system)`);
     console.log(`  the same page by its raw SQL statement: ${figures.caseloadSqlMs} ms (median of 200)`);
-    console.log(`  a page not answered before (read from the database), one request at a time: ${figures.caseloadUncachedMs} ms (median of 30)`);
+    console.log(
+      `  a page not answered before (read from the database), one request at a time: ${figures.caseloadUncachedMs} ms (median of 30)`,
+    );
     // The programme lead's statistics (tools/lib/bench-stats.ts): statsP95Ms, statsSqlMs, ...
     const lead = await signIn(baseUrl, 'lead@demo.test');
     const stats = await benchStats({ baseUrl, cookie: lead, databaseUrl: url, connections, seconds });
-    console.log(JSON.stringify({ ...figures, ...stats }));
+    reportBench([], { ...figures, ...stats });
   } finally {
-    if (api) {
-      await stopChild(api);
-    }
-    await dropBenchDatabase(url);
+    await api?.stop();
+    await database.drop();
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`bench failed: ${error.message}`);
-  process.exit(1);
-});
+void runBench(main);

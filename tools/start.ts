@@ -47,15 +47,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   const dataRoot = process.env['DSPT_DATA_DIR'] ?? join(root, '.data');
-  services.push(await ensurePostgres(process.env, dataRoot, root));
+  const postgres = await ensurePostgres(process.env, dataRoot);
+  services.push(postgres);
   services.push(await ensureRedis(process.env));
   services.push(await ensureMailCatcher(process.env, root));
-  const [postgres, redis, mail] = services;
+  const [, redis, mail] = services;
   const port = process.env['PORT'] ?? '3000';
   // Links in emails (invitations, unsubscribe) point at this portal, whatever port it runs on.
+  // Two logins: migrate and seed run as the owner; migrate makes the app's login, which the api and worker use.
   const env = {
     ...process.env,
-    DATABASE_URL: postgres.url,
+    DATABASE_URL: postgres.appUrl,
+    DATABASE_OWNER_URL: postgres.url,
     REDIS_URL: redis.url,
     SMTP_URL: mail.url,
     PUBLIC_URL: process.env['PUBLIC_URL'] ?? `http://localhost:${port}`,
@@ -64,7 +67,10 @@ async function main(): Promise<void> {
     console.log(`[start] ${service.name}: ${service.note}`);
   }
   if (servicesOnly) {
-    console.log(`[start] Services ready. DATABASE_URL=${postgres.url} REDIS_URL=${redis.url} SMTP_URL=${mail.url}`);
+    console.log(
+      `[start] Services ready. DATABASE_URL=${postgres.appUrl} DATABASE_OWNER_URL=${postgres.url} REDIS_URL=${redis.url} SMTP_URL=${mail.url}`,
+    );
+    console.log('[start] Run "npm run migrate" with both database URLs set before the api first starts.');
     console.log('[start] Press Ctrl+C to stop them.');
     return;
   }

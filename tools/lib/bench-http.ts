@@ -16,25 +16,30 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
   if (!xsrf) {
     throw new Error('The api set no XSRF cookie');
   }
-  const post = (path: string, body: object, cookie: string) =>
+  const post = (path: string, body: object, cookie: string, token: string) =>
     fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-xsrf-token': xsrf },
+      headers: { 'content-type': 'application/json', cookie, 'x-xsrf-token': token },
       body: JSON.stringify(body),
     });
-  let response = await post('/api/auth/login', { email, password: DEMO_PASSWORD }, `XSRF-TOKEN=${xsrf}`);
+  // The XSRF token is bound to the session: each sign-in step answers a new one with the new session.
+  const renewed = (response: Response, previous: string) =>
+    /XSRF-TOKEN=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? previous;
+  let response = await post('/api/auth/login', { email, password: DEMO_PASSWORD }, `XSRF-TOKEN=${xsrf}`, xsrf);
   let session = /dspt_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  let token = renewed(response, xsrf);
   let answer = await response.text();
   if (response.status === 200 && session && (JSON.parse(answer) as { mfaRequired?: boolean }).mfaRequired) {
     const code = await generate({ secret: DEMO_TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
-    response = await post('/api/auth/mfa', { code }, `XSRF-TOKEN=${xsrf}; dspt_session=${session}`);
+    response = await post('/api/auth/mfa', { code }, `XSRF-TOKEN=${token}; dspt_session=${session}`, token);
     session = /dspt_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? session;
+    token = renewed(response, token);
     answer = await response.text();
   }
   if (response.status !== 200 || !session) {
     throw new Error(`Sign-in as ${email} answered ${response.status}: ${answer.slice(0, 300)}`);
   }
-  return `XSRF-TOKEN=${xsrf}; dspt_session=${session}`;
+  return `XSRF-TOKEN=${token}; dspt_session=${session}`;
 }
 
 export interface LoadFigures {
@@ -42,12 +47,23 @@ export interface LoadFigures {
   p95Ms: number;
   requests: number;
   requestsPerSecond: number;
+  /** Non-2xx answers and failed requests (timeouts, resets). */
+  errors: number;
+  /** The api's CPU time per request over the run, when a meter was given (see bench-harness's cpuMs). */
+  cpuMsPerRequest?: number;
 }
 
 /** A 2-second warm-up, then `connections` concurrent clients for `seconds`: every response time counted. */
-export async function loadTest(url: string, cookie: string, connections: number, seconds: number): Promise<LoadFigures> {
+export async function loadTest(
+  url: string,
+  cookie: string,
+  connections: number,
+  seconds: number,
+  cpuMs?: () => number,
+): Promise<LoadFigures> {
   await autocannon({ url, connections: 10, duration: 2, headers: { cookie } });
   const latencies: number[] = [];
+  const cpuBefore = cpuMs?.() ?? 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error, finished) =>
       error ? reject(error) : resolve(finished),
@@ -55,13 +71,16 @@ export async function loadTest(url: string, cookie: string, connections: number,
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors during the run`);
+    // Reported, not thrown: on a busy machine timeouts happen, and the other figures still tell something.
+    console.error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors (timeouts) during the run`);
   }
   return {
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
+    errors: result.non2xx + result.errors,
+    cpuMsPerRequest: cpuMs ? Math.round(((cpuMs() - cpuBefore) / result.requests.total) * 100) / 100 : undefined,
   };
 }
 

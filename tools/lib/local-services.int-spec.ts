@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,7 +26,11 @@ interface Services {
 }
 
 function startServices(env: Record<string, string>): Services {
-  const child = spawn(process.execPath, ['tools/start.ts', '--services-only'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['tools/start.ts', '--services-only'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -48,9 +52,8 @@ describe('npm start -- --services-only', () => {
 
   it('starts an embedded PostgreSQL when none is reachable, and stops it on SIGTERM', async () => {
     const port = await freePort();
+    // mkdtemp makes a folder only its owner may enter: as root, the `postgres` user cannot, and the data moves.
     const dataDir = mkdtempSync(join(tmpdir(), 'dspt-embedded-'));
-    // As root, PostgreSQL runs as the `postgres` user, who must be able to enter the folder.
-    chmodSync(dataDir, 0o755);
     const services = startServices({
       PATH: process.env['PATH'] ?? '',
       LOCAL_POSTGRES_PORT: String(port),
@@ -61,17 +64,39 @@ describe('npm start -- --services-only', () => {
     try {
       await waitForOutput(services, /Services ready/, 90_000);
       expect(services.output()).toContain(`No PostgreSQL on port ${port}: starting an embedded one`);
-      expect(services.output()).toContain(`DATABASE_URL=postgres://postgres:postgres@127.0.0.1:${port}/dspt`);
+      const ownerUrl = `postgres://postgres:postgres@127.0.0.1:${port}/dspt`;
+      const appUrl = `postgres://dspt_portal:dspt-portal-local-password@127.0.0.1:${port}/dspt`;
+      expect(services.output()).toContain(`DATABASE_URL=${appUrl} DATABASE_OWNER_URL=${ownerUrl}`);
 
       const client = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` });
       await client.connect();
       const { rows } = await client.query<{ version: string }>('SELECT version()');
       await client.end();
       expect(rows[0].version).toMatch(/^PostgreSQL \d+/);
+
+      // The owner migrates and makes the app's login, which then signs in to the embedded server with its password.
+      const migrate = spawnSync(process.execPath, ['dist/apps/api/cli.js', 'migrate'], {
+        cwd: root,
+        env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: appUrl },
+        encoding: 'utf8',
+      });
+      expect(migrate.stdout).toContain('The app\'s database login "dspt_portal" is a member of dspt_app only.');
+      expect(migrate.status).toBe(0);
+      const app = new Client({ connectionString: appUrl });
+      await app.connect();
+      const { rows: login } = await app.query<{ name: string; rolsuper: boolean }>(
+        'SELECT rolname AS name, rolsuper FROM pg_roles WHERE rolname = session_user',
+      );
+      await app.end();
+      expect(login).toEqual([{ name: 'dspt_portal', rolsuper: false }]);
     } finally {
       services.child.kill('SIGTERM');
       await services.exit;
       rmSync(dataDir, { recursive: true, force: true });
+      const moved = /keeps its data in (\S+)/.exec(services.output())?.[1];
+      if (moved) {
+        rmSync(moved, { recursive: true, force: true });
+      }
     }
     expect(await isPortOpen('127.0.0.1', port)).toBe(false);
   }, 120_000);
@@ -84,6 +109,8 @@ describe('npm start -- --services-only', () => {
       SMTP_URL: 'smtp://127.0.0.1:1',
     });
     expect(await services.exit).toBe(1);
-    expect(services.output().trim()).toMatch(/redis-server is not installed\. Start it with: docker compose up -d redis$/);
+    expect(services.output().trim()).toMatch(
+      /redis-server is not installed\. Start it with: docker compose up -d redis$/,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 
 /** True when something accepts TCP connections on host:port within `timeoutMs`. */
 export function isPortOpen(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
@@ -22,4 +22,16 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A port nothing listens on now (the system's choice): a fixed port may be another run's. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
