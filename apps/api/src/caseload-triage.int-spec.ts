@@ -146,11 +146,12 @@ describe('caseload triage is kept up to date', () => {
       'never contacted',
     ]);
     expect((await item('Quiet Grange', '&pageSize=10')).priority.reasons).toEqual(['as ranked before']);
-    // Any change to the provider is notified, and the row is ranked again.
+    // Any change to the provider is notified, and the row is ranked again. The first page is still the one
+    // answered before the change until the api hears of it, so wait for the change itself to show.
     await api.fixtures.owner.query(`UPDATE providers SET region = 'London' WHERE id = $1`, [provider.id]);
     const ranked = await eventually(
-      () => item('Quiet Grange'),
-      (found) => found.priority.reasons[0] !== 'as ranked before',
+      () => item('Quiet Grange', '&pageSize=10'),
+      (found) => found.region === 'London',
     );
     expect(ranked).toMatchObject({
       region: 'London',
