@@ -41,7 +41,9 @@ const GROUPINGS = ['region', 'tenant', 'serviceType', 'sizeBand', 'localAuthorit
 const QUESTION_STATUSES = ['not_started', 'in_progress', 'completed'];
 
 const slugs = (
-  JSON.parse(readFileSync('libs/server/database/src/lib/seed/demo-tenants.json', 'utf8')) as Array<{ slug: string }>
+  JSON.parse(readFileSync('libs/server/data/src/database/seed/demo-tenants.json', 'utf8')) as Array<{
+    slug: string;
+  }>
 )
   .map((tenant) => tenant.slug)
   .slice(0, LSPS);

@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     const averageBytes = Math.round(recorded.reduce((sum, message) => sum + message.raw.length, 0) / recorded.length);
     const messages = await Promise.all(recorded.map(async (message) => toMessage(await simpleParser(message.raw))));
     await sink.reset();
-    // The worker's transport settings (libs/server/mail createPooledSmtpTransport), with nothing else around it.
+    // The worker's transport settings (libs/server/messaging/src/mail createPooledSmtpTransport), with nothing else around it.
     const transport = createTransport({
       pool: true,
       maxConnections: smtpPoolSize,

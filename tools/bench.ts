@@ -27,7 +27,7 @@ const profileDir = benchOption('profile', '');
 
 /**
  * The statement the caseload endpoint runs for its page once the triage is up to date (see
- * libs/server/providers caseload-page.ts): the LSP's count and first page by priority, from
+ * libs/server/caseload/src/providers caseload-page.ts): the LSP's count and first page by priority, from
  * provider_triage. The lower bound for the endpoint, which also checks the session and the user's
  * membership, sets the tenant for row-level security and serialises the page.
  */

@@ -1,6 +1,6 @@
 /**
  * `node tools/openapi-lint.ts`: checks the API's OpenAPI document, as the lint stage of `npm test` does.
- *   1. libs/server/http/src/lib/openapi-responses.json matches the controllers (tools/openapi-responses.ts)
+ *   1. libs/server/platform/src/http/openapi-responses.json matches the controllers (tools/openapi-responses.ts)
  *   2. builds the api (cached by Nx when nothing changed) and writes the document from it, without a database
  *   3. lints the document with Redocly CLI (redocly.yaml: the recommended rules)
  * Exits non-zero when any step fails.

@@ -4,7 +4,7 @@
  * The contracts are TypeScript interfaces, shared with the web app, and the controllers declare them as their
  * return types; Nest cannot see either at run time. Rather than a class repeating each interface, this reads
  * the controllers' return types with the TypeScript checker and writes them as JSON schemas
- * (libs/server/http/src/lib/openapi-responses.json), which `createOpenApiDocument` attaches to each route's
+ * (libs/server/platform/src/http/openapi-responses.json), which `createOpenApiDocument` attaches to each route's
  * 2xx answer. With --check it writes nothing and fails when the file is out of date (the lint stage runs it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { format, resolveConfig } from 'prettier';
 import ts from 'typescript';
 
 const root = join(import.meta.dirname, '..');
-const output = join(root, 'libs/server/http/src/lib/openapi-responses.json');
+const output = join(root, 'libs/server/platform/src/http/openapi-responses.json');
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
 /** Types named after their declaration in these folders become shared components. */
 const SHARED_TYPES = ['libs/contracts/', 'libs/domain/'];

@@ -1,29 +1,28 @@
-import { AssessmentsModule } from '@dspt/server/assessments';
-import { AuditModule } from '@dspt/server/audit';
-import { AuthModule } from '@dspt/server/auth';
-import { CaseworkModule } from '@dspt/server/casework';
-import { CoverageModule } from '@dspt/server/lsp-coverage';
-import { AppConfigModule, type Environment } from '@dspt/server/config';
-import { DatabaseModule } from '@dspt/server/database';
-import { DsptListModule } from '@dspt/server/dspt-list';
-import { HealthModule } from '@dspt/server/health';
-import { InputSafetyModule, WebHostingModule } from '@dspt/server/http';
-import { LoggingModule } from '@dspt/server/logging';
-import { MailModule } from '@dspt/server/mail';
+import {
+  AssessmentsModule,
+  CaseworkModule,
+  ProviderImportsModule,
+  ProvidersModule,
+  QuestionSetsModule,
+} from '@dspt/server/caseload';
+import { AuditModule, DatabaseModule, TenancyModule } from '@dspt/server/data';
+import { AuthModule, QueueDashboardModule, TenantsModule, UsersModule } from '@dspt/server/identity';
+import { CoverageModule, DsptListModule } from '@dspt/server/reconciliation';
+import {
+  AppConfigModule,
+  type Environment,
+  HealthModule,
+  InputSafetyModule,
+  WebHostingModule,
+  LoggingModule,
+  SystemJobsModule,
+  RedisModule,
+} from '@dspt/server/platform';
+import { MailModule, TemplatesModule } from '@dspt/server/messaging';
 import { PrivacyModule } from '@dspt/server/privacy';
-import { ProviderImportsModule } from '@dspt/server/provider-imports';
-import { ProviderPageModule } from '@dspt/server/provider-page';
-import { ProvidersModule } from '@dspt/server/providers';
-import { SystemJobsModule } from '@dspt/server/queue';
-import { QueueDashboardModule } from '@dspt/server/queue-dashboard';
-import { QuestionSetsModule } from '@dspt/server/question-sets';
-import { RedisModule } from '@dspt/server/redis';
+import { ProviderPageModule } from './provider-page';
 import { StatisticsModule } from '@dspt/server/statistics';
 import { RemindersModule } from '@dspt/server/reminders';
-import { TemplatesModule } from '@dspt/server/templates';
-import { TenancyModule } from '@dspt/server/tenancy';
-import { TenantsModule } from '@dspt/server/tenants';
-import { UsersModule } from '@dspt/server/users';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** The HTTP API: composed only of library modules. */

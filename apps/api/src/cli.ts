@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { loadAppConfigOrExit, londonDate } from '@dspt/server/config';
-import { EmailAddressHasher, hashPassword, SecretCipher } from '@dspt/server/crypto';
+import { loadAppConfigOrExit, londonDate, EmailAddressHasher, hashPassword, SecretCipher } from '@dspt/server/platform';
 import {
+  backfillCompletionSnapshots,
   dataSourceOptions,
   DEMO_PROVIDER_COUNT,
   ensureAppLogin,
@@ -14,9 +14,9 @@ import {
   seedDemoData,
   seedDsptList,
   useEmailHashKeyInMigrations,
-} from '@dspt/server/database';
-import { rankEveryLsp } from '@dspt/server/providers';
-import { backfillCompletionSnapshots, forecastBackTest } from '@dspt/server/statistics';
+} from '@dspt/server/data';
+import { rankEveryLsp } from '@dspt/server/caseload';
+import { forecastBackTest } from '@dspt/server/statistics';
 import { DataSource } from 'typeorm';
 
 /**

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { apiProcessCount, loadAppConfigOrExit } from '@dspt/server/config';
-import { configureHttpApp } from '@dspt/server/http';
+import { apiProcessCount, loadAppConfigOrExit, configureHttpApp } from '@dspt/server/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';

@@ -1,4 +1,4 @@
-import { API_PREFIX, createOpenApiDocument } from '@dspt/server/http';
+import { API_PREFIX, createOpenApiDocument } from '@dspt/server/platform';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadAppConfigOrExit } from '@dspt/server/config';
+import { loadAppConfigOrExit } from '@dspt/server/platform';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';

@@ -1,16 +1,17 @@
-import { AuditModule } from '@dspt/server/audit';
-import { AuthWorkerModule } from '@dspt/server/auth';
-import { AppConfigModule, type Environment } from '@dspt/server/config';
-import { DatabaseModule } from '@dspt/server/database';
-import { DsptListWorkerModule } from '@dspt/server/dspt-list';
-import { LoggingModule } from '@dspt/server/logging';
-import { MailModule } from '@dspt/server/mail';
-import { ProvidersWorkerModule } from '@dspt/server/providers';
-import { SystemWorkerModule } from '@dspt/server/queue';
-import { RedisModule } from '@dspt/server/redis';
+import { AuditModule, DatabaseModule, TenancyModule } from '@dspt/server/data';
+import { AuthWorkerModule } from '@dspt/server/identity';
+import {
+  AppConfigModule,
+  type Environment,
+  LoggingModule,
+  SystemWorkerModule,
+  RedisModule,
+} from '@dspt/server/platform';
+import { DsptListWorkerModule } from '@dspt/server/reconciliation';
+import { MailModule } from '@dspt/server/messaging';
+import { ProvidersWorkerModule } from '@dspt/server/caseload';
 import { RemindersWorkerModule } from '@dspt/server/reminders';
 import { StatisticsWorkerModule } from '@dspt/server/statistics';
-import { TenancyModule } from '@dspt/server/tenancy';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 /** The background worker: BullMQ processors over the same library modules as the api. */

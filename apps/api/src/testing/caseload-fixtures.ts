@@ -6,7 +6,7 @@ import {
   type QuestionLevel,
   type ServiceType,
 } from '@dspt/domain';
-import { londonDate } from '@dspt/server/config';
+import { londonDate } from '@dspt/server/platform';
 import { type FixtureTenant, randomSiteCode } from '@dspt/server/testing';
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';

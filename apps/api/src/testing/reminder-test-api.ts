@@ -1,9 +1,7 @@
 import type { ReminderPlanResult } from '@dspt/contracts';
 import { reminderSchedule } from '@dspt/domain';
-import { AppConfigService } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
-import { dropDatabase } from '@dspt/server/database';
-import { QUEUES, type SendEmailJobData } from '@dspt/server/queue';
+import { AppConfigService, EmailAddressHasher, QUEUES, type SendEmailJobData } from '@dspt/server/platform';
+import { dropDatabase } from '@dspt/server/data';
 import {
   ApiClient,
   createEmptyTestDatabase,

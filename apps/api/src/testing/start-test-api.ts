@@ -1,4 +1,4 @@
-import { configureHttpApp } from '@dspt/server/http';
+import { configureHttpApp } from '@dspt/server/platform';
 import { migrateTestDatabase } from '@dspt/server/testing';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';

@@ -7,7 +7,7 @@ export interface RefusalDetail {
 
 /**
  * Why the portal refuses a request, in the business's terms. Services throw a `Refusal`; the HTTP edge
- * (`ApiExceptionFilter` in libs/server/http) maps each kind to one status code, so no service speaks HTTP
+ * (`ApiExceptionFilter` in libs/server/platform/src/http) maps each kind to one status code, so no service speaks HTTP
  * and a new kind cannot compile without a status.
  */
 export type RefusalKind =

@@ -1,5 +1,4 @@
 export * from './lib/forecast-back-test';
-export * from './lib/snapshot-backfill';
 export * from './lib/snapshot.service';
 export * from './lib/statistics-worker.module';
 export * from './lib/statistics.module';

@@ -4,8 +4,8 @@ export * from './lib/fixtures';
 export * from './lib/integration-env';
 export * from './lib/test-database';
 export * from './lib/test-smtp-server';
-export * from './lib/zip-files';
 export * from './lib/ods-codes';
 export * from './lib/replicas';
-export * from './lib/ods-files';
 export * from './lib/cqc-register-files';
+// Archive builders live beside the spreadsheet reader, whose own tests use them.
+export * from '@dspt/server/platform/testing';

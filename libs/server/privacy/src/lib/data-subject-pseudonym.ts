@@ -1,4 +1,4 @@
-import { AppConfigService } from '@dspt/server/config';
+import { AppConfigService } from '@dspt/server/platform';
 import { Injectable } from '@nestjs/common';
 import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 import type { ErasureResult } from '@dspt/contracts';
-import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/platform';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErasureService } from './erasure.service';

@@ -1,10 +1,8 @@
 import type { ErasureResult } from '@dspt/contracts';
 import { type ErasedPerson, erasureIdentifiers, NotFound, invalidField } from '@dspt/domain';
-import { findProviderOrFail } from '@dspt/server/assessments';
-import { AuditService } from '@dspt/server/audit';
-import { ImportProgressStore } from '@dspt/server/provider-imports';
-import { QUEUES, type SendEmailJobData } from '@dspt/server/queue';
-import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
+import { findProviderOrFail, ImportProgressStore } from '@dspt/server/caseload';
+import { AuditService, requireTenantContext, ScopedDatabase } from '@dspt/server/data';
+import { QUEUES, type SendEmailJobData } from '@dspt/server/platform';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';

@@ -1,5 +1,5 @@
-import { ProviderImportsModule } from '@dspt/server/provider-imports';
-import { QueueModule } from '@dspt/server/queue';
+import { ProviderImportsModule } from '@dspt/server/caseload';
+import { QueueModule } from '@dspt/server/platform';
 import { Module } from '@nestjs/common';
 import { DataSubjectPseudonym } from './data-subject-pseudonym';
 import { ErasureController } from './erasure.controller';

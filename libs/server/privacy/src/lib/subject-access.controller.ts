@@ -1,5 +1,5 @@
 import type { SubjectAccessExport } from '@dspt/contracts';
-import { TenantAccess } from '@dspt/server/http';
+import { TenantAccess } from '@dspt/server/platform';
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SubjectAccessQueryDto } from './privacy.dto';

@@ -1,10 +1,7 @@
 import type { SubjectAccessExport, SubjectAccessProvider } from '@dspt/contracts';
 import { erasureIdentifiers, mentionsAny } from '@dspt/domain';
-import { AuditService } from '@dspt/server/audit';
-import { AppConfigService } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
-import { contactUnsubscribedAtSql } from '@dspt/server/database';
-import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
+import { AuditService, contactUnsubscribedAtSql, requireTenantContext, ScopedDatabase } from '@dspt/server/data';
+import { AppConfigService, EmailAddressHasher } from '@dspt/server/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSubjectPseudonym } from './data-subject-pseudonym';

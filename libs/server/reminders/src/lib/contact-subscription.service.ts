@@ -1,12 +1,14 @@
 import { Conflict, NotFound, invalidField } from '@dspt/domain';
 import type { ProviderContact, UnsubscribeView } from '@dspt/contracts';
-import { findProviderOrFail } from '@dspt/server/assessments';
-import { AuditService } from '@dspt/server/audit';
-import { CaseNotesService } from '@dspt/server/casework';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
-import { contactUnsubscribedAtSql, ProviderContactEntity } from '@dspt/server/database';
-import { requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
+import { findProviderOrFail, CaseNotesService } from '@dspt/server/caseload';
+import {
+  AuditService,
+  contactUnsubscribedAtSql,
+  ProviderContactEntity,
+  requireTenantContext,
+  ScopedDatabase,
+} from '@dspt/server/data';
+import { AppConfigService, Clock, EmailAddressHasher } from '@dspt/server/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EmailComposer } from './email-composer';

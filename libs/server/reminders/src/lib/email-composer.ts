@@ -7,8 +7,8 @@ import {
   renderEmailTemplate,
   type RenderedEmail,
 } from '@dspt/domain';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import type { MailMessage } from '@dspt/server/mail';
+import { AppConfigService, Clock } from '@dspt/server/platform';
+import type { MailMessage } from '@dspt/server/messaging';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EmailRenderData } from './email-render-data';

@@ -1,5 +1,5 @@
 import type { EmailMessageList, EmailMessageView, EmailStatus, EmailStatusCounts } from '@dspt/contracts';
-import type { EmailMessageKind } from '@dspt/server/database';
+import type { EmailMessageKind } from '@dspt/server/data';
 import type { EntityManager } from 'typeorm';
 
 export interface EmailLogFilter {

@@ -1,5 +1,4 @@
-import { AppConfigService } from '@dspt/server/config';
-import { EMAIL_JOBS, emailJobOptions, QUEUES, type SendEmailJobData } from '@dspt/server/queue';
+import { AppConfigService, EMAIL_JOBS, emailJobOptions, QUEUES, type SendEmailJobData } from '@dspt/server/platform';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';

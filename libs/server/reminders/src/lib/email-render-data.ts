@@ -1,5 +1,5 @@
 import type { AssessmentQuestion, QuestionStatus } from '@dspt/domain';
-import { contactUnsubscribedAtSql, publishedMetOrAboveSql } from '@dspt/server/database';
+import { contactUnsubscribedAtSql, publishedMetOrAboveSql } from '@dspt/server/data';
 import type { EntityManager } from 'typeorm';
 
 /** Everything an email about one provider needs, read in one query inside the LSP's transaction. */

@@ -10,15 +10,17 @@ import type {
   RenderedEmailView,
 } from '@dspt/contracts';
 import { codesNotOpen, keepChosenItems, Conflict, NotFound, invalidField } from '@dspt/domain';
-import { findProviderOrFail } from '@dspt/server/assessments';
-import { AuditService } from '@dspt/server/audit';
-import { CaseNotesService } from '@dspt/server/casework';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
-import { contactUnsubscribedAtSql, ProviderContactEntity } from '@dspt/server/database';
-import { MailService } from '@dspt/server/mail';
-import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
-import { assertValidTemplate, EmailTemplatesService } from '@dspt/server/templates';
+import { findProviderOrFail, CaseNotesService } from '@dspt/server/caseload';
+import {
+  AuditService,
+  contactUnsubscribedAtSql,
+  ProviderContactEntity,
+  requireSignedInUser,
+  requireTenantContext,
+  ScopedDatabase,
+} from '@dspt/server/data';
+import { AppConfigService, Clock, EmailAddressHasher } from '@dspt/server/platform';
+import { MailService, assertValidTemplate, EmailTemplatesService } from '@dspt/server/messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In } from 'typeorm';

@@ -1,12 +1,12 @@
-import { AppConfigService } from '@dspt/server/config';
 import {
+  AppConfigService,
   EMAIL_SEND_ATTEMPTS,
   EMAIL_WORKER_LOCK_MS,
   EMAIL_WORKER_STALLED_INTERVAL_MS,
   QUEUES,
   type SendEmailJobData,
-} from '@dspt/server/queue';
-import { redisOptionsFromUrl } from '@dspt/server/redis';
+  redisOptionsFromUrl,
+} from '@dspt/server/platform';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import { EmailSender } from './email-sender.service';

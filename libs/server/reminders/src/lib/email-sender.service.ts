@@ -1,10 +1,9 @@
 import type { EmailTemplateText } from '@dspt/domain';
-import { AppConfigService } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
-import type { EmailMessageKind } from '@dspt/server/database';
-import { classifySmtpFailure, MailService } from '@dspt/server/mail';
-import type { SendEmailJobData } from '@dspt/server/queue';
-import { ScopedDatabase } from '@dspt/server/tenancy';
+import { AppConfigService, EmailAddressHasher } from '@dspt/server/platform';
+import type { EmailMessageKind } from '@dspt/server/data';
+import { classifySmtpFailure, MailService } from '@dspt/server/messaging';
+import type { SendEmailJobData } from '@dspt/server/platform';
+import { ScopedDatabase } from '@dspt/server/data';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';

@@ -1,4 +1,4 @@
-import type { EmailMessageKind } from '@dspt/server/database';
+import type { EmailMessageKind } from '@dspt/server/data';
 import type { EmailRenderData } from './email-render-data';
 
 /**

@@ -7,7 +7,7 @@ import type {
   RenderedEmailView,
   UnsubscribeView,
 } from '@dspt/contracts';
-import { ApiProblem, Public, TenantAccess, UuidParam } from '@dspt/server/http';
+import { ApiProblem, Public, TenantAccess, UuidParam } from '@dspt/server/platform';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ContactSubscriptionService } from './contact-subscription.service';

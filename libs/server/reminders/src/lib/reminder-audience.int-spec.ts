@@ -1,4 +1,4 @@
-import { EmailAddressHasher } from '@dspt/server/crypto';
+import { EmailAddressHasher } from '@dspt/server/platform';
 import {
   Fixtures,
   type FixtureTenant,

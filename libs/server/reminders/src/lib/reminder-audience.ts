@@ -1,4 +1,4 @@
-import { contactSuppressedSql, publishedMetOrAboveSql } from '@dspt/server/database';
+import { contactSuppressedSql, publishedMetOrAboveSql } from '@dspt/server/data';
 
 /**
  * Who a reminder step emails, as SQL over `providers p` and `provider_contacts c`: active providers of the

@@ -7,16 +7,17 @@ import {
   reminderSchedule,
   InvalidInput,
 } from '@dspt/domain';
-import { AuditService } from '@dspt/server/audit';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
 import {
+  AuditService,
   type AssessmentCycleEntity,
   contactSuppressedSql,
   publishedMetOrAboveSql,
   ReminderCadenceEntity,
-} from '@dspt/server/database';
-import { requireSignedInUser, requireTenantContext, ScopedDatabase } from '@dspt/server/tenancy';
+  requireSignedInUser,
+  requireTenantContext,
+  ScopedDatabase,
+} from '@dspt/server/data';
+import { AppConfigService, Clock, EmailAddressHasher } from '@dspt/server/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { stepCounts } from './email-log';

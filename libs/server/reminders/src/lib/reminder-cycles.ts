@@ -1,5 +1,5 @@
 import { DEFAULT_REMINDER_OFFSETS_DAYS, NotFound } from '@dspt/domain';
-import { AssessmentCycleEntity, loadCurrentCycleCode, ReminderCadenceEntity } from '@dspt/server/database';
+import { AssessmentCycleEntity, loadCurrentCycleCode, ReminderCadenceEntity } from '@dspt/server/data';
 import type { EntityManager } from 'typeorm';
 
 /** The cycle named by `code`, or the current cycle; 404 when it has not been loaded. */

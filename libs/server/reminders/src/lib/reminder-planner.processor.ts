@@ -1,4 +1,4 @@
-import { QUEUES, REMINDER_JOBS } from '@dspt/server/queue';
+import { QUEUES, REMINDER_JOBS } from '@dspt/server/platform';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import type { ReminderPlanResult } from '@dspt/contracts';

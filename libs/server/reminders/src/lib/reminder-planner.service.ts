@@ -1,10 +1,7 @@
 import type { ReminderPlanResult } from '@dspt/contracts';
 import { dueReminderStep, reminderSchedule } from '@dspt/domain';
-import { AuditService } from '@dspt/server/audit';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import { EmailAddressHasher } from '@dspt/server/crypto';
-import { AssessmentCycleEntity, TenantEntity } from '@dspt/server/database';
-import { ScopedDatabase } from '@dspt/server/tenancy';
+import { AuditService, AssessmentCycleEntity, TenantEntity, ScopedDatabase } from '@dspt/server/data';
+import { AppConfigService, Clock, EmailAddressHasher } from '@dspt/server/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { type EntityManager, MoreThanOrEqual } from 'typeorm';
 import { EmailOutbox, type OutboxRow } from './email-outbox.service';

@@ -1,5 +1,5 @@
 import type { ReminderCadence, ReminderPlanResult, ReminderPreview } from '@dspt/contracts';
-import { ApiProblem, GlobalAccess, TenantAccess } from '@dspt/server/http';
+import { ApiProblem, GlobalAccess, TenantAccess } from '@dspt/server/platform';
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReminderCadenceService } from './reminder-cadence.service';

@@ -1,7 +1,6 @@
-import { AssessmentsModule } from '@dspt/server/assessments';
-import { CaseworkModule } from '@dspt/server/casework';
-import { QueueModule, RedisLossWatch, SystemWorkerModule } from '@dspt/server/queue';
-import { TemplatesCoreModule } from '@dspt/server/templates';
+import { AssessmentsModule, CaseworkModule } from '@dspt/server/caseload';
+import { QueueModule, RedisLossWatch, SystemWorkerModule } from '@dspt/server/platform';
+import { TemplatesCoreModule } from '@dspt/server/messaging';
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { ContactSubscriptionService } from './contact-subscription.service';
 import { EmailComposer } from './email-composer';

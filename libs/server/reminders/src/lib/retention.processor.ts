@@ -1,4 +1,4 @@
-import { QUEUES, RETENTION_JOBS } from '@dspt/server/queue';
+import { QUEUES, RETENTION_JOBS } from '@dspt/server/platform';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { type RetentionResult, RetentionService } from './retention.service';

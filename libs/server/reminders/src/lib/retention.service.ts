@@ -1,8 +1,6 @@
 import { retentionCutoffs } from '@dspt/domain';
-import { AuditService } from '@dspt/server/audit';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import { TenantEntity } from '@dspt/server/database';
-import { ScopedDatabase } from '@dspt/server/tenancy';
+import { AuditService, TenantEntity, ScopedDatabase } from '@dspt/server/data';
+import { AppConfigService, Clock } from '@dspt/server/platform';
 import { Injectable, Logger } from '@nestjs/common';
 
 /** What one retention run removed (the job's result, and the `retention.applied` audit event). */

@@ -19,8 +19,8 @@ import {
   SIZE_BAND_LABELS,
   SIZE_BANDS,
 } from '@dspt/domain';
-import { AppConfigService, Clock } from '@dspt/server/config';
-import { requireTenantContext } from '@dspt/server/tenancy';
+import { AppConfigService, Clock } from '@dspt/server/platform';
+import { requireTenantContext } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CellFilters, type GroupFigures, groupedFigures } from './cell-figures';

@@ -8,7 +8,7 @@ import {
   showAll,
   type StatusCounts,
 } from '@dspt/domain';
-import { requireTenantContext } from '@dspt/server/tenancy';
+import { requireTenantContext } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CellFilters, cellSelection, groupedFigures } from './cell-figures';

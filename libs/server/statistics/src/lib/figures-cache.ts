@@ -1,4 +1,4 @@
-import { VersionedCache } from '@dspt/server/database';
+import { VersionedCache } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import { StatisticsChanges, type StatisticsScope } from './statistics-changes';
 

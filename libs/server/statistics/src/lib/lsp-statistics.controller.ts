@@ -1,5 +1,5 @@
 import type { CompletionTrend, LspCompletionStatistics, StatisticsOptions } from '@dspt/contracts';
-import { TenantAccess } from '@dspt/server/http';
+import { TenantAccess } from '@dspt/server/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompletionStatisticsService } from './completion-statistics.service';

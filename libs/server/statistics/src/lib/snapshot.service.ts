@@ -1,5 +1,5 @@
-import { Clock } from '@dspt/server/config';
-import { ScopedDatabase } from '@dspt/server/tenancy';
+import { Clock } from '@dspt/server/platform';
+import { ScopedDatabase } from '@dspt/server/data';
 import { Injectable, Logger } from '@nestjs/common';
 
 export interface SnapshotTaken {

@@ -1,5 +1,5 @@
-import { AppConfigService } from '@dspt/server/config';
-import { ChangeListener, STATS_CELLS_CHANGED, STATS_CHANNEL } from '@dspt/server/database';
+import { AppConfigService } from '@dspt/server/platform';
+import { ChangeListener, STATS_CELLS_CHANGED, STATS_CHANNEL } from '@dspt/server/data';
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 
 /** What an answer depends on: today's figures (cells, snapshots, cycles, LSPs) or only the daily snapshots (and cycles, LSPs). */

@@ -1,9 +1,9 @@
-import { QUEUES, STATISTICS_JOBS } from '@dspt/server/queue';
+import { QUEUES, STATISTICS_JOBS } from '@dspt/server/platform';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { type SnapshotTaken, SnapshotService } from './snapshot.service';
 
-/** Worker side of the statistics queue: the daily snapshot (scheduled in JOB_SCHEDULERS, libs/server/queue). */
+/** Worker side of the statistics queue: the daily snapshot (scheduled in JOB_SCHEDULERS, libs/server/platform/src/queue). */
 @Processor(QUEUES.statistics)
 export class StatisticsJobsProcessor extends WorkerHost {
   constructor(private readonly snapshots: SnapshotService) {

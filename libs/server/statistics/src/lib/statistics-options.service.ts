@@ -1,7 +1,7 @@
 import type { StatisticsOptions } from '@dspt/contracts';
 import { currentCycleCode } from '@dspt/domain';
-import { Clock } from '@dspt/server/config';
-import { requireTenantContext } from '@dspt/server/tenancy';
+import { Clock } from '@dspt/server/platform';
+import { requireTenantContext } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CompletionStatisticsService } from './completion-statistics.service';

@@ -1,5 +1,5 @@
-import { QueueModule } from '@dspt/server/queue';
-import { TenancyModule } from '@dspt/server/tenancy';
+import { QueueModule } from '@dspt/server/platform';
+import { TenancyModule } from '@dspt/server/data';
 import { Module } from '@nestjs/common';
 import { SnapshotService } from './snapshot.service';
 import { StatisticsJobsProcessor } from './statistics-jobs.processor';

@@ -5,7 +5,7 @@ import type {
   CoverageStatistics,
   StatisticsOptions,
 } from '@dspt/contracts';
-import { GlobalAccess } from '@dspt/server/http';
+import { GlobalAccess } from '@dspt/server/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompletionForecastService } from './completion-forecast.service';

@@ -1,5 +1,4 @@
-import { STATS_ROLE } from '@dspt/server/database';
-import { ScopedDatabase } from '@dspt/server/tenancy';
+import { STATS_ROLE, ScopedDatabase } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 

@@ -1,6 +1,6 @@
 import { cycleFromCode, type GlobalRole, type ProviderKind, type QuestionLevel, type TenantRole } from '@dspt/domain';
-import { hashPassword, SecretCipher } from '@dspt/server/crypto';
-import { dataSourceOptions } from '@dspt/server/database';
+import { hashPassword, SecretCipher } from '@dspt/server/platform';
+import { dataSourceOptions } from '@dspt/server/data';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { randomSiteCode } from './ods-codes';

@@ -1,4 +1,4 @@
-import { dataSourceOptions, ensureAppLogin, ensureDatabaseExists } from '@dspt/server/database';
+import { dataSourceOptions, ensureAppLogin, ensureDatabaseExists } from '@dspt/server/data';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

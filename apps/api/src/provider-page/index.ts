@@ -1,0 +1,2 @@
+export * from './provider-page.module';
+export * from './provider-page.service';

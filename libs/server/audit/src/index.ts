@@ -1,3 +1,0 @@
-export * from './lib/audit-actions';
-export * from './lib/audit.module';
-export * from './lib/audit.service';

@@ -1,0 +1,2 @@
+export * from './import-progress.store';
+export * from './provider-imports.module';

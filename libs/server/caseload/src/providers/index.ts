@@ -1,0 +1,15 @@
+export * from './contact-list';
+export * from './cycle-standing';
+export * from './provider-checks';
+export * from './provider-errors';
+export * from './provider-fields';
+export * from './provider-lookup';
+export * from './provider-reader';
+export * from './providers.dto';
+export * from './providers.module';
+export * from './providers.service';
+export { TransferRequestsService } from './transfer-requests.service';
+export { TriageFreshness } from './triage-freshness';
+export { rankEveryLsp } from './triage-store';
+export * from './dto-decorators';
+export * from './providers-worker.module';

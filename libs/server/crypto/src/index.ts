@@ -1,3 +1,0 @@
-export * from './lib/password-hasher';
-export * from './lib/secret-cipher';
-export * from './lib/email-address-hasher';

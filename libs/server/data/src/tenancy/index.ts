@@ -1,0 +1,3 @@
+export * from './request-context';
+export * from './scoped-database';
+export * from './tenancy.module';

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './users';
+export * from './tenants';
+export * from './queue-dashboard';

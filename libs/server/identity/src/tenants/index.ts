@@ -1,0 +1,2 @@
+export * from './tenants.module';
+export * from './tenants.service';

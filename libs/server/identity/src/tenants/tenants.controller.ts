@@ -1,0 +1,28 @@
+import type { TenantList, TenantSummary } from '@dspt/contracts';
+import { ApiProblem, GlobalAccess, SignedIn } from '@dspt/server/platform';
+import { requireSignedInUser } from '@dspt/server/data';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateTenantDto } from './tenants.dto';
+import { TenantsService } from './tenants.service';
+
+@ApiTags('tenants')
+@Controller('tenants')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'LSPs: every LSP for programme leads and system admins, your own for everyone else' })
+  async list(): Promise<TenantList> {
+    return { items: await this.tenants.listFor(requireSignedInUser()) };
+  }
+
+  @Post()
+  @GlobalAccess('tenants.manage')
+  @ApiOperation({ summary: 'Create an LSP, optionally inviting its first admin' })
+  @ApiProblem(409, 'The slug is taken')
+  create(@Body() body: CreateTenantDto): Promise<TenantSummary> {
+    return this.tenants.create(body);
+  }
+}

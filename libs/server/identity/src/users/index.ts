@@ -1,0 +1,4 @@
+export * from './invitation-email';
+export * from './invitations.service';
+export * from './members.service';
+export * from './users.module';

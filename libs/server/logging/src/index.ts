@@ -1,3 +1,0 @@
-export * from './lib/log-redaction';
-export * from './lib/logging.module';
-export * from './lib/request-id';

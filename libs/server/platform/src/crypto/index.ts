@@ -1,0 +1,3 @@
+export * from './password-hasher';
+export * from './secret-cipher';
+export * from './email-address-hasher';

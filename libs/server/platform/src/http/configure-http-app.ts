@@ -1,0 +1,44 @@
+import { AppConfigService } from '../config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { createOpenApiDocument } from './openapi-document';
+import { noStore, securityHeaders } from './security-headers';
+import { compressResponses } from './compress-responses';
+import { createValidationPipe } from './validation.pipe';
+
+export const API_PREFIX = 'api';
+/** Swagger UI and the OpenAPI document (`/api/docs/openapi.json`), when API_DOCS_ENABLED. */
+export const API_DOCS_PATH = `/${API_PREFIX}/docs`;
+
+/**
+ * Everything the HTTP app needs besides its modules: used by main.ts and by the integration tests, so
+ * tests exercise the same pipes, filters and headers users get.
+ */
+export interface HttpAppOptions {
+  /** Behind TLS in production: send HSTS and upgrade insecure requests; local http stays usable. */
+  production: boolean;
+}
+
+export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
+  const config = app.get(AppConfigService);
+  app.setGlobalPrefix(API_PREFIX);
+  // X-Forwarded-For is believed only from the configured proxies; from anyone else req.ip is the peer.
+  app.set('trust proxy', config.get('TRUST_PROXY'));
+  app.disable('x-powered-by');
+  app.use(securityHeaders(API_DOCS_PATH, options.production));
+  app.use(`/${API_PREFIX}`, noStore);
+  app.use(compressResponses());
+  app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  if (!config.get('API_DOCS_ENABLED')) {
+    return;
+  }
+  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, () => createOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_DOCS_PATH.slice(1)}/openapi.json`,
+  });
+}

@@ -1,0 +1,2 @@
+export * from './ods-files';
+export * from './zip-files';

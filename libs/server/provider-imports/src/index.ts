@@ -1,2 +1,0 @@
-export * from './lib/import-progress.store';
-export * from './lib/provider-imports.module';

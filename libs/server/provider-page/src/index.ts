@@ -1,2 +1,0 @@
-export * from './lib/provider-page.module';
-export * from './lib/provider-page.service';

@@ -1,1 +1,0 @@
-export * from './lib/question-sets.module';

@@ -1,0 +1,2 @@
+export * from './dspt-list';
+export * from './lsp-coverage';

@@ -1,3 +1,0 @@
-export * from './lib/email-settings.service';
-export * from './lib/email-templates.service';
-export * from './lib/templates.module';

@@ -1,2 +1,0 @@
-export * from './lib/tenants.module';
-export * from './lib/tenants.service';
