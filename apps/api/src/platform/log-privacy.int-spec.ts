@@ -1,4 +1,5 @@
 import {
+  ApiClient,
   migrateTestDatabase,
   builtEntryPoint,
   Fixtures,
@@ -8,8 +9,9 @@ import {
   startNodeProcess,
   totpCode,
 } from '@dspt/server/testing';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { type ReminderProvider, useReminderTestApi } from '../testing/reminder-test-api';
 
 /** A port nothing listens on now. */
 function freePort(): Promise<number> {
@@ -132,6 +134,100 @@ describe('personal data and tokens stay out of the logs (the built api, its real
     expect(output).toContain('"url":"/api/unsubscribe?token=[redacted]"');
     for (const secret of [marker, email, noteBody, token]) {
       expect({ secret, leaked: output.includes(secret) }).toEqual({ secret, leaked: false });
+    }
+  });
+});
+
+describe("personal data stays out of the worker's logs, and the built api's, through reminder and guidance emails", () => {
+  const api = useReminderTestApi();
+  const marker = `workerlogs${randomBytes(4).toString('hex')}`;
+  /** Contacts whose names and addresses must appear nowhere in either log. */
+  const people = {
+    reminded: { contactName: `Robin ${marker}a`, email: `robin.${marker}a@care.example` },
+    refused: { contactName: `Sam ${marker}b`, email: `sam.${marker}b@care.example` },
+    greylisted: { contactName: `Alex ${marker}c`, email: `alex.${marker}c@care.example` },
+    guided: { contactName: `Jo ${marker}d`, email: `jo.${marker}d@care.example` },
+  };
+  const personalMessage = `Sorry to hear about ${marker}'s operation`;
+  let worker: RunningProcess;
+  let built: RunningProcess;
+  let base: string;
+
+  beforeAll(async () => {
+    worker = await api.startWorker();
+    const port = await freePort();
+    built = startNodeProcess(builtEntryPoint('api'), {
+      ...api.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    await built.waitForOutput(/API listening on/);
+    base = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(async () => {
+    await built?.stop();
+  });
+
+  it('logs the sends, refusals and retries without a name, address or personal message', async () => {
+    const tenant = await api.fixtures.tenant('worker-logs');
+    const providers: Record<keyof typeof people, ReminderProvider> = {
+      reminded: await api.provider(tenant, people.reminded),
+      refused: await api.provider(tenant, people.refused),
+      greylisted: await api.provider(tenant, people.greylisted),
+      guided: await api.provider(tenant, { ...people.guided, published: 'standards_met' }),
+    };
+    // Relays quote the recipient in their refusals, as these do.
+    api.smtp.refuse = (address, attempt) => {
+      if (address === people.refused.email) {
+        return { code: 550, message: `5.1.1 <${address}>: Recipient address rejected: User unknown` };
+      }
+      return address === people.greylisted.email && attempt === 1
+        ? { code: 451, message: `4.7.1 <${address}>: Greylisted, try again later` }
+        : undefined;
+    };
+    const adminUser = await api.fixtures.user({ label: 'logs-sysadmin', globalRole: 'system_admin', mfa: true });
+    const admin = await new ApiClient(base).signIn(adminUser.email, adminUser.password, adminUser.totpSecret);
+    const adviserUser = await api.fixtures.member(tenant, 'adviser', { mfa: true });
+    const adviser = await new ApiClient(base).signIn(adviserUser.email, adviserUser.password, adviserUser.totpSecret);
+
+    expect((await admin.post('/api/system/reminders/plan')).status).toBe(200);
+    const guidance = await adviser.post(
+      `/api/tenants/${tenant.slug}/providers/${providers.guided.id}/guidance-emails`,
+      {
+        message: personalMessage,
+        requestId: randomUUID(),
+      },
+    );
+    expect(guidance.status).toBe(202);
+    await api.settled(Object.values(providers), 'the reminders and the guidance email');
+    const outcomes = await api.outbox(Object.values(providers).map((provider) => provider.contactId));
+    expect(
+      Object.fromEntries(
+        Object.entries(providers).map(([who, provider]) => [
+          who,
+          outcomes.find((row) => row.contact_id === provider.contactId)?.status,
+        ]),
+      ),
+    ).toEqual({ reminded: 'sent', refused: 'failed', greylisted: 'sent', guided: 'sent' });
+    expect(api.smtp.offers.get(people.greylisted.email)).toBe(2);
+
+    // The api's last request is logged: its lines are out.
+    const outbox = await adviser.get(`/api/tenants/${tenant.slug}/providers/${providers.refused.id}/emails`);
+    expect(outbox.status).toBe(200);
+    await built.waitForOutput(
+      new RegExp(`"url":"/api/tenants/${tenant.slug}/providers/${providers.refused.id}/emails"`),
+    );
+    const logs = { worker: worker.output(), api: built.output() };
+    expect(logs.worker).toMatch(/worker started/);
+    const secrets = [
+      marker,
+      personalMessage,
+      ...Object.values(people).flatMap(({ contactName, email }) => [contactName, email, email.split('@')[0]]),
+    ];
+    for (const [log, output] of Object.entries(logs)) {
+      expect({ log, leaked: secrets.filter((secret) => output.includes(secret)) }).toEqual({ log, leaked: [] });
     }
   });
 });

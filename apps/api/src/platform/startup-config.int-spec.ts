@@ -1,5 +1,14 @@
+import { parseAppConfig } from '@dspt/server/platform';
 import { APP_ROLE, withLogin } from '@dspt/server/data';
-import { builtEntryPoint, integrationEnv, migrateTestDatabase, startNodeProcess } from '@dspt/server/testing';
+import {
+  builtEntryPoint,
+  integrationEnv,
+  migrateTestDatabase,
+  startNodeProcess,
+  workspaceFile,
+} from '@dspt/server/testing';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
 describe.each(['api', 'worker'] as const)('%s start-up with bad configuration', (app) => {
@@ -18,6 +27,54 @@ describe.each(['api', 'worker'] as const)('%s start-up with bad configuration', 
     const running = startNodeProcess(builtEntryPoint(app), integrationEnv({ PORT: 'eighty' }));
     expect(await running.waitForExit()).toBe(1);
     expect(running.output().trim()).toMatch(/^Invalid configuration: PORT is invalid \(PORT must be a number\)$/);
+  });
+});
+
+/**
+ * Every EMAIL_HASH_KEY anyone can read: the development default and each value written in the files people
+ * copy from (Compose, the README, the docs, the start script). Read from the files, so a value added to one
+ * later is refused too.
+ */
+function publishedEmailHashKeys(): string[] {
+  const files = [
+    'docker-compose.yml',
+    'README.md',
+    'tools/start.ts',
+    ...readdirSync(workspaceFile('docs')).map((name) => `docs/${name}`),
+  ];
+  const written = files.flatMap((file) =>
+    [...readFileSync(workspaceFile(file), 'utf8').matchAll(/EMAIL_HASH_KEY["']?\s*[:=]\s*["']?([^\s"'`,]{32,})/g)].map(
+      (match) => match[1],
+    ),
+  );
+  return [...new Set([parseAppConfig({ NODE_ENV: 'development' }).EMAIL_HASH_KEY, ...written])];
+}
+
+describe.each(['api', 'worker'] as const)('%s start-up in production with a published EMAIL_HASH_KEY', (app) => {
+  const keys = publishedEmailHashKeys();
+
+  it('finds the development default and the Compose demo value', () => {
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(keys)('stops with exit code 1 and one line naming EMAIL_HASH_KEY (%s)', async (key) => {
+    const running = startNodeProcess(
+      builtEntryPoint(app),
+      integrationEnv({
+        NODE_ENV: 'production',
+        SESSION_SECRET: randomBytes(32).toString('base64'),
+        EMAIL_HASH_KEY: key,
+      }),
+    );
+    try {
+      expect(await running.waitForExit()).toBe(1);
+    } finally {
+      // Without the check the app would run on: stop it, so the failure is the test's and not a hang.
+      await running.stop();
+    }
+    expect(running.output().trim().split('\n')).toEqual([
+      'Invalid configuration: EMAIL_HASH_KEY is a published example value: production needs a random value of its own (e.g. openssl rand -base64 48)',
+    ]);
   });
 });
 

@@ -83,6 +83,7 @@ export interface ReminderProviderOptions {
   unsubscribed?: boolean;
   primary?: boolean;
   email?: string;
+  contactName?: string;
 }
 
 /**
@@ -236,7 +237,13 @@ async function reminderProvider(
   const [contact] = await fixtures.owner.query(
     `INSERT INTO provider_contacts (tenant_id, provider_id, name, email, role, is_primary)
      VALUES ($1, $2, $3, $4, 'registered_manager', $5) RETURNING id`,
-    [tenant.id, provider.id, `Manager of ${provider.odsCode}`, email.toLowerCase(), options.primary ?? true],
+    [
+      tenant.id,
+      provider.id,
+      options.contactName ?? `Manager of ${provider.odsCode}`,
+      email.toLowerCase(),
+      options.primary ?? true,
+    ],
   );
   if (options.unsubscribed) {
     await unsubscribeAddress(fixtures, emailHashKey, tenant, email);

@@ -156,6 +156,8 @@ describe('parseAppConfig', () => {
       'change-me-demo-mfa-encryption-key-0123456789',
       /MFA_ENCRYPTION_KEY is a published example value/,
     ],
+    ['EMAIL_HASH_KEY', 'local-development-email-hash-key-change-me', /EMAIL_HASH_KEY is a published example value/],
+    ['EMAIL_HASH_KEY', 'change-me-demo-email-hash-key-0123456789abcdef', /EMAIL_HASH_KEY is a published example value/],
     ['SESSION_SECRET', 'please-CHANGEME-before-going-live-now', /SESSION_SECRET looks like a placeholder/],
     ['MFA_ENCRYPTION_KEY', 'x'.repeat(40), /MFA_ENCRYPTION_KEY has fewer than 8 different characters/],
     ['SESSION_SECRET', 'abababababababababababababababab', /SESSION_SECRET has fewer than 8 different characters/],
