@@ -3,6 +3,9 @@ import { pathAliases, serverProject } from './tools/jest/shared.ts';
 
 /** Unit tests: no network, no database; fast and deterministic. */
 const config: Config = {
+  // Jest's 5 s default is tight when CI runs the unit and web suites side by side on two cores; a test that
+  // hangs still fails, only later.
+  testTimeout: 20_000,
   projects: [
     serverProject('unit', [
       '<rootDir>/libs/domain/**/*.spec.ts',
