@@ -101,7 +101,7 @@ describe('providers and contacts', () => {
       expect(created.after.contacts).toHaveLength(2);
       // The phone is on the contact, never in the provider's audit details (erasure could not find it there).
       expect(detail.contacts.find((contact) => contact.name === 'Pat Okafor')?.phone).toBe('0113 496 0000');
-      expect(JSON.stringify(created.after)).not.toContain('496');
+      expect(JSON.stringify(created.after)).not.toMatch(/phone|0113 ?496/i);
 
       // The current cycle's assessment exists and counts CE+-skippable mandatory items as met.
       const [assessment] = await api.fixtures.owner.query(

@@ -4,6 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { FixtureTenant } from '@dspt/server/testing';
 import type { Redis } from 'ioredis';
+import { eventually } from '../testing/eventually';
 import { type ReminderProvider, useReminderTestApi } from '../testing/reminder-test-api';
 
 /**
@@ -112,7 +113,13 @@ describe('reminder delivery under faults', () => {
       )
         .flat()
         .map((scheduler) => scheduler.key);
-    expect((await schedulerIds()).sort()).toEqual(JOB_SCHEDULERS.map((scheduler) => scheduler.id).sort());
+    // Put back beside the emails, not before them: read until all are there (or 5 s have passed).
+    const expected = JOB_SCHEDULERS.map((scheduler) => scheduler.id).sort();
+    const found = await eventually(
+      async () => (await schedulerIds()).sort(),
+      (ids) => ids.length >= expected.length,
+    );
+    expect(found).toEqual(expected);
     expect(await reminders.getJobScheduler('daily-reminder-planner')).toMatchObject({ pattern: '0 9 * * *' });
 
     const planned = await api.plan();
