@@ -5,8 +5,10 @@
  * empty cache) and warm (the same context's second visit), at desktop (1366 px) and phone (390 px)
  * widths, with the API requests of each visit and the requests to another origin. Starts the portal like
  * the e2e tests do (`node tools/start.ts` on a fresh database with the demo data), signs in as a demo
- * adviser, prints the figures for people and ends with one JSON line. Options: --runs N (default 20),
- * --pages caseload,provider (default both).
+ * adviser, prints the figures for people and ends with one JSON line. Or measures one already running at
+ * BENCH_URL (the demo data, the demo adviser signing in with MFA off), as `bench:lighthouse` does: two
+ * builds served side by side on one database compare without a second seeding. Options: --runs N
+ * (default 20), --pages caseload,provider (default both).
  * The database is dropped afterwards unless KEEP_TEST_DATABASE is set.
  */
 import { type Browser, type BrowserContextOptions, chromium } from '@playwright/test';
@@ -22,7 +24,7 @@ const runs = runsIndex === -1 ? 20 : Number(args[runsIndex + 1]);
 const pagesIndex = args.indexOf('--pages');
 const pageNames = pagesIndex === -1 ? ['caseload', 'provider'] : args[pagesIndex + 1].split(',');
 const port = Number(process.env['BENCH_PORT'] ?? 3195);
-const baseUrl = `http://127.0.0.1:${port}`;
+const baseUrl = process.env['BENCH_URL'] ?? `http://127.0.0.1:${port}`;
 const slug = 'tyne-and-wear-care-alliance';
 
 const VIEWPORTS: Record<string, BrowserContextOptions> = {
@@ -122,12 +124,14 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) {
     throw new Error('--runs must be a whole number of at least 1');
   }
-  const databaseUrl = benchDatabaseUrl('dspt_bench_pages');
+  const databaseUrl = process.env['BENCH_URL'] ? undefined : benchDatabaseUrl('dspt_bench_pages');
   let portal: ChildProcess | undefined;
   let browser: Browser | undefined;
   try {
     // As e2e/playwright.config.ts starts it: builds, migrates, seeds the demo data, runs api and worker.
-    portal = startBenchPortal(port, databaseUrl, 'bench-pages');
+    if (databaseUrl) {
+      portal = startBenchPortal(port, databaseUrl, 'bench-pages');
+    }
     await waitForHealth(baseUrl, 600_000);
     const cookie = await signIn(baseUrl, `adviser@${slug}.demo.test`);
 
@@ -174,7 +178,9 @@ async function main(): Promise<void> {
     if (portal) {
       await stopChild(portal);
     }
-    await dropBenchDatabase(databaseUrl);
+    if (databaseUrl) {
+      await dropBenchDatabase(databaseUrl);
+    }
   }
 }
 

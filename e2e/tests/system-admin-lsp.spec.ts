@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAccessibilityViolations } from '../support/accessibility';
 import { demoAccounts } from '../support/demo-accounts';
 import { Mailbox } from '../support/mailbox';
+import { Shell } from '../support/shell';
 import { signInWithMfa } from '../support/sign-in-flow';
 
 test.describe("a system admin's LSP page", () => {
@@ -16,7 +17,11 @@ test.describe("a system admin's LSP page", () => {
     const firstAdmin = Mailbox.uniqueAddress('late-admin');
 
     await page.setViewportSize({ width: 1366, height: 900 });
-    await signInWithMfa(page, demoAccounts.systemAdmin, { returnUrl: '/admin/tenants' });
+    // A system admin's home is the Manage portal hub, which leads to the LSPs.
+    await signInWithMfa(page, demoAccounts.systemAdmin);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Manage portal' })).toBeVisible();
+    await new Shell(page).manageLink('LSPs').click();
     const form = page.getByTestId('create-tenant-form');
     await form.getByLabel('Name', { exact: true }).fill(name);
     await form.getByLabel('Region', { exact: true }).selectOption('South West');

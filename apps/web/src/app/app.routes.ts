@@ -144,7 +144,7 @@ export const appRoutes: Routes = [
       // Providers offered by one LSP to another, answered by a system admin for the receiving LSP.
       {
         path: 'admin/transfer-requests',
-        loadComponent: () => import('@dspt/web/caseload').then((caseload) => caseload.ProgrammeTransfersPage),
+        loadComponent: () => import('@dspt/web/caseload').then((caseload) => caseload.loadProgrammeTransfersPage()),
         canActivate: [globalRoleGuard('system_admin')],
         title: 'Transfer requests',
       },
@@ -177,7 +177,7 @@ export const appRoutes: Routes = [
       // The CQC register every LSP's coverage is measured against.
       {
         path: 'admin/cqc-register',
-        loadComponent: () => import('@dspt/web/caseload').then((caseload) => caseload.CqcRegisterPage),
+        loadComponent: () => import('@dspt/web/caseload').then((caseload) => caseload.loadCqcRegisterPage()),
         canActivate: [globalRoleGuard('system_admin')],
         title: 'CQC register',
       },

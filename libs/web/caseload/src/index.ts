@@ -1,4 +1,8 @@
 export * from './lib/caseload.routes';
-export { CqcRegisterPage } from './lib/cqc-coverage/cqc-register-page';
 export { LocalAuthoritiesForm } from './lib/cqc-coverage/local-authorities-form';
-export { ProgrammeTransfersPage } from './lib/transfers/programme-transfers-page';
+
+// The system admin's pages from this library: loaded when opened, not with the caseload's routes.
+export const loadCqcRegisterPage = () =>
+  import('./lib/cqc-coverage/cqc-register-page').then((page) => page.CqcRegisterPage);
+export const loadProgrammeTransfersPage = () =>
+  import('./lib/transfers/programme-transfers-page').then((page) => page.ProgrammeTransfersPage);

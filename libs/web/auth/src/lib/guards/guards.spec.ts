@@ -40,6 +40,7 @@ describe('route guards', () => {
               { path: 'lsp/:slug', component: SomePage, canActivate: [tenantRoleGuard('viewer')] },
               { path: 'lsp/:slug/users', component: SomePage, canActivate: [tenantRoleGuard('admin')] },
               { path: 'statistics', component: SomePage, canActivate: [globalRoleGuard('programme_lead')] },
+              { path: 'admin', component: SomePage, canActivate: [globalRoleGuard('system_admin')] },
               { path: 'admin/tenants', component: SomePage, canActivate: [globalRoleGuard('system_admin')] },
             ],
           },
@@ -119,8 +120,8 @@ describe('route guards', () => {
   describe('a system admin', () => {
     beforeEach(() => signedInAs(SYSTEM_ADMIN));
 
-    it('goes from "/" to the list of LSPs', async () => {
-      expect(await open('/')).toEqual({ page: '/admin/tenants', address: '/admin/tenants' });
+    it('goes from "/" to the Manage portal hub', async () => {
+      expect(await open('/')).toEqual({ page: '/admin', address: '/admin' });
     });
 
     it("is refused an LSP's own pages and statistics", async () => {

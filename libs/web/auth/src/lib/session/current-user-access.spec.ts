@@ -48,7 +48,7 @@ describe('homePathFor', () => {
       '/lsp/north',
     ],
     ['a programme lead', currentUser([], ['programme_lead']), null, '/statistics'],
-    ['a system admin', currentUser([], ['system_admin']), null, '/admin/tenants'],
+    ['a system admin', currentUser([], ['system_admin']), null, '/admin'],
     [
       'a system admin who is also an LSP member',
       currentUser([membership('north', 'admin')], ['system_admin']),

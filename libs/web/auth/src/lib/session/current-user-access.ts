@@ -18,7 +18,7 @@ export function hasGlobalRole(user: CurrentUser, ...roles: readonly GlobalRole[]
 
 /**
  * Where "/" takes a signed-in user: their LSP (the last one they used, else the first), else the
- * programme lead's statistics, else the system admin's LSP list.
+ * programme lead's statistics, else the system admin's "Manage portal" hub.
  */
 export function homePathFor(user: CurrentUser, lastUsedSlug: string | null): string {
   const lsp = membershipOf(user, lastUsedSlug) ?? user.memberships[0];
@@ -29,7 +29,7 @@ export function homePathFor(user: CurrentUser, lastUsedSlug: string | null): str
     return '/statistics';
   }
   if (hasGlobalRole(user, 'system_admin')) {
-    return '/admin/tenants';
+    return '/admin';
   }
   return '/access-denied';
 }

@@ -2,13 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { form, required, validate } from '@angular/forms/signals';
 import { ErrorSummary, FormDirective, FormSubmission, SelectField, type SelectOption } from '@dspt/web/ui';
 import { CaseloadApi } from '../api/caseload.api';
+import { providerCount } from './provider-count';
 
 const NOBODY = 'none';
-
-/** "3 providers", "1 provider". */
-export function providerCount(count: number): string {
-  return `${count} ${count === 1 ? 'provider' : 'providers'}`;
-}
 
 /**
  * Assigns one adviser (or nobody) to the providers ticked in the table, all or nothing; says what it did

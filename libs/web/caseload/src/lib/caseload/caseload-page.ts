@@ -18,7 +18,7 @@ import { map } from 'rxjs';
 import { CaseloadApi } from '../api/caseload.api';
 import { lastLoaded, lspAccess } from '../lsp-access';
 import { adviserOptions } from './adviser-options';
-import { BulkAssignForm, providerCount } from './bulk-assign-form';
+import { BulkAssignForm } from './bulk-assign-form';
 import { CaseloadFiltersForm } from './caseload-filters';
 import { CaseloadReturn } from './caseload-return';
 import {
@@ -34,6 +34,7 @@ import {
   sortedBy,
 } from './caseload-query';
 import { CaseloadTable } from './caseload-table';
+import { providerCount } from './provider-count';
 
 /** How the count below the filters says the order, so a change of sort or page is announced. */
 const SORT_WORDS: Readonly<Record<CaseloadSort, string>> = {
@@ -81,6 +82,17 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
       display: inline-block;
       padding: 0.5rem 0;
     }
+    /* The filters' height as drawn (one column, then three): the list below does not move when they come. */
+    @media (min-width: 40.0625em) {
+      .dspt-filters-placeholder {
+        min-height: 37.25rem;
+      }
+    }
+    @media (min-width: 48.0625em) {
+      .dspt-filters-placeholder {
+        min-height: 17.75rem;
+      }
+    }
     .dspt-views a[aria-current='page'] {
       border-bottom: 4px solid #005eb8;
       color: #212b32;
@@ -126,14 +138,19 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
       </div>
     }
 
+    <!-- The forms and their code come once the browser is idle, apart from the page's first render. -->
     <dspt-collapsible-filters [inUse]="filtered()">
-      <dspt-caseload-filters
-        [filters]="query()"
-        [advisers]="advisers()"
-        [canClear]="filtered()"
-        (applied)="filter($event)"
-        (cleared)="filter(noFilters)"
-      />
+      @defer (on idle) {
+        <dspt-caseload-filters
+          [filters]="query()"
+          [advisers]="advisers()"
+          [canClear]="filtered()"
+          (applied)="filter($event)"
+          (cleared)="filter(noFilters)"
+        />
+      } @placeholder {
+        <div class="dspt-filters-placeholder"></div>
+      }
     </dspt-collapsible-filters>
 
     @if (caseload.error(); as error) {
@@ -164,12 +181,14 @@ const VIEWS: readonly { view: CaseloadView | null; label: string }[] = [
         />
         <!-- After the table it acts on, so it reads in order: tick the rows, then assign them. -->
         @if (access().canWrite) {
-          <dspt-bulk-assign-form
-            [slug]="slug()"
-            [selected]="selected()"
-            [advisers]="advisers()"
-            (assigned)="assigned($event)"
-          />
+          @defer (on idle) {
+            <dspt-bulk-assign-form
+              [slug]="slug()"
+              [selected]="selected()"
+              [advisers]="advisers()"
+              (assigned)="assigned($event)"
+            />
+          }
         }
         <dspt-pagination [page]="current.page" [pageCount]="pageCount()" label="Caseload pages" />
         <h2 class="nhsuk-heading-s">Download this list</h2>
