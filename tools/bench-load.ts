@@ -2,7 +2,7 @@
  * `npm run bench:load`: a working day, all at once. On the national-scale caseload (`--providers`, default
  * 30,000 over the 28 demo LSPs), `--users` people (default 200) work at the same moment for `--seconds`
  * (default 60): advisers of 10 LSPs, each pausing 200–1000 ms between steps, open caseload pages with varied
- * filters, provider pages (the six requests the web app makes), add case notes, add and complete tasks, update
+ * filters, provider pages (one request for all their parts, as the web app makes it), add case notes, add and complete tasks, update
  * question progress and look at My tasks; one in fifty is a programme lead reading the statistics. The built
  * api runs in production mode with its default processes (one per core; `--processes N` sets API_PROCESSES).
  * Health is asked every second throughout. Ends with one JSON line: p50/p95/p99 per kind of request, errors by
@@ -175,12 +175,8 @@ async function adviser(baseUrl: string, slug: string, cookie: string, lead: stri
       }
       await call(baseUrl, 'caseload', cookie, 'GET', `${lsp}/providers?${filters}`);
     } else if (step < 0.6) {
-      // The provider page: its six requests at once, as the web app sends them.
-      await Promise.all(
-        ['', '/assessment', '/blockers', '/publications', '/notes', '/tasks'].map((part) =>
-          call(baseUrl, `provider${part.replace('/', ':') || ''}`, cookie, 'GET', `${provider}${part}`),
-        ),
-      );
+      // The provider page: one request for all its parts, as the web app sends it.
+      await call(baseUrl, 'providerPage', cookie, 'GET', `${provider}/page`);
     } else if (step < 0.7) {
       await call(baseUrl, 'caseNote', cookie, 'POST', `${provider}/notes`, {
         kind: pick(['call', 'email', 'meeting', 'note']),

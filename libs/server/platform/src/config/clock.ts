@@ -24,8 +24,19 @@ const LONDON_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 3_600_000;
+// London is always a whole number of hours from UTC, so its date is the same for every instant of one UTC
+// hour: the date of the last hour asked is kept (every request asks for today's).
+let lastHour = NaN;
+let lastDate = '';
+
 export function londonDate(instant: Date): string {
-  return LONDON_DAY.format(instant);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDate = LONDON_DAY.format(instant);
+    lastHour = hour;
+  }
+  return lastDate;
 }
 
 /** A clock stopped at one instant, for tests. */

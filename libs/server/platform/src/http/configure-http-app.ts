@@ -27,6 +27,9 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   // X-Forwarded-For is believed only from the configured proxies; from anyone else req.ip is the peer.
   app.set('trust proxy', config.get('TRUST_PROXY'));
   app.disable('x-powered-by');
+  // Every API answer is no-store, so no cache ever revalidates it: hashing each body for an ETag is waste.
+  // (The web app's files get theirs from the static middleware, which does not use this setting.)
+  app.set('etag', false);
   app.use(securityHeaders(API_DOCS_PATH, options.production));
   app.use(`/${API_PREFIX}`, noStore);
   app.use(compressResponses());
