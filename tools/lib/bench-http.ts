@@ -60,12 +60,14 @@ export async function loadTest(
   connections: number,
   seconds: number,
   cpuMs?: () => number,
+  extraHeaders: Record<string, string> = {},
 ): Promise<LoadFigures> {
-  await autocannon({ url, connections: 10, duration: 2, headers: { cookie } });
+  const headers = { cookie, ...extraHeaders };
+  await autocannon({ url, connections: 10, duration: 2, headers });
   const latencies: number[] = [];
   const cpuBefore = cpuMs?.() ?? 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers: { cookie } }, (error, finished) =>
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, finished) =>
       error ? reject(error) : resolve(finished),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
