@@ -8,22 +8,10 @@ import {
   type RunningProcess,
   startNodeProcess,
   totpCode,
+  freePort,
 } from '@dspt/server/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { type ReminderProvider, useReminderTestApi } from '../testing/reminder-test-api';
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A small fetch-based client for a real api process: cookies, the XSRF header, JSON. */
 class ProcessClient {

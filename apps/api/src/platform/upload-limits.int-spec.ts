@@ -13,11 +13,11 @@ import {
   syntheticCqcRegister,
   writeOds,
   zipFile,
+  freePort,
 } from '@dspt/server/testing';
 import { writeXlsx } from '@dspt/server/platform';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { dsptListXlsx } from '../testing/dspt-list-sheets';
 import { bulkCodes, providerRow, providersXlsx } from '../testing/provider-sheets';
@@ -287,17 +287,6 @@ describe('spreadsheet uploads are checked before they are read', () => {
     }),
   );
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('the built api reads spreadsheets in a worker thread with a capped heap', () => {
   const api = useTestApi();
