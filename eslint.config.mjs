@@ -151,7 +151,7 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['@dspt/server/testing', '@dspt/web/*/testing'],
+              group: ['@dspt/**/testing'],
               message: 'Test helpers are for tests only (*.spec.ts, *.int-spec.ts, testing/ folders).',
             },
           ],
