@@ -118,6 +118,32 @@ describe('two api replicas and two workers behind nginx', () => {
     expect(Math.max(page.staleMs, figures.staleMs)).toBeLessThan(1_000);
   });
 
+  it("applies a role changed through replica A to replica B's next requests, within a second", async () => {
+    const tenant = await fixtures.tenant('replica-access');
+    const [adminUser, adviserUser] = [
+      await fixtures.member(tenant, 'admin', { mfa: true }),
+      await fixtures.member(tenant, 'adviser', { mfa: true }),
+    ];
+    const signIn = (user: typeof adminUser) =>
+      new ApiClient(replicas.nginx.url).signIn(user.email, user.password, user.totpSecret);
+    const adminOnA = (await signIn(adminUser)).onServer(replicas.apis[0].url);
+    const adviserOnB = (await signIn(adviserUser)).onServer(replicas.apis[1].url);
+    const usersPage = async () => (await adviserOnB.get(`/api/tenants/${tenant.slug}/users`)).status;
+    // Replica B has looked up the adviser's access before (and keeps it).
+    expect([await usersPage(), await usersPage()]).toEqual([403, 403]);
+
+    for (const [role, status] of [
+      ['admin', 200],
+      ['viewer', 403],
+    ] as const) {
+      expect((await adminOnA.patch(`/api/tenants/${tenant.slug}/users/${adviserUser.id}`, { role })).status).toBe(200);
+      const changedAt = Date.now();
+      const seen = await within(changedAt, 1_000, usersPage, (answer) => answer === status);
+      expect(seen.value).toBe(status);
+      expect(seen.staleMs).toBeLessThan(1_000);
+    }
+  });
+
   it('reconnects a dropped notification connection, serving no stale page meanwhile nor after', async () => {
     const { slug, cycle, providers, adviser, tenantId } = await lspWithProviders('replica-listener');
     const [onB] = replicas.apis.slice(1).map((api) => adviser.onServer(api.url));
@@ -128,7 +154,11 @@ describe('two api replicas and two workers behind nginx', () => {
     expect((await caseload()).total).toBe(3);
     expect((await statistics()).total.total).toBe(3);
 
-    // Two listeners (caseload, statistics) per replica; end them all from the owner's connection.
+    // The adviser's access, looked up and kept by replica B.
+    const canAct = async () => (await onB.post(`/api/tenants/${slug}/providers/${providers[2]}/notes`, {})).status;
+    expect(await canAct()).toBe(400);
+
+    // Three listeners (caseload, statistics, access) per replica; end them all from the owner's connection.
     const listeners = async () =>
       (
         await fixtures.owner.query(
@@ -136,15 +166,17 @@ describe('two api replicas and two workers behind nginx', () => {
         )
       ).map((row: { pid: number }) => row.pid) as number[];
     const before = await listeners();
-    expect(before).toHaveLength(2 * replicas.apis.length);
+    expect(before).toHaveLength(3 * replicas.apis.length);
     await fixtures.owner.query(`SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) pid`, [before]);
-    // A change no replica is told of: committed while nobody listens.
+    // Changes no replica is told of: committed while nobody listens.
     await fixtures.owner.query(`UPDATE providers SET archived_at = now() WHERE id = $1 AND tenant_id = $2`, [
       providers[0],
       tenantId,
     ]);
+    await fixtures.owner.query(`UPDATE memberships SET role = 'viewer' WHERE tenant_id = $1`, [tenantId]);
     expect((await caseload()).total).toBe(2);
     expect((await statistics()).total.total).toBe(2);
+    expect(await canAct()).toBe(403);
 
     await waitUntil(
       async () => (await listeners()).filter((pid) => !before.includes(pid)).length === before.length,
@@ -153,6 +185,9 @@ describe('two api replicas and two workers behind nginx', () => {
     // Listening again: what was worked out before the drop is not reused, and new changes are heard.
     expect((await caseload()).total).toBe(2);
     expect((await statistics()).total.total).toBe(2);
+    expect(await canAct()).toBe(403);
+    await fixtures.owner.query(`UPDATE memberships SET role = 'adviser' WHERE tenant_id = $1`, [tenantId]);
+    expect((await within(Date.now(), 1_000, canAct, (status) => status === 400)).value).toBe(400);
     await fixtures.owner.query(`UPDATE providers SET archived_at = now() WHERE id = $1 AND tenant_id = $2`, [
       providers[1],
       tenantId,

@@ -1,6 +1,7 @@
 import { QueueModule } from '@dspt/server/platform';
 import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AccessChangeInterceptor, AccessChanges } from './access-changes';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -18,6 +19,8 @@ import { XsrfMiddleware } from './xsrf.middleware';
   imports: [QueueModule],
   controllers: [AuthController],
   providers: [
+    AccessChanges,
+    AccessChangeInterceptor,
     AuthService,
     LoginThrottle,
     PasswordPolicy,
@@ -28,7 +31,17 @@ import { XsrfMiddleware } from './xsrf.middleware';
     XsrfMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, LoginThrottle, PasswordPolicy, SessionStore, SessionCookie, UserDirectory, XsrfMiddleware],
+  exports: [
+    AccessChangeInterceptor,
+    AccessChanges,
+    AuthService,
+    LoginThrottle,
+    PasswordPolicy,
+    SessionStore,
+    SessionCookie,
+    UserDirectory,
+    XsrfMiddleware,
+  ],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,3 +1,4 @@
+export * from './access-changes';
 export * from './access.guard';
 export * from './auth-worker.module';
 export * from './auth.module';

@@ -1,8 +1,12 @@
 import type { CurrentUser } from '@dspt/contracts';
 import type { GlobalRole, TenantRole } from '@dspt/domain';
-import { UserEntity, ScopedDatabase, type SignedInUser, type TenantContext } from '@dspt/server/data';
+import { UserEntity, ScopedDatabase, type SignedInUser, type TenantContext, VersionedCache } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccessChanges } from './access-changes';
+
+/** Users and the LSPs they open, per api process: each entry is two short objects. */
+const MAX_CACHED_ACCESS = 5_000;
 
 export interface SignedInAccess {
   user: SignedInUser;
@@ -12,7 +16,12 @@ export interface SignedInAccess {
 /** Reads users and their memberships for sign-in and the access guard. */
 @Injectable()
 export class UserDirectory {
-  constructor(private readonly database: ScopedDatabase) {}
+  private readonly signedIn = new VersionedCache(MAX_CACHED_ACCESS);
+
+  constructor(
+    private readonly database: ScopedDatabase,
+    private readonly accessChanges: AccessChanges,
+  ) {}
 
   /**
    * The account with this address, with its password hash and sealed MFA secret filled in: the app role
@@ -42,10 +51,19 @@ export class UserDirectory {
   }
 
   /**
-   * What the access guard needs on every request, in one query: the signed-in user and, when the route
-   * names an LSP, their membership of it (null when they have none). Null when the user no longer exists.
+   * What the access guard needs on every request: the signed-in user and, when the route names an LSP,
+   * their membership of it (null when they have none). Null when the user no longer exists. Kept until
+   * access changes (AccessChanges); each caller gets its own copy to fill its request context with.
    */
   async findSignedInUser(id: string, tenantSlug?: string): Promise<SignedInAccess | null> {
+    const access = await this.signedIn.get(`${id} ${tenantSlug ?? ''}`, this.accessChanges.version(), () =>
+      this.readSignedInUser(id, tenantSlug),
+    );
+    return access && { user: { ...access.user }, membership: access.membership && { ...access.membership } };
+  }
+
+  /** The user and their membership of the LSP, in one query. */
+  private async readSignedInUser(id: string, tenantSlug?: string): Promise<SignedInAccess | null> {
     const rows: Array<{
       id: string;
       email: string;

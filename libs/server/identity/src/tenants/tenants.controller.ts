@@ -1,8 +1,9 @@
 import type { TenantList, TenantSummary } from '@dspt/contracts';
 import { ApiProblem, GlobalAccess, SignedIn } from '@dspt/server/platform';
 import { requireSignedInUser } from '@dspt/server/data';
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessChangeInterceptor } from '../auth';
 import { CreateTenantDto } from './tenants.dto';
 import { TenantsService } from './tenants.service';
 
@@ -20,6 +21,7 @@ export class TenantsController {
 
   @Post()
   @GlobalAccess('tenants.manage')
+  @UseInterceptors(AccessChangeInterceptor)
   @ApiOperation({ summary: 'Create an LSP, optionally inviting its first admin' })
   @ApiProblem(409, 'The slug is taken')
   create(@Body() body: CreateTenantDto): Promise<TenantSummary> {

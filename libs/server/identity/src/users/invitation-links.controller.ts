@@ -1,7 +1,7 @@
 import type { InvitationPreview, LoginResponse } from '@dspt/contracts';
-import { SessionCookie } from '../auth';
+import { AccessChangeInterceptor, SessionCookie } from '../auth';
 import { ApiProblem, Public } from '@dspt/server/platform';
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiGoneResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { InvitationsService } from './invitations.service';
@@ -27,6 +27,7 @@ export class InvitationLinksController {
   }
 
   @Post('accept')
+  @UseInterceptors(AccessChangeInterceptor)
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept: create the account (or confirm an existing one) and sign in' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords for the existing account (Retry-After)' })

@@ -1,7 +1,8 @@
 import type { TenantMember, TenantMemberList } from '@dspt/contracts';
 import { ApiProblem, TenantAccess, UuidParam } from '@dspt/server/platform';
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessChangeInterceptor } from '../auth';
 import { ChangeRoleDto } from './users.dto';
 import { MembersService } from './members.service';
 
@@ -18,6 +19,7 @@ export class MembersController {
   }
 
   @Patch(':userId')
+  @UseInterceptors(AccessChangeInterceptor)
   @ApiOperation({ summary: "Change a user's role in the LSP" })
   @ApiProblem(409, 'It would leave the LSP without an admin')
   changeRole(@UuidParam('userId') userId: string, @Body() body: ChangeRoleDto): Promise<TenantMember> {
@@ -25,6 +27,7 @@ export class MembersController {
   }
 
   @Delete(':userId')
+  @UseInterceptors(AccessChangeInterceptor)
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a user from the LSP (their sessions end)' })
   @ApiProblem(409, 'It would leave the LSP without an admin')

@@ -28,12 +28,14 @@ import { CurrentCycleChoice1764000000070 } from './1764000000070-current-cycle-c
 import { StatisticsRecountAtCommit1764000000075 } from './1764000000075-statistics-recount-at-commit';
 import { TriageVersionOncePerTransaction1764000000076 } from './1764000000076-triage-version-once-per-transaction';
 import { ErasureOfNewerFreeText1764000000080 } from './1764000000080-erasure-of-newer-free-text';
+import { AccessNotifications1764000000081 } from './1764000000081-access-notifications';
 
 export { APP_ROLE } from './row-level-security';
 export { AUTH_ROLE, SECRET_COLUMNS, TRANSFER_ROLE } from './1764000000030-database-roles';
 export { RECONCILE_ROLE } from './1764000000050-dspt-status-list';
 export { STATS_ROLE } from './1764000000020-completion-statistics';
 export { COVERAGE_ROLE } from './1764000000055-coverage';
+export { ACCESS_CHANNEL } from './1764000000081-access-notifications';
 export { STATS_CELLS_CHANGED, STATS_CHANNEL } from './1764000000021-statistics-notifications';
 export { useEmailHashKeyInMigrations } from './migration-keys';
 
@@ -69,4 +71,5 @@ export const MIGRATIONS = [
   StatisticsRecountAtCommit1764000000075,
   TriageVersionOncePerTransaction1764000000076,
   ErasureOfNewerFreeText1764000000080,
+  AccessNotifications1764000000081,
 ];
