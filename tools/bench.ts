@@ -63,6 +63,17 @@ async function rawSqlMs(url: string, slug: string, cycleCode: string): Promise<n
   }
 }
 
+/** Providers in the database: `--providers` when it was seeded here, whatever it holds when reused. */
+async function nationalProviders(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT count(*)::int AS n FROM providers`)).rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const database = await prepareBenchDatabase('dspt_bench', providers);
   const url = database.url;
@@ -81,7 +92,7 @@ async function main(): Promise<void> {
     }
     const { total: tenantProviders, cycle } = (await check.json()) as { total: number; cycle: string };
     const load = await loadTest(`${baseUrl}${path}`, cookie, connections, seconds, api.cpuMs);
-    // As a browser asks: the api compresses each answer (brotli), which a client without Accept-Encoding skips.
+    // As a browser asks: brotli, made once per kept page (reusableAnswer), which a client without Accept-Encoding skips.
     const compressed = await loadTest(`${baseUrl}${path}`, cookie, connections, seconds, api.cpuMs, {
       'accept-encoding': 'gzip, deflate, br',
     });
@@ -96,8 +107,9 @@ async function main(): Promise<void> {
       uncached.push(performance.now() - started);
     }
     const sqlMs = await rawSqlMs(url, slug, cycle);
+    const national = await nationalProviders(url);
     const figures = {
-      providers,
+      providers: national,
       lspProviders: tenantProviders,
       connections,
       requests: load.requests,
@@ -113,7 +125,7 @@ async function main(): Promise<void> {
       caseloadUncachedMs: percentile(uncached, 50),
     };
     console.log(
-      `Caseload endpoint, ${connections} connections for ${seconds} s, ${tenantProviders} providers in the LSP (${providers} nationally):`,
+      `Caseload endpoint, ${connections} connections for ${seconds} s, ${tenantProviders} providers in the LSP (${national} nationally):`,
     );
     console.log(
       `  p50 ${figures.caseloadP50Ms} ms, p95 ${figures.caseloadP95Ms} ms, ${figures.requestsPerSecond} requests/s`,

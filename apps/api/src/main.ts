@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { apiProcessCount, loadAppConfigOrExit, configureHttpApp } from '@dspt/server/platform';
+import { apiProcessCount, loadAppConfigOrExit, configureHttpApp, PortalExpressAdapter } from '@dspt/server/platform';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -10,7 +10,11 @@ import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfigOrExit();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(process.env), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(process.env),
+    new PortalExpressAdapter(),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   configureHttpApp(app, { production: config.NODE_ENV === 'production' });
   await app.listen(config.PORT, config.HOST);

@@ -159,6 +159,38 @@ describe('caseload triage is kept up to date', () => {
     });
   });
 
+  it('sends a kept page in every encoding a browser asks for, as JSON, and a changed page once changed', async () => {
+    for (let n = 0; n < 8; n++) {
+      await caseload.provider(tenant, { name: `Encoded House ${n}` });
+    }
+    const path = `${base}?cycle=${cycle.code}&search=Encoded%20House`;
+    const page = await eventually(
+      () => adviser.get(path),
+      (answer) => (answer.body as CaseloadPage).total === 8,
+    );
+    for (const [acceptEncoding, contentEncoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', undefined],
+      ['gzip, deflate, br, zstd', 'br'],
+    ]) {
+      const response = await adviser.request('GET', path, (test) => test.set('Accept-Encoding', acceptEncoding));
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBe(contentEncoding);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['vary']).toMatch(/Accept-Encoding/);
+      expect(response.body).toEqual(page.body);
+    }
+    await api.fixtures.owner.query(`UPDATE providers SET region = 'North West' WHERE name = 'Encoded House 3'`);
+    const changed = await eventually(
+      () => adviser.request('GET', path, (test) => test.set('Accept-Encoding', 'br')),
+      (answer) => (answer.body as CaseloadPage).items.some((found) => found.region === 'North West'),
+    );
+    expect(changed.headers['content-encoding']).toBe('br');
+    expect((changed.body as CaseloadPage).items.filter((found) => found.region === 'North West')).toHaveLength(1);
+  });
+
   it('re-ranks every provider of the LSP on a new day', async () => {
     const provider = await caseload.provider(tenant, { name: 'Yesterday House' });
     await item('Yesterday House');

@@ -16,7 +16,7 @@ import {
   requireTenantContext,
   ScopedDatabase,
 } from '@dspt/server/data';
-import { Clock } from '@dspt/server/platform';
+import { Clock, reusableAnswer } from '@dspt/server/platform';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import type { CaseloadFilterQuery, CaseloadQueryDto } from './caseload-query.dto';
@@ -65,7 +65,7 @@ export class CaseloadService {
       this.freshness.found(tenantId, cycle.id, version);
       // Said once above the table rather than on every row.
       const daysToDeadline = daysBetween(this.clock.today(), cycle.deadline);
-      return { items, total, ...paging, cycle: cycle.code, deadline: cycle.deadline, daysToDeadline };
+      return reusableAnswer({ items, total, ...paging, cycle: cycle.code, deadline: cycle.deadline, daysToDeadline });
     });
   }
 

@@ -8,3 +8,4 @@ export * from './security-headers';
 export * from './uuid-param';
 export * from './validation.pipe';
 export * from './web-hosting.module';
+export * from './reusable-answers';

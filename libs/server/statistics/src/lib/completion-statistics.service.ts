@@ -19,7 +19,7 @@ import {
   SIZE_BAND_LABELS,
   SIZE_BANDS,
 } from '@dspt/domain';
-import { AppConfigService, Clock } from '@dspt/server/platform';
+import { AppConfigService, Clock, reusableAnswer } from '@dspt/server/platform';
 import { requireTenantContext } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -67,13 +67,15 @@ export class CompletionStatisticsService {
     const key = JSON.stringify(['programme', context.cycle.id, context.today, groupBy, filters]);
     return this.cache.get(key, () =>
       this.stats.programmeWide(async (manager) =>
-        this.answer(
-          context,
-          groupBy,
-          filters,
-          await this.grouped(manager, context, cells, groupBy),
-          tenants,
-          'protect',
+        reusableAnswer(
+          this.answer(
+            context,
+            groupBy,
+            filters,
+            await this.grouped(manager, context, cells, groupBy),
+            tenants,
+            'protect',
+          ),
         ),
       ),
     );
@@ -96,7 +98,7 @@ export class CompletionStatisticsService {
         const figures = totalOf(all);
         return figures ? protectBesideKnown(figures, totalOf(known) ?? emptyFigures()) : null;
       };
-      return {
+      return reusableAnswer({
         ...answer,
         groupBy,
         tenant: { slug: tenant.slug, name: tenants.get(tenant.id)?.name ?? tenant.slug },
@@ -106,7 +108,7 @@ export class CompletionStatisticsService {
           ...(beside(national.current, own.current) ?? showAll(emptyFigures())),
           previous: beside(national.previous, own.previous),
         },
-      };
+      });
     });
   }
 
