@@ -168,12 +168,13 @@ describe('caseload triage is kept up to date', () => {
       () => adviser.get(path),
       (answer) => (answer.body as CaseloadPage).total === 8,
     );
-    for (const [acceptEncoding, contentEncoding] of [
+    const encodings: Array<[string, string | undefined]> = [
       ['gzip, deflate, br, zstd', 'br'],
       ['gzip', 'gzip'],
       ['identity', undefined],
       ['gzip, deflate, br, zstd', 'br'],
-    ]) {
+    ];
+    for (const [acceptEncoding, contentEncoding] of encodings) {
       const response = await adviser.request('GET', path, (test) => test.set('Accept-Encoding', acceptEncoding));
       expect(response.status).toBe(200);
       expect(response.headers['content-encoding']).toBe(contentEncoding);

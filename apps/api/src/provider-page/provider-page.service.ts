@@ -5,7 +5,9 @@ import {
   PublicationsService,
   CaseNotesService,
   TasksService,
+  findProviderOrFail,
   ProviderReader,
+  readOnlyWithProvider,
   TransferRequestsService,
 } from '@dspt/server/caseload';
 import { EmailRequestsService } from '@dspt/server/reminders';
@@ -40,7 +42,9 @@ export class ProviderPageService {
 
   read(providerId: string): Promise<ProviderPageView> {
     return this.database.inCurrentTenant(async (manager) => {
-      // First: an unknown id, or another LSP's provider, is a 404 before anything else is read.
+      // First: an unknown id, or another LSP's provider, is a 404 before anything else is read. Found
+      // once, for every part: this transaction only reads.
+      readOnlyWithProvider(manager, await findProviderOrFail(manager, providerId));
       const provider = await this.providers.detail(manager, providerId);
       const current = await this.assessments.viewWithBlockersIn(manager, providerId).catch(noCycleYet);
       return {

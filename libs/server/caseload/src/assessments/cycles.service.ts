@@ -1,6 +1,6 @@
 import { NotFound } from '@dspt/domain';
 import { Clock } from '@dspt/server/platform';
-import { AssessmentCycleEntity, loadCurrentCycleCode } from '@dspt/server/data';
+import { type AssessmentCycleEntity, loadCycle } from '@dspt/server/data';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -11,8 +11,7 @@ export class CyclesService {
 
   /** The cycle named by `code`, or the current cycle when no code is given; 404 when it is not loaded. */
   async resolve(manager: EntityManager, code?: string): Promise<AssessmentCycleEntity> {
-    const wanted = code ?? (await loadCurrentCycleCode(manager, this.clock.today()));
-    const cycle = await manager.findOneBy(AssessmentCycleEntity, { code: wanted });
+    const { code: wanted, cycle } = await loadCycle(manager, code, this.clock.today());
     if (!cycle) {
       throw new NotFound(
         code

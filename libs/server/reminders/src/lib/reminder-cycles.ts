@@ -1,5 +1,5 @@
 import { DEFAULT_REMINDER_OFFSETS_DAYS, NotFound } from '@dspt/domain';
-import { AssessmentCycleEntity, loadCurrentCycleCode, ReminderCadenceEntity } from '@dspt/server/data';
+import { type AssessmentCycleEntity, loadCycle, ReminderCadenceEntity } from '@dspt/server/data';
 import type { EntityManager } from 'typeorm';
 
 /** The cycle named by `code`, or the current cycle; 404 when it has not been loaded. */
@@ -8,8 +8,7 @@ export async function findCycleOrFail(
   code: string | undefined,
   today: string,
 ): Promise<AssessmentCycleEntity> {
-  const wanted = code ?? (await loadCurrentCycleCode(manager, today));
-  const cycle = await manager.findOneBy(AssessmentCycleEntity, { code: wanted });
+  const { code: wanted, cycle } = await loadCycle(manager, code, today);
   if (!cycle) {
     throw new NotFound(`No assessment cycle ${wanted}: a system admin loads each cycle`);
   }
