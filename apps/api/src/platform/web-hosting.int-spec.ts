@@ -1,7 +1,7 @@
 import { integrationEnv } from '@dspt/server/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -101,6 +101,26 @@ describe('the web app and API answers are served compressed and cached', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-cache');
   });
+
+  it('keeps an idle connection open past 5 s, as a proxy reusing it expects (nginx keeps its own 60 s)', async () => {
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    const ask = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const outgoing = httpRequest(new URL('/api/health', baseUrl), { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, reused: outgoing.reusedSocket }));
+        });
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
+    try {
+      expect((await ask()).reused).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await ask()).toEqual({ status: expect.any(Number), reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 
   it('gzips an API answer over 1 kB and leaves a small one as it is', async () => {
     const large = await get(baseUrl, '/api/docs/openapi.json', { 'Accept-Encoding': 'gzip' });

@@ -2,6 +2,7 @@ import { AppConfigService } from '../config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { Server } from 'node:http';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { createOpenApiDocument } from './openapi-document';
 import { noStore, securityHeaders } from './security-headers';
@@ -11,6 +12,13 @@ import { createValidationPipe } from './validation.pipe';
 export const API_PREFIX = 'api';
 /** Swagger UI and the OpenAPI document (`/api/docs/openapi.json`), when API_DOCS_ENABLED. */
 export const API_DOCS_PATH = `/${API_PREFIX}/docs`;
+
+/**
+ * How long an idle connection is kept open. nginx (deploy/nginx) keeps its idle connections to the api
+ * for 60 s, as load balancers commonly do: the api must not close one first, or a request sent on it as
+ * it closes is lost (a 502 for a POST, which a proxy does not retry). Node's default is 5 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /**
  * Everything the HTTP app needs besides its modules: used by main.ts and by the integration tests, so
@@ -37,6 +45,10 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // A request's headers must be allowed as long, or a kept connection's next request could be cut short.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   if (!config.get('API_DOCS_ENABLED')) {
     return;
