@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { escapeLiteral, type Pool, type QueryResult } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { requireTenantContext } from './request-context';
 
 export interface DatabaseScope {
@@ -20,14 +20,25 @@ export interface DatabaseScope {
 export class ScopedDatabase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(scope: DatabaseScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
-        scope.tenantId ?? '',
-        scope.userId ?? '',
-      ]);
-      return work(manager);
-    });
+  async run<T>(scope: DatabaseScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    // Begun before it is sent: a start that fails half way is rolled back, never pooled as it is.
+    markTransactionBegun(runner);
+    try {
+      // The start and the settings in one round trip, as one simple query (literals, no parameters): every
+      // request opens a transaction, and each round trip is a write to the database's socket.
+      await runner.query(`START TRANSACTION; ${settingsStatement(scope)}`);
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction().catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -38,14 +49,9 @@ export class ScopedDatabase {
    * guard); anything else uses `run`.
    */
   async readOnce<T>(scope: DatabaseScope, sql: string, values: Array<string | null>): Promise<T[]> {
-    const literal = (value: string | null | undefined) =>
-      value === null || value === undefined ? 'NULL' : escapeLiteral(value);
     const statement = sql.replace(/\$(\d+)/g, (_match, index: string) => literal(values[Number(index) - 1]));
-    const settings =
-      `SELECT set_config('app.tenant_id', ${literal(scope.tenantId ?? '')}, true),` +
-      ` set_config('app.user_id', ${literal(scope.userId ?? '')}, true)`;
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const results = (await pool.query(`${settings}; ${statement}`)) as unknown as QueryResult[];
+    const results = (await pool.query(`${settingsStatement(scope)}; ${statement}`)) as unknown as QueryResult[];
     return results[1].rows as T[];
   }
 
@@ -78,4 +84,26 @@ export class ScopedDatabase {
   outsideTenants<T>(work: (manager: EntityManager) => Promise<T>, userId?: string): Promise<T> {
     return this.run({ tenantId: null, userId }, work);
   }
+}
+
+function literal(value: string | null | undefined): string {
+  return value === null || value === undefined ? 'NULL' : escapeLiteral(value);
+}
+
+/** The scope's settings for the transaction (SET LOCAL), as one statement with its values as literals. */
+function settingsStatement(scope: DatabaseScope): string {
+  return (
+    `SELECT set_config('app.tenant_id', ${literal(scope.tenantId ?? '')}, true),` +
+    ` set_config('app.user_id', ${literal(scope.userId ?? '')}, true)`
+  );
+}
+
+/**
+ * Tells TypeORM the runner is in a transaction it did not start itself, as its own startTransaction
+ * would: saves and nested transactions then use savepoints inside it, and commit or roll back end it.
+ */
+function markTransactionBegun(runner: QueryRunner): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
 }
