@@ -29,6 +29,8 @@ const providers = Number(benchOption('providers', '30000'));
 const users = Number(benchOption('users', '200'));
 const seconds = Number(benchOption('seconds', '60'));
 const processes = benchOption('processes', '');
+/** `--profile DIR`: each api process writes a V8 CPU profile there when it stops. */
+const profileDir = benchOption('profile', '');
 const port = Number(process.env['BENCH_PORT'] ?? 3200);
 const LSPS = 10;
 const P95_TARGET_MS = 200;
@@ -258,10 +260,12 @@ async function main(): Promise<void> {
   try {
     const redisPrefix = `dspt-bench-load-${randomBytes(3).toString('hex')}`;
     worker = await startBenchWorker(database, redisPrefix);
-    api = await startBenchApi(database, port, {
-      REDIS_PREFIX: redisPrefix,
-      ...(processes ? { API_PROCESSES: processes } : {}),
-    });
+    api = await startBenchApi(
+      database,
+      port,
+      { REDIS_PREFIX: redisPrefix, ...(processes ? { API_PROCESSES: processes } : {}) },
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    );
     const baseUrl = api.baseUrl;
     const cookies = await Promise.all(slugs.map((slug) => signIn(baseUrl, `adviser@${slug}.demo.test`)));
     const lead = await signIn(baseUrl, 'lead@demo.test');
