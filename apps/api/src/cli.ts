@@ -7,7 +7,7 @@ import {
   ensureAppLogin,
   ensureDatabaseExists,
   isDatabaseEmpty,
-  loadCurrentCycleCode,
+  loadCurrentCycle,
   ProviderEntity,
   seedCaseload,
   seedCoverage,
@@ -163,7 +163,7 @@ async function main(argv: string[]): Promise<void> {
           `Back-filled ${history.days} days of completion snapshots (${history.rows} cells) in ${history.seconds} s.`,
         );
         const started = performance.now();
-        const current = await loadCurrentCycleCode(dataSource.manager, today);
+        const { code: current } = await loadCurrentCycle(dataSource.manager, today);
         const ranked = await rankEveryLsp(dataSource, current, today);
         // As autovacuum would do soon after: statistics for the planner, a visibility map for index-only scans.
         await dataSource.query('VACUUM ANALYZE provider_triage, providers');

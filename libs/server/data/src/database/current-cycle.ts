@@ -2,15 +2,6 @@ import { currentCycleCode, cycleForDate } from '@dspt/domain';
 import type { EntityManager } from 'typeorm';
 import { AssessmentCycleEntity } from './entities/assessment-cycle.entity';
 
-/** The current cycle's code by the one rule (@dspt/domain currentCycleCode), in any transaction. */
-export async function loadCurrentCycleCode(manager: EntityManager, today: string): Promise<string> {
-  const chosen = await manager.find(AssessmentCycleEntity, {
-    select: { code: true, isCurrent: true },
-    where: { isCurrent: true },
-  });
-  return currentCycleCode(chosen, today);
-}
-
 /**
  * The current cycle's code, and the cycle when it is loaded (null before), in one query: the rule picks
  * from the chosen cycles and the one today falls in, so those are all it needs to read.
