@@ -1,7 +1,7 @@
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { COMPRESSION_THRESHOLD_BYTES } from './compress-responses';
+import { API_BROTLI_QUALITY, COMPRESSION_THRESHOLD_BYTES } from './compress-responses';
 import { chooseContentEncoding, PRECOMPRESSED_ENCODINGS } from './content-encoding';
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -36,12 +36,15 @@ export function preparedAnswer(body: unknown, request: Request): { bytes: Buffer
   return { bytes, encoding };
 }
 
-/** As compressResponses would: brotli at quality 4, gzip at zlib's default level. */
+/** As compressResponses would: brotli at API_BROTLI_QUALITY, gzip at zlib's default level. */
 function compress(json: Buffer, encoding: Encoding): Buffer {
   switch (encoding) {
     case 'br':
       return brotliCompressSync(json, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: API_BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+        },
       });
     case 'gzip':
       return gzipSync(json);
