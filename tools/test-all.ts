@@ -1,16 +1,16 @@
 /**
- * `npm test`: every check the project has, in order, ending with one line "N passed, N failed".
- *   1. lint and type-check every project (each project's lint and typecheck counts as one check), lint the
- *      OpenAPI document (tools/openapi-lint.ts) and check formatting
- *   2. Jest unit tests
- *   3. build api, worker and web (one check)
- *   4. Jest integration tests (real PostgreSQL, Redis, worker processes, SMTP) and, at the same time,
- *   5. Playwright e2e tests in Chromium against the built portal
- * A stage that fails does not stop the others, except that a failed build skips stages 4 and 5.
- * Stages 4 and 5 run side by side: each spends most of its time waiting (on queues, processes, timers and the
- * browser), they use databases, Redis prefixes and ports of their own, and together they take little more
- * than the longer one alone. Each stage's output is printed whole when it ends, so the two never interleave.
- * Each stage prints how long it took when it ends, and all of them again, with the total, before the last line.
+ * `npm test`: every check the project has, ending with one line "N passed, N failed".
+ *   1. build api, worker and web (one check); then, side by side:
+ *   2. Playwright e2e tests in Chromium against the built portal, for the whole run, and
+ *   3. one after the other: lint and type-check every project (each project's lint and typecheck counts as
+ *      one check), lint the OpenAPI document (tools/openapi-lint.ts) and check formatting; the Jest unit
+ *      tests; the Jest integration tests (real PostgreSQL, Redis, worker processes, SMTP).
+ * A stage that fails does not stop the others, except that a failed build skips the e2e and integration tests.
+ * The e2e tests start first and run beside everything else because they are the longest stage and spend most
+ * of their time waiting (on the browser, queues and timers, one test at a time), so the checks and the other
+ * tests fill the machine meanwhile; they use a database, Redis prefix and ports of their own. Each stage's
+ * output is printed whole when it ends, so two never interleave. Each stage prints how long it took when it
+ * ends, and all of them again, with the total, before the last line.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -151,6 +151,8 @@ async function e2eStage(): Promise<void> {
 }
 
 mkdirSync(results, { recursive: true });
+const built = await timed('Build', buildStage);
+const endToEnd = built ? timed('End-to-end', e2eStage) : Promise.resolve();
 await timed('Lint and type-check', staticChecks);
 // One Jest worker each on a 2-core machine: side by side they fill it.
 await Promise.all([
@@ -170,16 +172,14 @@ await Promise.all([
     ),
   ),
 ]);
-if (await timed('Build', buildStage)) {
-  await Promise.all([
-    timed('Integration tests', () =>
-      jestStage('Integration tests', ['-c', 'jest.integration.config.ts'], join(results, 'integration.json')),
-    ),
-    timed('End-to-end', e2eStage),
-  ]);
+if (built) {
+  await timed('Integration tests', () =>
+    jestStage('Integration tests', ['-c', 'jest.integration.config.ts'], join(results, 'integration.json')),
+  );
 } else {
   add('integration and e2e (skipped: build failed)', { passed: 0, failed: 2 });
 }
+await endToEnd;
 
 console.log('');
 console.log('Stage durations:');
