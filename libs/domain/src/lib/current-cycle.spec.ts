@@ -1,4 +1,5 @@
-import { currentCycleCode } from './current-cycle';
+import { currentCycleCode, cycleNotLoaded } from './current-cycle';
+import { NotFound } from './refusals';
 
 describe('currentCycleCode', () => {
   it.each([
@@ -16,5 +17,14 @@ describe('currentCycleCode', () => {
     ['a chosen future cycle wins too', [{ code: '2027-28', isCurrent: true }], '2026-08-15', '2027-28'],
   ])('%s', (_case, cycles, today, expected) => {
     expect(currentCycleCode(cycles, today)).toBe(expected);
+  });
+});
+
+describe('cycleNotLoaded', () => {
+  it('names the cycle asked for, or says the current one is not loaded yet', () => {
+    const asked = cycleNotLoaded('1900-01', '2026-27');
+    expect(asked).toBeInstanceOf(NotFound);
+    expect(asked.message).toBe("No assessment cycle 1900-01: a system admin loads each cycle's question set");
+    expect(cycleNotLoaded(undefined, '2026-27').message).toBe('The current cycle 2026-27 has not been loaded yet');
   });
 });

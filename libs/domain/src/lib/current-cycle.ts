@@ -1,4 +1,5 @@
 import { cycleForDate } from './assessment-cycle';
+import { NotFound } from './refusals';
 
 export interface CycleChoice {
   code: string;
@@ -12,4 +13,16 @@ export interface CycleChoice {
  */
 export function currentCycleCode(cycles: readonly CycleChoice[], today: string): string {
   return cycles.find((cycle) => cycle.isCurrent)?.code ?? cycleForDate(today).code;
+}
+
+/**
+ * The refusal when the cycle asked for (`asked`), or the current one (`wanted`, when none was asked for),
+ * has not been loaded: a system admin loads each cycle's question set.
+ */
+export function cycleNotLoaded(asked: string | undefined, wanted: string): NotFound {
+  return new NotFound(
+    asked
+      ? `No assessment cycle ${asked}: a system admin loads each cycle's question set`
+      : `The current cycle ${wanted} has not been loaded yet`,
+  );
 }

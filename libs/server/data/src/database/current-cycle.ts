@@ -1,4 +1,4 @@
-import { currentCycleCode, cycleForDate } from '@dspt/domain';
+import { currentCycleCode, cycleForDate, cycleNotLoaded } from '@dspt/domain';
 import type { EntityManager } from 'typeorm';
 import { AssessmentCycleEntity } from './entities/assessment-cycle.entity';
 
@@ -26,6 +26,19 @@ export async function loadCycle(
   return code
     ? { code, cycle: await manager.findOneBy(AssessmentCycleEntity, { code }) }
     : loadCurrentCycle(manager, today);
+}
+
+/** The cycle named by `code`, or the current one when no code is given; 404 when it has not been loaded. */
+export async function findCycleOrFail(
+  manager: EntityManager,
+  code: string | undefined,
+  today: string,
+): Promise<AssessmentCycleEntity> {
+  const { code: wanted, cycle } = await loadCycle(manager, code, today);
+  if (!cycle) {
+    throw cycleNotLoaded(code, wanted);
+  }
+  return cycle;
 }
 
 /** The current cycle, or null before it has been loaded. */

@@ -14,6 +14,7 @@ import { findProviderOrFail, CaseNotesService } from '@dspt/server/caseload';
 import {
   AuditService,
   contactUnsubscribedAtSql,
+  findCycleOrFail,
   ProviderContactEntity,
   requireSignedInUser,
   requireTenantContext,
@@ -28,7 +29,6 @@ import { EmailComposer, openItems } from './email-composer';
 import { type EmailLogFilter, readEmailLog } from './email-log';
 import { EmailOutbox } from './email-outbox.service';
 import { type EmailRenderData, loadEmailRenderData } from './email-render-data';
-import { findCycleOrFail } from './reminder-cycles';
 
 /** The most emails a provider's log lists: years of reminders and guidance. */
 const PROVIDER_LOG_LIMIT = 1000;

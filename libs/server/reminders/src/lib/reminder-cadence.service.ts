@@ -11,6 +11,7 @@ import {
   AuditService,
   type AssessmentCycleEntity,
   contactSuppressedSql,
+  findCycleOrFail,
   publishedMetOrAboveSql,
   ReminderCadenceEntity,
   requireSignedInUser,
@@ -22,7 +23,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { stepCounts } from './email-log';
 import { REMINDER_KEY_SQL, reminderAudienceSql } from './reminder-audience';
-import { cadenceFor, defaultOffsets, findCycleOrFail } from './reminder-cycles';
+import { cadenceFor, defaultOffsets } from './reminder-cycles';
 
 const EMPTY_COUNTS = { queued: 0, sent: 0, failed: 0, suppressed: 0 };
 

@@ -1,19 +1,6 @@
-import { DEFAULT_REMINDER_OFFSETS_DAYS, NotFound } from '@dspt/domain';
-import { type AssessmentCycleEntity, loadCycle, ReminderCadenceEntity } from '@dspt/server/data';
+import { DEFAULT_REMINDER_OFFSETS_DAYS } from '@dspt/domain';
+import { type AssessmentCycleEntity, ReminderCadenceEntity } from '@dspt/server/data';
 import type { EntityManager } from 'typeorm';
-
-/** The cycle named by `code`, or the current cycle; 404 when it has not been loaded. */
-export async function findCycleOrFail(
-  manager: EntityManager,
-  code: string | undefined,
-  today: string,
-): Promise<AssessmentCycleEntity> {
-  const { code: wanted, cycle } = await loadCycle(manager, code, today);
-  if (!cycle) {
-    throw new NotFound(`No assessment cycle ${wanted}: a system admin loads each cycle`);
-  }
-  return cycle;
-}
 
 /** A cycle's default steps (from the cycle, else the portal's). */
 export function defaultOffsets(cycle: AssessmentCycleEntity): number[] {

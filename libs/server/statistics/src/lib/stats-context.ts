@@ -1,5 +1,5 @@
 import type { StatsFilters } from '@dspt/contracts';
-import { comparisonDay, currentCycleCode, NotFound, invalidField } from '@dspt/domain';
+import { comparisonDay, currentCycleCode, cycleNotLoaded, invalidField } from '@dspt/domain';
 import type { EntityManager } from 'typeorm';
 import type { CellFilters } from './cell-figures';
 
@@ -43,7 +43,7 @@ export function cycleContext(cycles: StatsCycle[], today: string, code: string |
   const wanted = code ?? currentCycleCode(cycles, today);
   const index = cycles.findIndex((cycle) => cycle.code === wanted);
   if (index === -1) {
-    throw new NotFound(code ? `No assessment cycle ${code}` : `The current cycle ${wanted} has not been loaded yet`);
+    throw cycleNotLoaded(code, wanted);
   }
   const cycle = cycles[index];
   const previous = cycles[index + 1] ?? null;

@@ -70,9 +70,9 @@ describe('CampaignsPage', () => {
     });
 
     it('shows why the steps could not be loaded', async () => {
-      await pages.refuse('GET', CADENCE_URL, 404, 'No assessment cycle 2026-27: a system admin loads each cycle');
+      await pages.refuse('GET', CADENCE_URL, 404, 'The current cycle 2026-27 has not been loaded yet');
       expect(pages.text('[data-testid="load-problem"]')).toBe(
-        'The reminder steps could not be loaded. No assessment cycle 2026-27: a system admin loads each cycle',
+        'The reminder steps could not be loaded. The current cycle 2026-27 has not been loaded yet',
       );
     });
   });
