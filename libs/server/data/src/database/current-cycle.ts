@@ -18,7 +18,7 @@ export async function loadCurrentCycle(
 }
 
 /** The cycle named by `code`, or the current one when no code is given: its code, and the cycle when loaded. */
-export async function loadCycle(
+async function loadCycle(
   manager: EntityManager,
   code: string | undefined,
   today: string,
