@@ -89,7 +89,7 @@ async function staticChecks(): Promise<void> {
   const [checked, openApi, formatted] = await Promise.all([
     run('Lint and type-check', nx, ['run-many', '-t', 'lint,typecheck', '--output-style=static']),
     // The OpenAPI document is one check: its answers match the controllers and Redocly finds no problem. It
-    // builds the api first, which the build stage then finds in Nx's cache.
+    // builds the api first, which it finds in Nx's cache from the build stage.
     run('OpenAPI document', process.execPath, [join(root, 'tools', 'openapi-lint.ts')]),
     // Formatting is one check over the whole tree (.prettierignore says what is left out, and why).
     run('Formatting', join(root, 'node_modules', '.bin', 'prettier'), ['--check', '--log-level=warn', '.']),
